@@ -1,0 +1,62 @@
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Nege.ServiceDefaults.Messaging;
+
+public sealed class MessagingOptions
+{
+    /// <summary>The service's queue: all its consumers compete on it, across replicas.</summary>
+    public required string QueueName { get; set; }
+
+    public int RetryLimit { get; set; } = 5;
+
+    public TimeSpan RetryMinInterval { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    public TimeSpan RetryMaxInterval { get; set; } = TimeSpan.FromSeconds(10);
+}
+
+public static class MessagingExtensions
+{
+    /// <summary>
+    /// MassTransit over RabbitMQ (connection string <c>messaging</c>), the transactional outbox of
+    /// <typeparamref name="TDbContext"/> and the service's consumers on one queue, with retries
+    /// (exponential back-off) before the error queue.
+    /// </summary>
+    public static IHostApplicationBuilder AddMessaging<TDbContext>(
+        this IHostApplicationBuilder builder,
+        string queueName,
+        Action<IBusRegistrationConfigurator>? addConsumers = null,
+        Action<MessagingOptions>? configure = null)
+        where TDbContext : DbContext
+    {
+        var connectionString = builder.Configuration.GetRequiredConnectionString(ResourceNames.Messaging);
+        Environment.SetEnvironmentVariable("MASSTRANSIT_USAGE_TELEMETRY", "false");
+
+        var messaging = new MessagingOptions { QueueName = queueName };
+        configure?.Invoke(messaging);
+
+        builder.Services.AddOptions<OutboxRelayOptions>().BindConfiguration("Outbox");
+        builder.Services.AddHostedService<OutboxRelay<TDbContext>>();
+        builder.Services.AddMassTransit(bus =>
+        {
+            addConsumers?.Invoke(bus);
+            bus.UsingRabbitMq((context, rabbit) =>
+            {
+                rabbit.Host(new Uri(connectionString));
+                if (addConsumers is not null)
+                {
+                    rabbit.ReceiveEndpoint(messaging.QueueName, endpoint =>
+                    {
+                        endpoint.UseMessageRetry(retry => retry.Exponential(
+                            messaging.RetryLimit, messaging.RetryMinInterval, messaging.RetryMaxInterval, messaging.RetryMinInterval));
+                        endpoint.ConfigureConsumers(context);
+                    });
+                }
+            });
+        });
+        return builder;
+    }
+}

@@ -1,0 +1,48 @@
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using Microsoft.Extensions.Options;
+using MimeKit;
+using Nege.ServiceDefaults;
+
+namespace Nege.Notifications.Email;
+
+public sealed class EmailOptions
+{
+    public required string From { get; set; }
+
+    public required string FromName { get; set; }
+}
+
+public sealed record EmailMessage(string To, string Subject, string TextBody, string HtmlBody);
+
+/// <summary>Sends e-mail over SMTP (connection string <c>smtp</c>, as <c>smtp://host:port</c>).</summary>
+public sealed class EmailSender(IConfiguration configuration, IOptions<EmailOptions> options, ILogger<EmailSender> logger)
+{
+    private readonly Uri _server = new(configuration.GetRequiredConnectionString(ResourceNames.Smtp));
+
+    public async Task SendAsync(EmailMessage email, CancellationToken cancellationToken)
+    {
+        var message = new MimeMessage();
+        message.From.Add(new MailboxAddress(options.Value.FromName, options.Value.From));
+        message.To.Add(MailboxAddress.Parse(email.To));
+        message.Subject = email.Subject;
+        message.Body = new BodyBuilder { TextBody = email.TextBody, HtmlBody = email.HtmlBody }.ToMessageBody();
+
+        using var client = new SmtpClient();
+        await client.ConnectAsync(_server.Host, _server.Port, SecureSocketOptions.None, cancellationToken);
+        await client.SendAsync(message, cancellationToken);
+        await client.DisconnectAsync(quit: true, cancellationToken);
+        logger.LogInformation("Sent e-mail \"{Subject}\" to {Recipient}", email.Subject, email.To);
+    }
+}
+
+public static class EmailExtensions
+{
+    public static IHostApplicationBuilder AddEmail(this IHostApplicationBuilder builder)
+    {
+        builder.Configuration.GetRequiredConnectionString(ResourceNames.Smtp);
+        builder.Services.AddOptions<EmailOptions>().BindConfiguration("Email").ValidateOnStart();
+        builder.Services.AddSingleton<EmailSender>();
+        return builder;
+    }
+}
