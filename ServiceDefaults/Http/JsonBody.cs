@@ -11,10 +11,7 @@ namespace Nege.ServiceDefaults.Http;
 /// </summary>
 public static class JsonBody
 {
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
-    {
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-    };
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
 
     public static async Task<JsonBodyResult<T>> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken)
         where T : class
@@ -51,22 +48,19 @@ public static class JsonBody
                 }
             }
 
-            if (!errors.IsEmpty)
-            {
-                return JsonBodyResult<T>.Invalid(errors);
-            }
-
             try
             {
+                // Unknown fields are reported above and skipped here, so that the caller can add the
+                // known fields' own messages: one answer lists every problem.
                 var value = document.RootElement.Deserialize<T>(Options);
                 return value is null
-                    ? JsonBodyResult<T>.Invalid(ValidationErrors.Single("", "Le corps de la requête est vide."))
-                    : JsonBodyResult<T>.Valid(value);
+                    ? JsonBodyResult<T>.Invalid(errors.Add("", "Le corps de la requête est vide."))
+                    : new JsonBodyResult<T>(value, errors);
             }
             catch (JsonException exception)
             {
                 var field = exception.Path is { Length: > 2 } path ? path[2..] : "";
-                return JsonBodyResult<T>.Invalid(ValidationErrors.Single(field, "La valeur n'a pas le type attendu."));
+                return JsonBodyResult<T>.Invalid(errors.Add(field, "La valeur n'a pas le type attendu."));
             }
         }
     }
@@ -81,19 +75,15 @@ public static class JsonBody
     }
 }
 
-public sealed class JsonBodyResult<T> where T : class
+/// <summary>
+/// The body read: <see cref="Value"/> when it could be read (possibly with unknown fields already in
+/// <see cref="Errors"/>), or null when it could not be read at all.
+/// </summary>
+public sealed class JsonBodyResult<T>(T? value, ValidationErrors errors) where T : class
 {
-    private JsonBodyResult(T? value, ValidationErrors? errors)
-    {
-        Value = value;
-        Errors = errors;
-    }
+    public T? Value { get; } = value;
 
-    public T? Value { get; }
-
-    public ValidationErrors? Errors { get; }
-
-    public static JsonBodyResult<T> Valid(T value) => new(value, null);
+    public ValidationErrors Errors { get; } = errors;
 
     public static JsonBodyResult<T> Invalid(ValidationErrors errors) => new(null, errors);
 }

@@ -30,6 +30,16 @@ public sealed class ValidationErrors
 
     public ValidationErrors AddIf(bool condition, string field, string message) => condition ? Add(field, message) : this;
 
+    public ValidationErrors Merge(ValidationErrors other)
+    {
+        foreach (var (field, messages) in other._errors)
+        {
+            messages.ForEach(message => Add(field, message));
+        }
+
+        return this;
+    }
+
     public IReadOnlyDictionary<string, string[]> ToDictionary() =>
         _errors.ToDictionary(entry => entry.Key, entry => entry.Value.ToArray(), StringComparer.Ordinal);
 

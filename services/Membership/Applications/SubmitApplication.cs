@@ -50,13 +50,12 @@ public static class SubmitApplication
         HttpRequest request, MembershipDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var body = await JsonBody.ReadAsync<SubmitApplicationRequest>(request, cancellationToken);
-        if (body.Errors is { } malformed)
+        if (body.Value is not { } input)
         {
-            return malformed.ToProblem();
+            return body.Errors.ToProblem();
         }
 
-        var input = body.Value!;
-        if (input.Validate() is { IsEmpty: false } invalid)
+        if (body.Errors.Merge(input.Validate()) is { IsEmpty: false } invalid)
         {
             return invalid.ToProblem();
         }

@@ -1,0 +1,45 @@
+using Nege.AppHost.Hosting;
+using Nege.ServiceDefaults;
+
+namespace Nege.AppHost;
+
+/// <summary>The whole NEGE system, declared once: used by <c>Program</c> and by the end-to-end tests.</summary>
+public static class NegeSystem
+{
+    public static DistributedApplicationBuilder AddNegeResources(this DistributedApplicationBuilder builder)
+    {
+        var postgres = builder.AddPostgres(ResourceNames.Postgres);
+        var messaging = builder.AddRabbitMQ(ResourceNames.Messaging);
+        var smtp = builder.AddMailDev(ResourceNames.Smtp);
+
+        ProjectResource Service(string name, string directory)
+        {
+            var database = builder.AddDatabase(postgres, ResourceNames.DatabaseOf(name), name);
+            return builder.AddProject(name, directory)
+                .WithReference(database)
+                .WithReference(messaging);
+        }
+
+        var membership = Service(ResourceNames.Membership, "services/Membership");
+        var billing = Service(ResourceNames.Billing, "services/Billing");
+        var directory = Service(ResourceNames.Directory, "services/Directory");
+        var candidates = Service(ResourceNames.Candidates, "services/Candidates");
+        var notifications = Service(ResourceNames.Notifications, "services/Notifications").WithReference(smtp);
+
+        var site = builder.AddProject(ResourceNames.Site, "services/Site");
+        foreach (var service in new[] { membership, billing, directory, candidates, notifications })
+        {
+            site.WithReference(service);
+        }
+
+        var gateway = builder.AddProject(ResourceNames.Gateway, "gateway", documentedPort: 8080);
+        gateway.BindAddress = "localhost";
+        gateway.PublicUrl = $"http://localhost:{gateway.Port}";
+        foreach (var project in new[] { membership, billing, directory, candidates, notifications, site })
+        {
+            gateway.WithReference(project).WaitFor(project);
+        }
+
+        return builder;
+    }
+}
