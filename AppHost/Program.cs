@@ -1,8 +1,15 @@
-using Nege.AppHost;
 using Nege.AppHost.Hosting;
 
-var builder = DistributedApplicationBuilder.CreateBuilder(args);
-builder.AddNegeResources();
+namespace Nege.AppHost;
 
-await using var app = builder.Build();
-return await app.RunAsync();
+public static class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        var builder = DistributedApplicationBuilder.CreateBuilder(args);
+        builder.AddNegeResources();
+
+        await using var app = builder.Build();
+        return await app.RunAsync();
+    }
+}

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Nege.Contracts.Membership;
+using Nege.ServiceDefaults.Data;
 using Nege.ServiceDefaults.Http;
 using Nege.ServiceDefaults.Messaging;
 
@@ -60,7 +61,7 @@ public static class SubmitApplication
             return invalid.ToProblem();
         }
 
-        var now = clock.GetUtcNow();
+        var now = clock.GetUtcNowForDatabase();
         var application = new MembershipApplication
         {
             Id = Guid.CreateVersion7(now),

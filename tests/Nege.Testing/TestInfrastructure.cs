@@ -1,0 +1,137 @@
+using DotNet.Testcontainers.Configurations;
+using Nege.AppHost.Hosting;
+using Nege.AppHost.Infrastructure;
+using Npgsql;
+using Testcontainers.PostgreSql;
+using Testcontainers.RabbitMq;
+using Xunit;
+
+namespace Nege.Testing;
+
+/// <summary>
+/// PostgreSQL and RabbitMQ for tests, from the first source that exists: connection strings in the
+/// environment (<c>ConnectionStrings__postgres</c>, <c>ConnectionStrings__messaging</c>); else
+/// Testcontainers when a Docker engine answers; else the same isolated local instances the AppHost
+/// starts, in a temporary folder on free ports, removed afterwards.
+/// </summary>
+public sealed class TestInfrastructure : IAsyncLifetime
+{
+    private readonly List<Func<Task>> _cleanup = [];
+    private string? _folder;
+
+    public string PostgresConnectionString { get; private set; } = "";
+
+    public string RabbitMqConnectionString { get; private set; } = "";
+
+    /// <summary>Where the infrastructure came from: environment, testcontainers or local.</summary>
+    public string Source { get; private set; } = "";
+
+    public async Task InitializeAsync()
+    {
+        var fromEnvironmentPostgres = Environment.GetEnvironmentVariable("ConnectionStrings__postgres");
+        var fromEnvironmentRabbit = Environment.GetEnvironmentVariable("ConnectionStrings__messaging");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await Task.WhenAll(
+            StartPostgresAsync(fromEnvironmentPostgres, timeout.Token),
+            StartRabbitMqAsync(fromEnvironmentRabbit, timeout.Token));
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var cleanup in Enumerable.Reverse(_cleanup))
+        {
+            await cleanup();
+        }
+
+        if (_folder is not null && Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+
+    /// <summary>A new, empty database of its own, so tests never see each other's rows.</summary>
+    public async Task<string> CreateDatabaseAsync(string prefix)
+    {
+        var name = $"{prefix.Replace('-', '_')}_{Guid.NewGuid():N}"[..Math.Min(prefix.Length + 33, 63)];
+        await using var connection = new NpgsqlConnection(PostgresConnectionString);
+        await connection.OpenAsync();
+        await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+        await create.ExecuteNonQueryAsync();
+        return new NpgsqlConnectionStringBuilder(PostgresConnectionString) { Database = name }.ConnectionString;
+    }
+
+    private static bool DockerIsReachable()
+    {
+        try
+        {
+            return TestcontainersSettings.OS.DockerEndpointAuthConfig is not null;
+        }
+        catch (Exception)
+        {
+            return false;
+        }
+    }
+
+    private string TemporaryFolder()
+    {
+        lock (_cleanup)
+        {
+            _folder ??= Directory.CreateTempSubdirectory("nege-tests-").FullName;
+            return _folder;
+        }
+    }
+
+    private async Task StartPostgresAsync(string? fromEnvironment, CancellationToken cancellationToken)
+    {
+        if (!string.IsNullOrEmpty(fromEnvironment))
+        {
+            PostgresConnectionString = fromEnvironment;
+            Source = "environment";
+            return;
+        }
+
+        if (DockerIsReachable())
+        {
+            var container = new PostgreSqlBuilder("postgres:15").Build();
+            await container.StartAsync(cancellationToken);
+            _cleanup.Add(() => container.DisposeAsync().AsTask());
+            PostgresConnectionString = container.GetConnectionString();
+            Source = "testcontainers";
+            return;
+        }
+
+        var postgres = new LocalPostgres(Path.Combine(TemporaryFolder(), "postgres"), Ports.Free(), durable: false, new LogBuffer());
+        Directory.CreateDirectory(Path.Combine(TemporaryFolder(), "postgres"));
+        await postgres.StartAsync(cancellationToken);
+        _cleanup.Add(postgres.StopAsync);
+        await Eventually.UntilAsync(() => postgres.IsReadyAsync(cancellationToken), TimeSpan.FromSeconds(60), "PostgreSQL accepts connections");
+        PostgresConnectionString = postgres.ConnectionString();
+        Source = "local";
+    }
+
+    private async Task StartRabbitMqAsync(string? fromEnvironment, CancellationToken cancellationToken)
+    {
+        if (!string.IsNullOrEmpty(fromEnvironment))
+        {
+            RabbitMqConnectionString = fromEnvironment;
+            return;
+        }
+
+        if (DockerIsReachable())
+        {
+            var container = new RabbitMqBuilder("rabbitmq:3.10-management").Build();
+            await container.StartAsync(cancellationToken);
+            _cleanup.Add(() => container.DisposeAsync().AsTask());
+            RabbitMqConnectionString = container.GetConnectionString();
+            return;
+        }
+
+        var folder = Path.Combine(TemporaryFolder(), "rabbitmq");
+        Directory.CreateDirectory(folder);
+        var rabbit = new LocalRabbitMq(folder, new RabbitMqPorts(Ports.Free(), Ports.Free(), Ports.Free(), Ports.Free()), new LogBuffer());
+        await rabbit.StartAsync(cancellationToken);
+        _cleanup.Add(rabbit.StopAsync);
+        await Eventually.UntilAsync(() => rabbit.IsReadyAsync(cancellationToken), TimeSpan.FromSeconds(90), "RabbitMQ accepts connections");
+        RabbitMqConnectionString = rabbit.ConnectionString;
+    }
+}
