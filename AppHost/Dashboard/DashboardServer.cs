@@ -66,7 +66,7 @@ public sealed class DashboardServer(DistributedApplication app, DashboardPorts p
 
         Task operation = command switch
         {
-            "stop" => resource.StopAsync(),
+            "stop" => app.StopResourceAsync(resource),
             "start" when resource.State is not (ResourceState.Running or ResourceState.Starting) =>
                 app.StartResourceAsync(resource, CancellationToken.None),
             "restart" => app.RestartAsync(resource, CancellationToken.None),

@@ -149,6 +149,8 @@ public sealed class DistributedApplication(AppHostOptions options, IReadOnlyList
         await StartResourceAsync(resource, cancellationToken);
     }
 
+    public Task StopResourceAsync(Resource resource) => resource.StopAsync();
+
     public async Task StartResourceAsync(Resource resource, CancellationToken cancellationToken)
     {
         await resource.StartAsync(cancellationToken);

@@ -1,0 +1,64 @@
+using Microsoft.Extensions.Configuration;
+using Nege.AppHost;
+using Nege.AppHost.Hosting;
+using Nege.ServiceDefaults;
+using Nege.Testing;
+
+namespace EndToEnd.Tests;
+
+/// <summary>
+/// The whole system, started by the AppHost's own code (the same declaration as <c>./nege up</c>),
+/// on free ports with a temporary state folder. Tests drive it only through the gateway and read
+/// e-mails back from the SMTP sink.
+/// </summary>
+public sealed class RunningSystem : IAsyncLifetime
+{
+    private readonly string _state = Directory.CreateTempSubdirectory("nege-e2e-").FullName;
+
+    public DistributedApplication App { get; private set; } = null!;
+
+    public HttpClient Gateway { get; private set; } = null!;
+
+    public HttpClient Dashboard { get; private set; } = null!;
+
+    public SmtpSink Sink { get; private set; } = null!;
+
+    public string MembershipDatabase { get; private set; } = "";
+
+    public async Task InitializeAsync()
+    {
+        var options = new AppHostOptions
+        {
+            RepositoryRoot = AppHostOptions.FindRepositoryRoot(AppContext.BaseDirectory),
+            StateDirectory = _state,
+            Durable = false,
+            UseDefaultPorts = false,
+        };
+        var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
+        var builder = new DistributedApplicationBuilder(options, configuration).AddNegeResources();
+        App = builder.Build();
+        await App.StartAsync();
+
+        Gateway = new HttpClient { BaseAddress = new Uri(((ProjectResource)App[ResourceNames.Gateway]).PublicUrl!) };
+        Dashboard = new HttpClient { BaseAddress = new Uri(App.DashboardUrl!) };
+        Sink = new SmtpSink(new Uri(((MailDevResource)App[ResourceNames.Smtp]).WebUrl));
+        MembershipDatabase = ((PostgresDatabaseResource)App[ResourceNames.MembershipDatabase]).ConnectionString;
+    }
+
+    public async Task DisposeAsync()
+    {
+        Gateway.Dispose();
+        Dashboard.Dispose();
+        Sink.Dispose();
+        await App.DisposeAsync();
+        Directory.Delete(_state, recursive: true);
+    }
+
+    public ProjectResource Project(string name) => (ProjectResource)App[name];
+}
+
+[CollectionDefinition(Name)]
+public sealed class SystemCollection : ICollectionFixture<RunningSystem>
+{
+    public const string Name = "system";
+}
