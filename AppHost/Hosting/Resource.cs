@@ -57,7 +57,7 @@ public abstract class Resource(string name, string kind)
 
     public event Action<Resource>? StateChanged;
 
-    internal void AddWaitFor(Resource resource)
+    protected internal void AddWaitFor(Resource resource)
     {
         if (!_waitsFor.Contains(resource))
         {

@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace Nege.AppHost.Infrastructure;
 
 /// <summary>The few POSIX calls .NET does not offer: signals other than SIGKILL, and who we run as.</summary>
-internal static class Posix
+public static class Posix
 {
     public const int SigInt = 2;
     public const int SigKill = 9;
