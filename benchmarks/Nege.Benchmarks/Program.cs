@@ -1,0 +1,132 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.Extensions.Configuration;
+using Nege.AppHost;
+using Nege.AppHost.Hosting;
+using Nege.ServiceDefaults;
+using Nege.Testing;
+
+// Measures the system as started by the AppHost (durable PostgreSQL, free ports, a temporary state
+// folder): time to healthy, request → acknowledgement e-mail latency, and write throughput through
+// the gateway. Prints a Markdown table for the README's performance section.
+var sequential = Argument("--sequential", 100);
+var concurrency = Argument("--concurrency", 16);
+var seconds = Argument("--seconds", 10);
+
+var state = Directory.CreateTempSubdirectory("nege-bench-").FullName;
+var options = new AppHostOptions
+{
+    RepositoryRoot = AppHostOptions.FindRepositoryRoot(AppContext.BaseDirectory),
+    StateDirectory = state,
+    UseDefaultPorts = false,
+};
+var builder = new DistributedApplicationBuilder(options, new ConfigurationBuilder().AddEnvironmentVariables().Build()).AddNegeResources();
+// One client sends every request here: lift the per-client limit on public writes that protects the form.
+builder.Resources.OfType<ProjectResource>().Single(r => r.Name == ResourceNames.Gateway)
+    .WithEnvironment("Gateway__PublicWriteRateLimit__PermitLimit", "100000000");
+var app = builder.Build();
+var rows = new List<(string What, string Value)>();
+try
+{
+    var clock = Stopwatch.StartNew();
+    await app.StartAsync();
+    rows.Add(("System start to healthy (empty state folder)", $"{clock.Elapsed.TotalSeconds:0.0} s"));
+
+    var gateway = new HttpClient { BaseAddress = new Uri(((ProjectResource)app[ResourceNames.Gateway]).PublicUrl!) };
+    using var sink = new SmtpSink(new Uri(((MailDevResource)app[ResourceNames.Smtp]).WebUrl));
+
+    // Warm-up: first requests pay for JIT and connection pools.
+    for (var i = 0; i < 5; i++)
+    {
+        var warm = $"warmup-{i}@bench.example";
+        await Submit(gateway, warm);
+        await sink.WaitForRecipientAsync(warm, TimeSpan.FromSeconds(30));
+    }
+
+    var requestTimes = new List<double>();
+    var deliveryTimes = new List<double>();
+    for (var i = 0; i < sequential; i++)
+    {
+        var email = $"latency-{i}@bench.example";
+        var watch = Stopwatch.StartNew();
+        await Submit(gateway, email);
+        requestTimes.Add(watch.Elapsed.TotalMilliseconds);
+        await sink.WaitForRecipientAsync(email, TimeSpan.FromSeconds(30));
+        deliveryTimes.Add(watch.Elapsed.TotalMilliseconds);
+    }
+
+    rows.Add(($"POST /api/membership/applications via the gateway, sequential (n={sequential})", Percentiles(requestTimes)));
+    rows.Add(("POST → acknowledgement e-mail visible in the SMTP sink", Percentiles(deliveryTimes)));
+
+    await sink.DeleteAllAsync();
+    var accepted = 0;
+    var refused = 0;
+    var until = DateTime.UtcNow.AddSeconds(seconds);
+    clock.Restart();
+    await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async worker =>
+    {
+        for (var n = 0; DateTime.UtcNow < until; n++)
+        {
+            var status = await Submit(gateway, $"load-{worker}-{n}@bench.example", ensureSuccess: false);
+            if (status == HttpStatusCode.Created)
+            {
+                Interlocked.Increment(ref accepted);
+            }
+            else
+            {
+                Interlocked.Increment(ref refused);
+            }
+        }
+    }));
+    var elapsed = clock.Elapsed.TotalSeconds;
+    rows.Add(($"Applications accepted, {concurrency} concurrent clients for {seconds} s", $"{accepted / elapsed:0} req/s ({accepted} accepted, {refused} refused)"));
+
+    await Eventually.UntilAsync(async () => (await sink.GetAllAsync()).Count >= accepted, TimeSpan.FromMinutes(5), "every acknowledgement is delivered");
+    rows.Add(("…and all their e-mails delivered to the sink after", $"{clock.Elapsed.TotalSeconds:0.0} s ({accepted / clock.Elapsed.TotalSeconds:0} e-mails/s end to end)"));
+}
+finally
+{
+    await app.StopAsync();
+    Directory.Delete(state, recursive: true);
+}
+
+Console.WriteLine();
+Console.WriteLine($"| measure ({Environment.ProcessorCount} cores, {DateTime.Now:yyyy-MM-dd}) | result |");
+Console.WriteLine("| --- | --- |");
+foreach (var (what, value) in rows)
+{
+    Console.WriteLine($"| {what} | {value} |");
+}
+
+return;
+
+static async Task<HttpStatusCode> Submit(HttpClient gateway, string email, bool ensureSuccess = true)
+{
+    using var response = await gateway.PostAsJsonAsync("/api/membership/applications", new
+    {
+        organisationName = "Banc d'essai",
+        contactEmail = email,
+        consent = true,
+    });
+    if (ensureSuccess && response.StatusCode != HttpStatusCode.Created)
+    {
+        throw new InvalidOperationException($"{email}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
+
+    return response.StatusCode;
+}
+
+static string Percentiles(List<double> milliseconds)
+{
+    var sorted = milliseconds.Order().ToList();
+    double At(double p) => sorted[(int)Math.Min(sorted.Count - 1, Math.Ceiling(p * sorted.Count) - 1)];
+    return string.Create(CultureInfo.InvariantCulture, $"p50 {At(0.50):0.0} ms, p95 {At(0.95):0.0} ms, max {sorted[^1]:0.0} ms");
+}
+
+int Argument(string name, int fallback)
+{
+    var index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
+}
