@@ -7,6 +7,8 @@ namespace Nege.ServiceDefaults.Data;
 
 public static class ServiceDatabaseExtensions
 {
+    public const string MigrationsHistoryTable = "__ef_migrations_history";
+
     /// <summary>
     /// Registers the service's own PostgreSQL database (connection string <paramref name="connectionName"/>),
     /// its health check, and the interceptor that wakes the outbox relay when a transaction commits.
@@ -18,7 +20,7 @@ public static class ServiceDatabaseExtensions
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<OutboxCommitInterceptor>();
         builder.Services.AddDbContext<TDbContext>((services, options) => options
-            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
+            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable(MigrationsHistoryTable))
             .AddInterceptors(services.GetRequiredService<OutboxCommitInterceptor>()));
         builder.Services.AddHealthChecks().AddDbContextCheck<TDbContext>(connectionName, tags: [ServiceDefaultsExtensions.ReadyTag]);
         return builder;

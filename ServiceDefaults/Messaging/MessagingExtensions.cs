@@ -38,14 +38,13 @@ public static class MessagingExtensions
         var messaging = new MessagingOptions { QueueName = queueName };
         configure?.Invoke(messaging);
 
-        builder.Services.AddOptions<OutboxRelayOptions>().BindConfiguration("Outbox");
-        builder.Services.AddHostedService<OutboxRelay<TDbContext>>();
         builder.Services.AddMassTransit(bus =>
         {
             addConsumers?.Invoke(bus);
             bus.UsingRabbitMq((context, rabbit) =>
             {
-                rabbit.Host(new Uri(connectionString));
+                // Confirms make a publish complete only once the broker has the message: only then is the outbox row marked sent.
+                rabbit.Host(new Uri(connectionString), host => host.PublisherConfirmation = true);
                 if (addConsumers is not null)
                 {
                     rabbit.ReceiveEndpoint(messaging.QueueName, endpoint =>
@@ -57,6 +56,10 @@ public static class MessagingExtensions
                 }
             });
         });
+
+        // After the bus, so that the relay's first publish finds it started.
+        builder.Services.AddOptions<OutboxRelayOptions>().BindConfiguration("Outbox");
+        builder.Services.AddHostedService<OutboxRelay<TDbContext>>();
         return builder;
     }
 }

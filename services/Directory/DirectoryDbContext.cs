@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
+using Nege.ServiceDefaults.Data;
 using Nege.ServiceDefaults.Messaging;
 
 namespace Nege.Directory;
@@ -9,11 +9,4 @@ public sealed class DirectoryDbContext(DbContextOptions<DirectoryDbContext> opti
     protected override void OnModelCreating(ModelBuilder modelBuilder) => modelBuilder.AddOutboxAndInbox();
 }
 
-/// <summary>For <c>dotnet ef migrations add</c>, which needs no live database.</summary>
-public sealed class DirectoryDbContextFactory : IDesignTimeDbContextFactory<DirectoryDbContext>
-{
-    public DirectoryDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<DirectoryDbContext>()
-            .UseNpgsql("Host=localhost;Database=directory", npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
-            .Options);
-}
+public sealed class DirectoryDbContextFactory : DesignTimeDbContextFactory<DirectoryDbContext>;

@@ -1,19 +1,12 @@
 using Nege.Directory;
 using Nege.ServiceDefaults;
 using Nege.ServiceDefaults.Data;
-using Nege.ServiceDefaults.Http;
-using Nege.ServiceDefaults.Messaging;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddServiceDefaults();
-builder.AddServiceDatabase<DirectoryDbContext>(ResourceNames.DirectoryDatabase);
-builder.AddMessaging<DirectoryDbContext>(ResourceNames.Directory);
-builder.Services.AddServiceOpenApi(ResourceNames.Directory, "NEGE — Annuaire");
+builder.AddNegeService<DirectoryDbContext>(ResourceNames.Directory, "NEGE — Annuaire");
 
 var app = builder.Build();
-app.UseServiceDefaults();
-app.MapDefaultEndpoints();
-app.MapServiceOpenApi(ResourceNames.Directory);
+app.MapNegeService(ResourceNames.Directory);
 
 await app.RunWithMigrationsAsync<DirectoryDbContext>(args);
 

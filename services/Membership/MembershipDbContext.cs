@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
 using Nege.Membership.Applications;
+using Nege.ServiceDefaults.Data;
 using Nege.ServiceDefaults.Messaging;
 
 namespace Nege.Membership;
@@ -16,11 +16,4 @@ public sealed class MembershipDbContext(DbContextOptions<MembershipDbContext> op
     }
 }
 
-/// <summary>For <c>dotnet ef migrations add</c>, which needs no live database.</summary>
-public sealed class MembershipDbContextFactory : IDesignTimeDbContextFactory<MembershipDbContext>
-{
-    public MembershipDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<MembershipDbContext>()
-            .UseNpgsql("Host=localhost;Database=membership", npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
-            .Options);
-}
+public sealed class MembershipDbContextFactory : DesignTimeDbContextFactory<MembershipDbContext>;

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
 using Nege.Notifications.Deliveries;
+using Nege.ServiceDefaults.Data;
 using Nege.ServiceDefaults.Messaging;
 
 namespace Nege.Notifications;
@@ -16,11 +16,4 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
     }
 }
 
-/// <summary>For <c>dotnet ef migrations add</c>, which needs no live database.</summary>
-public sealed class NotificationsDbContextFactory : IDesignTimeDbContextFactory<NotificationsDbContext>
-{
-    public NotificationsDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<NotificationsDbContext>()
-            .UseNpgsql("Host=localhost;Database=notifications", npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
-            .Options);
-}
+public sealed class NotificationsDbContextFactory : DesignTimeDbContextFactory<NotificationsDbContext>;
