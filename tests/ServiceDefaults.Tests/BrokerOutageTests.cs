@@ -1,0 +1,59 @@
+using Microsoft.EntityFrameworkCore;
+using Nege.AppHost.Infrastructure;
+using Nege.ServiceDefaults.Messaging;
+using Nege.Testing;
+
+namespace ServiceDefaults.Tests;
+
+[Collection(MessagingCollection.Name)]
+public sealed class BrokerOutageTests(TestInfrastructure infrastructure) : IAsyncLifetime
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("nege-outage-").FullName;
+    private readonly RabbitMqPorts _ports = new(Ports.Free(), Ports.Free(), Ports.Free(), Ports.Free());
+    private LocalRabbitMq _broker = null!;
+
+    public async Task InitializeAsync() => _broker = await StartBrokerAsync();
+
+    public async Task DisposeAsync()
+    {
+        await _broker.StopAsync();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task An_event_committed_while_the_broker_is_down_is_delivered_once_it_is_back()
+    {
+        var log = new DeliveryLog();
+        await using var service = await MessagingHost.StartAsync(
+            await infrastructure.CreateDatabaseAsync("outage"), _broker.ConnectionString, $"test-{Guid.NewGuid():N}",
+            consumers => consumers.AddConsumer<RecordingConsumer>(), log,
+            new Dictionary<string, string?> { ["Outbox:PollInterval"] = "00:00:00.200" });
+
+        await _broker.StopAsync();
+        var ids = await service.CommitEventsAsync(3, "pendant la panne");
+
+        // The relay tries, fails, and keeps the rows: nothing is lost, nothing is marked sent.
+        await Eventually.UntilAsync(
+            () => service.QueryAsync(db => db.Set<OutboxMessage>().AnyAsync(m => m.Attempts > 0)),
+            TimeSpan.FromSeconds(30), "the relay has tried to publish");
+        Assert.True(await service.QueryAsync(db => db.Set<OutboxMessage>().AllAsync(m => m.SentAt == null)));
+        Assert.All(ids, id => Assert.Equal(0, log.Count(id)));
+
+        _broker = await StartBrokerAsync();
+
+        await Eventually.UntilAsync(() => ids.All(id => log.Count(id) == 1), TimeSpan.FromSeconds(90), "the events are delivered after the outage");
+        await Eventually.UntilAsync(
+            () => service.QueryAsync(db => db.Set<OutboxMessage>().AllAsync(m => m.SentAt != null)),
+            TimeSpan.FromSeconds(30), "the rows are marked sent");
+        Assert.All(ids, id => Assert.Equal(1, log.Count(id)));
+    }
+
+    /// <summary>Same folder, same ports: the same node comes back, with its queues.</summary>
+    private async Task<LocalRabbitMq> StartBrokerAsync()
+    {
+        var broker = new LocalRabbitMq(_folder, _ports, new LogBuffer());
+        await broker.StartAsync(CancellationToken.None);
+        await Eventually.UntilAsync(() => broker.IsReadyAsync(CancellationToken.None), TimeSpan.FromSeconds(90), "the broker accepts connections");
+        return broker;
+    }
+}
