@@ -59,8 +59,7 @@ public static class JsonBody
             }
             catch (JsonException exception)
             {
-                var field = exception.Path is { Length: > 2 } path ? path[2..] : "";
-                return JsonBodyResult<T>.Invalid(errors.Add(field, "La valeur n'a pas le type attendu."));
+                return JsonBodyResult<T>.Invalid(errors.Add(KnownFields<T>.FieldOf(exception.Path), "La valeur n'a pas le type attendu."));
             }
         }
     }
@@ -72,6 +71,20 @@ public static class JsonBody
             .Select(property => property.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name
                                 ?? JsonNamingPolicy.CamelCase.ConvertName(property.Name))
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>The field a JSON path (<c>$.count</c>, <c>$['count']</c>, <c>$.items[0]</c>) is about, as the model names it.</summary>
+        public static string FieldOf(string? path)
+        {
+            if (path is null || path.Length <= 2)
+            {
+                return "";
+            }
+
+            var first = path[1] == '['
+                ? path[2..].TrimStart('\'').Split('\'')[0]
+                : path[2..].Split('.', '[')[0];
+            return Names.TryGetValue(first, out var canonical) ? canonical : first;
+        }
     }
 }
 

@@ -32,9 +32,12 @@ public sealed class ValidationErrors
 
     public ValidationErrors Merge(ValidationErrors other)
     {
-        foreach (var (field, messages) in other._errors)
+        foreach (var (field, messages) in other._errors.ToList())
         {
-            messages.ForEach(message => Add(field, message));
+            foreach (var message in messages.ToList())
+            {
+                Add(field, message);
+            }
         }
 
         return this;

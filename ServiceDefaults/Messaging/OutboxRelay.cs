@@ -100,14 +100,22 @@ public sealed class OutboxRelay<TDbContext>(
         Exception? failure = null;
         foreach (var row in rows)
         {
+            if (!TryRead(row, out var message, out var messageType))
+            {
+                // A row that can never be read (its type was removed or renamed) must not hold back
+                // the rows after it: it stays pending, with its error, for ops to see and repair.
+                continue;
+            }
+
             try
             {
-                await PublishAsync(row, cancellationToken);
+                await PublishAsync(row, message, messageType, cancellationToken);
                 row.SentAt = clock.GetUtcNow();
                 published++;
             }
             catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
+                // The broker is unreachable or refused: keep the order, stop here and retry later.
                 row.Attempts++;
                 row.LastError = Truncate(exception.Message, 2000);
                 failure = exception;
@@ -123,13 +131,32 @@ public sealed class OutboxRelay<TDbContext>(
             throw new OutboxPublishException($"Published {published} of {rows.Count} outbox message(s) before a failure.", failure);
         }
 
-        return (published, rows.Count == batchSize);
+        // A full batch of unreadable rows says nothing of what follows: only published rows suggest more.
+        return (published, published > 0 && rows.Count == batchSize);
     }
 
-    private async Task PublishAsync(OutboxMessage row, CancellationToken cancellationToken)
+    private bool TryRead(OutboxMessage row, out object message, out Type messageType)
     {
-        var messageType = Type.GetType(row.MessageType, throwOnError: true)!;
-        var message = JsonSerializer.Deserialize(row.Payload, messageType, JsonSerializerOptions.Web)!;
+        try
+        {
+            messageType = Type.GetType(row.MessageType, throwOnError: true)!;
+            message = JsonSerializer.Deserialize(row.Payload, messageType, JsonSerializerOptions.Web)
+                      ?? throw new JsonException("The payload is null.");
+            return true;
+        }
+        catch (Exception exception) when (exception is TypeLoadException or FileNotFoundException or JsonException or NotSupportedException)
+        {
+            row.Attempts++;
+            row.LastError = Truncate($"Unreadable outbox row: {exception.Message}", 2000);
+            logger.LogError(exception, "Outbox row {MessageId} of type {MessageType} cannot be read; it is skipped", row.Id, row.MessageType);
+            message = null!;
+            messageType = null!;
+            return false;
+        }
+    }
+
+    private async Task PublishAsync(OutboxMessage row, object message, Type messageType, CancellationToken cancellationToken)
+    {
 
         ActivityContext.TryParse(row.TraceParent, row.TraceState, out var parent);
         using var activity = Source.StartActivity("outbox publish", ActivityKind.Internal, parent);

@@ -14,6 +14,7 @@ public sealed class BodyAndValidationTests
     [InlineData("""{"name":"a","other":1}""", "other", "Ce champ n'est pas attendu.")]
     [InlineData("""{"name":"a","count":"un"}""", "count", "La valeur n'a pas le type attendu.")]
     [InlineData("""{"name":"a","flag":1}""", "flag", "La valeur n'a pas le type attendu.")]
+    [InlineData("""{"name":"a","COUNT":"x"}""", "count", "La valeur n'a pas le type attendu.")]
     [InlineData("""{"name":""", "", "Le corps de la requête n'est pas un JSON valide.")]
     [InlineData("""["a"]""", "", "Le corps de la requête doit être un objet JSON.")]
     [InlineData("""null""", "", "Le corps de la requête doit être un objet JSON.")]
@@ -63,6 +64,14 @@ public sealed class BodyAndValidationTests
     [InlineData("Nom <a@b.fr>", false)]
     [InlineData("a@b.fr, c@d.fr", false)]
     [InlineData("@b.fr", false)]
+    [InlineData("a.@b.fr", false)]
+    [InlineData(".a@b.fr", false)]
+    [InlineData("a@[127.0.0.1]", false)]
+    [InlineData("a@-b.fr", false)]
+    [InlineData("a@b_c.fr", false)]
+    [InlineData("a@b.fr\u200B", false)]
+    [InlineData("a@1.2.3.4", false)]
+    [InlineData("contact@numérique-grandest.fr", true)]
     public void Email_addresses_are_single_plain_addresses(string address, bool valid) =>
         Assert.Equal(valid, EmailAddress.IsValid(address));
 
@@ -74,6 +83,8 @@ public sealed class BodyAndValidationTests
         Assert.Equal(["un", "deux"], errors.ToDictionary()["a"]);
         Assert.Equal(StatusCodes.Status400BadRequest, errors.ToProblem().StatusCode);
         Assert.Equal("Certaines informations sont invalides.", errors.ToProblem().ProblemDetails.Title);
+        Assert.Equal(["un", "deux", "un", "deux"], errors.Merge(errors).ToDictionary()["a"]);
+        Assert.True(new ValidationErrors().AddIf(false, "a", "x").IsEmpty);
     }
 
     private static HttpRequest Request(string body, string contentType)

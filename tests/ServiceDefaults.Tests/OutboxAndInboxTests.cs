@@ -22,6 +22,14 @@ public sealed class OutboxAndInboxTests(TestInfrastructure infrastructure)
         await using var service = await StartAsync(log, consumers => consumers.AddConsumer<RecordingConsumer>(),
             new Dictionary<string, string?> { ["Outbox:PollInterval"] = "00:10:00" });
 
+        // The relay's first pass at start-up could pick the events up by itself: let it pass, then
+        // drain any signal left, so that only the commits below can wake it.
+        var warmUp = await service.CommitEventsAsync(1, "warm-up");
+        await Eventually.UntilAsync(() => log.Count(warmUp[0]) == 1, Deadline, "the warm-up event is delivered");
+        await Eventually.UntilAsync(
+            () => service.QueryAsync(db => db.Set<OutboxMessage>().AllAsync(m => m.SentAt != null)), Deadline, "the warm-up row is sent");
+        await service.Services.GetRequiredService<OutboxSignal>().WaitAsync(TimeSpan.Zero, CancellationToken.None);
+
         var saved = await service.CommitEventsAsync(1, "SaveChanges");
         var committed = await service.CommitEventsAsync(1, "transaction", explicitTransaction: true);
 
@@ -30,6 +38,25 @@ public sealed class OutboxAndInboxTests(TestInfrastructure infrastructure)
         await Eventually.UntilAsync(
             () => service.QueryAsync(db => db.Set<OutboxMessage>().AllAsync(m => m.SentAt != null)),
             Deadline, "the relay marks both rows sent");
+    }
+
+    [Fact]
+    public async Task An_unreadable_row_does_not_hold_back_the_events_after_it()
+    {
+        var log = new DeliveryLog();
+        await using var service = await StartAsync(log, consumers => consumers.AddConsumer<RecordingConsumer>(),
+            new Dictionary<string, string?> { ["Outbox:PollInterval"] = "00:00:00.100" });
+        var poison = Guid.NewGuid();
+        await service.QueryAsync(db => db.Database.ExecuteSqlAsync(
+            $"INSERT INTO outbox_messages (id, message_type, payload, occurred_at, attempts) VALUES ({poison}, 'Removed.Event, Removed', '{{}}', {DateTimeOffset.UtcNow.AddMinutes(-1)}, 0)"));
+
+        var after = await service.CommitEventsAsync(2, "après la ligne illisible");
+
+        await Eventually.UntilAsync(() => after.All(id => log.Count(id) == 1), Deadline, "the readable events are delivered");
+        var stuck = await service.QueryAsync(db => db.Set<OutboxMessage>().SingleAsync(m => m.Id == poison));
+        Assert.Null(stuck.SentAt);
+        Assert.True(stuck.Attempts > 0);
+        Assert.Contains("Unreadable", stuck.LastError, StringComparison.Ordinal);
     }
 
     [Fact]
