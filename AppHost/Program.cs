@@ -6,10 +6,21 @@ public static class Program
 {
     public static async Task<int> Main(string[] args)
     {
-        var builder = DistributedApplicationBuilder.CreateBuilder(args);
-        builder.AddNegeResources();
+        DistributedApplication app;
+        try
+        {
+            app = DistributedApplicationBuilder.CreateBuilder(args).AddNegeResources().Build();
+        }
+        catch (InvalidOperationException exception)
+        {
+            // A busy port, a missing program: say what to do, without a stack trace.
+            Console.Error.WriteLine($"nege : {exception.Message}");
+            return 1;
+        }
 
-        await using var app = builder.Build();
-        return await app.RunAsync();
+        await using (app)
+        {
+            return await app.RunAsync();
+        }
     }
 }

@@ -28,7 +28,8 @@ public sealed class PortAssignments
         {
             if (!Ports.IsFree(wanted))
             {
-                throw new InvalidOperationException($"Le port {wanted} ({key}) est déjà utilisé : arrêtez ce qui l'occupe ou choisissez un autre port.");
+                throw new InvalidOperationException(
+                    $"Le port {wanted} ({key}) est déjà utilisé : arrêtez ce qui l'occupe ou choisissez-en un autre (AppHost__Ports__{key}=…).");
             }
 
             return Remember(key, wanted);
