@@ -7,6 +7,7 @@ using Nege.Gateway.Routing;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.Services.AddOptions<GatewayOptions>().BindConfiguration("Gateway");
+builder.AddEdgeForwardedHeaders();
 builder.AddRequestLimits();
 builder.AddProxyRoutes();
 builder.AddDownstreamHealthChecks();

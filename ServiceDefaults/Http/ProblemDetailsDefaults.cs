@@ -11,8 +11,7 @@ public static class ProblemDetailsDefaults
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
             var problem = context.ProblemDetails;
-            if (problem.Status is { } status && FrenchTitles.TryGetValue(status, out var title) &&
-                (problem.Title is null || problem.Title == DefaultEnglishTitle(status)))
+            if (problem.Status is { } status && FrenchTitles.TryGetValue(status, out var title) && IsDefaultTitle(problem.Title, status))
             {
                 problem.Title = title;
             }
@@ -37,20 +36,10 @@ public static class ProblemDetailsDefaults
         [StatusCodes.Status503ServiceUnavailable] = "Service momentanément indisponible.",
     };
 
-    private static string? DefaultEnglishTitle(int status) => status switch
-    {
-        400 => "Bad Request",
-        401 => "Unauthorized",
-        403 => "Forbidden",
-        404 => "Not Found",
-        405 => "Method Not Allowed",
-        409 => "Conflict",
-        413 => "Payload Too Large",
-        415 => "Unsupported Media Type",
-        429 => "Too Many Requests",
-        500 => "An error occurred while processing your request.",
-        502 => "Bad Gateway",
-        503 => "Service Unavailable",
-        _ => null,
-    };
+    /// <summary>A title the framework chose (its reason phrase or its own default), not one an endpoint wrote.</summary>
+    private static bool IsDefaultTitle(string? title, int status) =>
+        title is null
+        || title == Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status)
+        || (status == StatusCodes.Status500InternalServerError && title == "An error occurred while processing your request.")
+        || (status == StatusCodes.Status413PayloadTooLarge && title is "Payload Too Large" or "Content Too Large");
 }

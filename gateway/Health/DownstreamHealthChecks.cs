@@ -12,7 +12,10 @@ public static class DownstreamHealthChecks
     public static IHostApplicationBuilder AddDownstreamHealthChecks(this IHostApplicationBuilder builder)
     {
         // Probes must not be retried or delayed by the standard resilience pipeline: a short, plain client.
-        builder.Services.AddHttpClient(HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(5));
+#pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is marked experimental.
+        builder.Services.AddHttpClient(HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(5))
+            .RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
 
         var checks = builder.Services.AddHealthChecks();
         foreach (var service in ResourceNames.ApiServices.Append(ResourceNames.Site))

@@ -1,6 +1,11 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.Services.AddRazorPages();
+// French text stays readable in the page source (é, not &#xE9;); HTML is still encoded.
+builder.Services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 
 var app = builder.Build();
 app.UseExceptionHandler("/erreur");

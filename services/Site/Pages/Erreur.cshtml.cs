@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -6,9 +7,9 @@ namespace Nege.Site.Pages;
 [IgnoreAntiforgeryToken]
 public sealed class ErreurModel : PageModel
 {
-    public string Title { get; private set; } = "Une erreur s'est produite";
+    public string Title { get; private set; } = "";
 
-    public string Message { get; private set; } = "Veuillez réessayer dans quelques instants.";
+    public string Message { get; private set; } = "";
 
     public void OnGet(int? code) => Describe(code);
 
@@ -16,12 +17,16 @@ public sealed class ErreurModel : PageModel
 
     private void Describe(int? code)
     {
-        if (code == StatusCodes.Status404NotFound)
+        // Reached directly (no error, no status code), the page is simply not a page.
+        var status = code ?? (HttpContext.Features.Get<IExceptionHandlerFeature>() is null
+            ? StatusCodes.Status404NotFound
+            : StatusCodes.Status500InternalServerError);
+        (Title, Message) = status switch
         {
-            Title = "Page introuvable";
-            Message = "La page demandée n'existe pas ou a été déplacée.";
-        }
-
-        Response.StatusCode = code ?? StatusCodes.Status500InternalServerError;
+            StatusCodes.Status404NotFound => ("Page introuvable", "La page demandée n'existe pas ou a été déplacée."),
+            >= 400 and < 500 => ("Demande impossible", "Cette demande ne peut pas être traitée. Vérifiez l'adresse ou revenez à l'accueil."),
+            _ => ("Une erreur s'est produite", "Veuillez réessayer dans quelques instants."),
+        };
+        Response.StatusCode = status;
     }
 }

@@ -1,0 +1,122 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Nege.ServiceDefaults;
+
+namespace Gateway.Tests;
+
+[Collection(GatewayCollection.Name)]
+public sealed class RequestLimitTests(GatewayFixture fixture)
+{
+    private const string PublicWritePath = "/api/membership/applications";
+
+    private GatewayHost Gateway => fixture.Gateway;
+
+    [Fact]
+    public async Task A_declared_body_over_the_limit_gets_413_problem_details_and_never_reaches_the_service()
+    {
+        var path = $"/api/candidates/{Guid.NewGuid():N}/cv";
+        using var request = new HttpRequestMessage(HttpMethod.Post, path)
+        {
+            Content = new ByteArrayContent(new byte[GatewayFixture.MaxRequestBodyBytes + 1]),
+        };
+        // As browsers and curl do for large bodies: the gateway answers before the body is sent.
+        request.Headers.ExpectContinue = true;
+
+        var response = await Gateway.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(413, problem.GetProperty("status").GetInt32());
+        Assert.Equal("Le corps de la requête dépasse la taille maximale autorisée (4 Ko).", problem.GetProperty("detail").GetString());
+        Assert.Empty(Gateway[ResourceNames.Candidates].SeenAt(path));
+    }
+
+    [Fact]
+    public async Task A_413_problem_is_titled_in_french()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/candidates/cv")
+        {
+            Content = new ByteArrayContent(new byte[GatewayFixture.MaxRequestBodyBytes + 1]),
+        };
+        request.Headers.ExpectContinue = true;
+
+        var response = await Gateway.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Le corps de la requête est trop volumineux.", problem.GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task A_body_exactly_at_the_limit_is_forwarded_whole()
+    {
+        var path = $"/api/candidates/{Guid.NewGuid():N}/cv";
+
+        var response = await Gateway.Client.PostAsync(path, new ByteArrayContent(new byte[GatewayFixture.MaxRequestBodyBytes]));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(GatewayFixture.MaxRequestBodyBytes, Assert.Single(Gateway[ResourceNames.Candidates].SeenAt(path)).BodyLength);
+    }
+
+    [Fact]
+    public async Task A_chunked_body_that_grows_over_the_limit_is_stopped_with_413_and_never_reaches_the_service_whole()
+    {
+        var path = $"/api/directory/{Guid.NewGuid():N}/logo";
+        using var request = new HttpRequestMessage(HttpMethod.Post, path)
+        {
+            Content = new StreamContent(new MemoryStream(new byte[GatewayFixture.MaxRequestBodyBytes * 3])),
+        };
+        request.Headers.TransferEncodingChunked = true;
+
+        var response = await Gateway.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Empty(Gateway[ResourceNames.Directory].SeenAt(path));
+    }
+
+    [Fact]
+    public async Task Public_writes_over_the_permit_limit_get_429_problem_details_with_retry_after()
+    {
+        var membership = Gateway[ResourceNames.Membership];
+        var before = membership.SeenAt(PublicWritePath).Count;
+
+        for (var attempt = 1; attempt <= GatewayFixture.PublicWritePermitLimit; attempt++)
+        {
+            var accepted = await Gateway.Client.PostAsync(PublicWritePath, Json("""{"raisonSociale":"Exemple"}"""));
+            Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        }
+
+        var rejected = await Gateway.Client.PostAsync(PublicWritePath, Json("""{"raisonSociale":"Exemple"}"""));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, rejected.StatusCode);
+        Assert.Equal("application/problem+json", rejected.Content.Headers.ContentType?.MediaType);
+        var problem = await rejected.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(429, problem.GetProperty("status").GetInt32());
+        Assert.Equal("Trop de requêtes : veuillez réessayer plus tard.", problem.GetProperty("title").GetString());
+        var retryAfter = rejected.Headers.RetryAfter?.Delta;
+        Assert.NotNull(retryAfter);
+        Assert.InRange(retryAfter.Value, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(GatewayFixture.PublicWriteWindowSeconds));
+        Assert.Equal(before + GatewayFixture.PublicWritePermitLimit, membership.SeenAt(PublicWritePath).Count);
+
+        // Once limited, every write method on the route is limited, with or without a trailing slash...
+        foreach (var method in new[] { HttpMethod.Post, HttpMethod.Put, HttpMethod.Patch, HttpMethod.Delete })
+        {
+            using var write = new HttpRequestMessage(method, PublicWritePath + "/") { Content = Json("{}") };
+            Assert.Equal(HttpStatusCode.TooManyRequests, (await Gateway.Client.SendAsync(write)).StatusCode);
+        }
+
+        // ...while reads of it, other writes and the rest of the site are not.
+        Assert.Equal(HttpStatusCode.OK, (await Gateway.Client.GetAsync(PublicWritePath)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Gateway.Client.PostAsync("/api/membership/organisations", Json("{}"))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Gateway.Client.PostAsync("/api/billing/payments", Json("{}"))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Gateway.Client.GetAsync("/")).StatusCode);
+        Assert.Equal(before + GatewayFixture.PublicWritePermitLimit + 1, membership.SeenAt(PublicWritePath).Count);
+    }
+
+    private static StringContent Json(string json) => new(json, Encoding.UTF8, new MediaTypeHeaderValue("application/json"));
+}
