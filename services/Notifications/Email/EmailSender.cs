@@ -3,6 +3,7 @@ using MailKit.Security;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using Nege.ServiceDefaults;
+using Nege.ServiceDefaults.Http;
 
 namespace Nege.Notifications.Email;
 
@@ -41,7 +42,11 @@ public static class EmailExtensions
     public static IHostApplicationBuilder AddEmail(this IHostApplicationBuilder builder)
     {
         builder.Configuration.GetRequiredConnectionString(ResourceNames.Smtp);
-        builder.Services.AddOptions<EmailOptions>().BindConfiguration("Email").ValidateOnStart();
+        builder.Services.AddOptions<EmailOptions>().BindConfiguration("Email")
+            .Validate(
+                options => options.From is { } from && EmailAddress.IsValid(from) && !string.IsNullOrWhiteSpace(options.FromName),
+                "Missing configuration: 'Email:From' (a valid address) and 'Email:FromName' (set Email__From, Email__FromName).")
+            .ValidateOnStart();
         builder.Services.AddSingleton<EmailSender>();
         return builder;
     }

@@ -11,6 +11,7 @@ public static class FrenchDates
     public static string Format(DateTimeOffset instant)
     {
         var local = TimeZoneInfo.ConvertTime(instant, Paris);
-        return local.ToString("d MMMM yyyy 'à' HH'h'mm", French);
+        var day = local.Day == 1 ? "1er" : local.Day.ToString(French);
+        return $"{day} {local.ToString("MMMM yyyy 'à' HH'h'mm", French)}";
     }
 }

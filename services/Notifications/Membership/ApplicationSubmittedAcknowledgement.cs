@@ -1,4 +1,5 @@
-using System.Net;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using MassTransit;
 using Nege.Contracts.Membership;
 using Nege.Notifications.Deliveries;
@@ -16,6 +17,9 @@ public sealed class ApplicationSubmittedAcknowledgement(
     : IdempotentConsumer<MembershipApplicationSubmitted, NotificationsDbContext>(db, clock, logger)
 {
     public const string Template = "membership-application-acknowledgement";
+
+    // Encodes markup but keeps French letters as they are.
+    private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
 
     protected override async Task HandleAsync(ConsumeContext<MembershipApplicationSubmitted> context, CancellationToken cancellationToken)
     {
@@ -48,7 +52,7 @@ public sealed class ApplicationSubmittedAcknowledgement(
 
             Numéric'Emploi Grand Est
             """;
-        var name = WebUtility.HtmlEncode(submitted.OrganisationName);
+        var name = Html.Encode(submitted.OrganisationName);
         var html = $"""
             <p>Bonjour,</p>
             <p>Nous avons bien reçu la demande d'adhésion de l'organisme « {name} », déposée le {date}.</p>

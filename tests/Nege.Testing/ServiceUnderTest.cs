@@ -1,0 +1,66 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Nege.ServiceDefaults;
+using Xunit;
+
+namespace Nege.Testing;
+
+/// <summary>
+/// A business service hosted in the test process on a fresh database of its own, with real
+/// PostgreSQL and RabbitMQ, configured under the names the AppHost uses.
+/// </summary>
+public abstract class ServiceUnderTest<TProgram, TDbContext>(string serviceName) : IAsyncLifetime
+    where TProgram : class
+    where TDbContext : DbContext
+{
+    public string ServiceName => serviceName;
+
+    public TestInfrastructure Infrastructure { get; } = new();
+
+    public ServiceFactory<TProgram> Factory { get; private set; } = null!;
+
+    public string DatabaseConnectionString { get; private set; } = "";
+
+    public async Task InitializeAsync()
+    {
+        await Task.WhenAll(Infrastructure.InitializeAsync(), StartDependenciesAsync());
+        DatabaseConnectionString = await Infrastructure.CreateDatabaseAsync(serviceName);
+        var settings = new Dictionary<string, string>
+        {
+            [$"ConnectionStrings:{ResourceNames.DatabaseOf(serviceName)}"] = DatabaseConnectionString,
+            [$"ConnectionStrings:{ResourceNames.Messaging}"] = Infrastructure.RabbitMqConnectionString,
+        };
+        foreach (var (key, value) in MoreSettings())
+        {
+            settings[key] = value;
+        }
+
+        Factory = new ServiceFactory<TProgram>(settings);
+        _ = Factory.Server;
+        await OnStartedAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Factory.DisposeAsync();
+        await StopDependenciesAsync();
+        await Infrastructure.DisposeAsync();
+    }
+
+    public async Task<T> QueryAsync<T>(Func<TDbContext, Task<T>> query)
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
+        db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.NoTracking;
+        return await query(db);
+    }
+
+    /// <summary>Other things the service needs (an SMTP sink…), started beside PostgreSQL and RabbitMQ.</summary>
+    protected virtual Task StartDependenciesAsync() => Task.CompletedTask;
+
+    protected virtual Task StopDependenciesAsync() => Task.CompletedTask;
+
+    protected virtual IEnumerable<KeyValuePair<string, string>> MoreSettings() => [];
+
+    protected virtual Task OnStartedAsync() => Task.CompletedTask;
+}

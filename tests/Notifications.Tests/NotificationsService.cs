@@ -1,0 +1,66 @@
+using System.Net;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Nege.Contracts.Membership;
+using Nege.Notifications;
+using Nege.ServiceDefaults;
+using Nege.Testing;
+
+namespace Notifications.Tests;
+
+/// <summary>
+/// The Notifications service on a fresh database of its own, with real PostgreSQL, RabbitMQ and
+/// SMTP sink; every message its bus consumes is observed.
+/// </summary>
+public sealed class NotificationsService() : ServiceUnderTest<Program, NotificationsDbContext>(ResourceNames.Notifications)
+{
+    private ConnectHandle? _observer;
+
+    public TestMailDev MailDev { get; } = new();
+
+    public ConsumedMessages Consumed { get; } = new();
+
+    protected override Task StartDependenciesAsync() => MailDev.InitializeAsync();
+
+    protected override Task StopDependenciesAsync()
+    {
+        _observer?.Disconnect();
+        return MailDev.DisposeAsync();
+    }
+
+    protected override IEnumerable<KeyValuePair<string, string>> MoreSettings() =>
+        [new($"ConnectionStrings:{ResourceNames.Smtp}", MailDev.ConnectionString)];
+
+    protected override async Task OnStartedAsync()
+    {
+        _observer = Factory.Services.GetRequiredService<IBus>().ConnectConsumeObserver(Consumed);
+
+        // The bus starts in the background: its queue is bound only once it reports healthy.
+        using var client = Factory.CreateClient();
+        await Eventually.UntilAsync(
+            async () => (await client.GetAsync("/health")).StatusCode == HttpStatusCode.OK,
+            TimeSpan.FromSeconds(60),
+            "the service reports its database and its bus healthy");
+    }
+
+    /// <summary>Publishes the event on the broker as Membership's outbox relay does: the message id chosen by the publisher.</summary>
+    public Task PublishAsync(MembershipApplicationSubmitted submitted, Guid messageId) =>
+        Factory.Services.GetRequiredService<IBus>().Publish(submitted, context => context.MessageId = messageId);
+
+    /// <summary>Waits until the service has finished consuming <paramref name="messageId"/> <paramref name="times"/> times, and fails on any consume fault of it.</summary>
+    public async Task WaitUntilConsumedAsync(Guid messageId, int times)
+    {
+        await Eventually.UntilAsync(
+            () => Consumed.CompletedCount(messageId) >= times || Consumed.Faults(messageId).Count > 0,
+            TimeSpan.FromSeconds(30),
+            $"message {messageId} consumed {times} time(s)");
+        Assert.Empty(Consumed.Faults(messageId));
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class NotificationsCollection : ICollectionFixture<NotificationsService>
+{
+    public const string Name = "notifications";
+}
