@@ -36,7 +36,13 @@ public abstract class ServiceUnderTest<TProgram, TDbContext>(string serviceName)
         }
 
         Factory = new ServiceFactory<TProgram>(settings);
-        _ = Factory.Server;
+
+        // The bus connects in the background: the service is ready (its queue bound, /health 200) a little later.
+        using var client = Factory.CreateClient();
+        await Eventually.UntilAsync(
+            async () => (await client.GetAsync("/health")).IsSuccessStatusCode,
+            TimeSpan.FromSeconds(60),
+            $"{serviceName} reports its database and its bus healthy");
         await OnStartedAsync();
     }
 
