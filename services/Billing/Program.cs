@@ -6,7 +6,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddNegeService<BillingDbContext>(ResourceNames.Billing, "NEGE — Cotisations");
 
 var app = builder.Build();
-app.MapNegeService(ResourceNames.Billing);
+app.MapNegeService<BillingDbContext>(ResourceNames.Billing);
 
 await app.RunWithMigrationsAsync<BillingDbContext>(args);
 

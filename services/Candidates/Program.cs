@@ -6,7 +6,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddNegeService<CandidatesDbContext>(ResourceNames.Candidates, "NEGE — Candidats");
 
 var app = builder.Build();
-app.MapNegeService(ResourceNames.Candidates);
+app.MapNegeService<CandidatesDbContext>(ResourceNames.Candidates);
 
 await app.RunWithMigrationsAsync<CandidatesDbContext>(args);
 

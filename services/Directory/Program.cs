@@ -6,7 +6,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddNegeService<DirectoryDbContext>(ResourceNames.Directory, "NEGE — Annuaire");
 
 var app = builder.Build();
-app.MapNegeService(ResourceNames.Directory);
+app.MapNegeService<DirectoryDbContext>(ResourceNames.Directory);
 
 await app.RunWithMigrationsAsync<DirectoryDbContext>(args);
 

@@ -7,7 +7,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddNegeService<MembershipDbContext>(ResourceNames.Membership, "NEGE — Adhésion");
 
 var app = builder.Build();
-app.MapNegeService(ResourceNames.Membership);
+app.MapNegeService<MembershipDbContext>(ResourceNames.Membership);
 app.MapApplications();
 
 await app.RunWithMigrationsAsync<MembershipDbContext>(args);

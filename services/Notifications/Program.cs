@@ -10,7 +10,7 @@ builder.AddNegeService<NotificationsDbContext>(ResourceNames.Notifications, "NEG
 builder.AddEmail();
 
 var app = builder.Build();
-app.MapNegeService(ResourceNames.Notifications);
+app.MapNegeService<NotificationsDbContext>(ResourceNames.Notifications);
 
 await app.RunWithMigrationsAsync<NotificationsDbContext>(args);
 

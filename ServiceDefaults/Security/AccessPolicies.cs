@@ -1,0 +1,77 @@
+using System.Security.Claims;
+
+namespace Nege.ServiceDefaults.Security;
+
+/// <summary>Who a policy is for: people logged in on the site, or partners' systems (client credentials).</summary>
+public enum CallerKind
+{
+    Person,
+    PartnerClient,
+}
+
+/// <summary>
+/// A named authorisation policy, declared as data so that the endpoints' own metadata says who may
+/// call them and the authorisation-matrix tests can compute the expected answer for any caller.
+/// </summary>
+/// <param name="Roles">The caller needs one of these roles; empty: any caller of that kind.</param>
+/// <param name="Scope">The scope a partner client's token must carry, when there is one.</param>
+public sealed record AccessPolicy(string Name, string Description, CallerKind Caller, IReadOnlyList<string> Roles, string? Scope = null)
+{
+    public bool Allows(ClaimsPrincipal user)
+    {
+        if (user.Identity?.IsAuthenticated != true)
+        {
+            return false;
+        }
+
+        var callerType = user.FindFirst(NegeClaims.CallerType)?.Value;
+        var expected = Caller == CallerKind.Person ? NegeClaims.Person : NegeClaims.PartnerClient;
+        if (callerType != expected)
+        {
+            return false;
+        }
+
+        if (Roles.Count > 0 && !Roles.Any(role => user.HasClaim(NegeClaims.Role, role)))
+        {
+            return false;
+        }
+
+        return Scope is null || ScopesOf(user).Contains(Scope);
+    }
+
+    /// <summary>Scopes as OpenIddict writes them: one space-separated claim or several claims.</summary>
+    public static IReadOnlySet<string> ScopesOf(ClaimsPrincipal user) =>
+        user.FindAll(NegeClaims.Scope)
+            .SelectMany(claim => claim.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .ToHashSet(StringComparer.Ordinal);
+}
+
+/// <summary>Every policy of the platform, named per capability. An endpoint declares one of these or is explicitly public.</summary>
+public static class AccessPolicies
+{
+    public static readonly AccessPolicy OwnAccount = new(
+        "account.self", "Toute personne connectée (son propre compte)", CallerKind.Person, []);
+
+    public static readonly AccessPolicy ManageAccounts = new(
+        "accounts.manage", "Administrateurs : comptes, verrouillage et rôles", CallerKind.Person, [NegeRoles.Admin]);
+
+    public static readonly AccessPolicy ManageOrganisations = new(
+        "organisations.manage", "Administrateurs : organismes", CallerKind.Person, [NegeRoles.Admin]);
+
+    public static readonly AccessPolicy ManagePartnerClients = new(
+        "partner-clients.manage", "Administrateurs : clients API des partenaires emploi", CallerKind.Person, [NegeRoles.Admin]);
+
+    public static readonly AccessPolicy Operations = new(
+        "operations.read", "Administrateurs : état technique du service (messages en attente)", CallerKind.Person, [NegeRoles.Admin]);
+
+    public static readonly AccessPolicy PartnerCandidatesRead = new(
+        "partner.candidates.read", "Systèmes des partenaires emploi (portée candidates.read)", CallerKind.PartnerClient,
+        [NegeRoles.EmploymentPartner], NegeScopes.CandidatesRead);
+
+    public static readonly AccessPolicy PartnerCandidatesWrite = new(
+        "partner.candidates.write", "Systèmes des partenaires emploi (portée candidates.write)", CallerKind.PartnerClient,
+        [NegeRoles.EmploymentPartner], NegeScopes.CandidatesWrite);
+
+    public static IReadOnlyList<AccessPolicy> All { get; } =
+        [OwnAccount, ManageAccounts, ManageOrganisations, ManagePartnerClients, Operations, PartnerCandidatesRead, PartnerCandidatesWrite];
+}
