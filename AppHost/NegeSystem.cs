@@ -1,4 +1,5 @@
 using Nege.AppHost.Hosting;
+using Nege.AppHost.Infrastructure;
 using Nege.ServiceDefaults;
 
 namespace Nege.AppHost;
@@ -6,6 +7,9 @@ namespace Nege.AppHost;
 /// <summary>The whole NEGE system, declared once: used by <c>Program</c> and by the end-to-end tests.</summary>
 public static class NegeSystem
 {
+    /// <summary>Who receives the first administrator's set-password link on a new system (in the SMTP sink locally).</summary>
+    public const string FirstAdministratorEmail = "administrateur@numeric-emploi-grand-est.test";
+
     public static DistributedApplicationBuilder AddNegeResources(this DistributedApplicationBuilder builder)
     {
         var postgres = builder.AddPostgres(ResourceNames.Postgres);
@@ -35,6 +39,20 @@ public static class NegeSystem
         var gateway = builder.AddProject(ResourceNames.Gateway, "gateway", documentedPort: 8080);
         gateway.BindAddress = "localhost";
         gateway.PublicUrl = $"http://localhost:{gateway.Port}";
+
+        // Identity: Membership issues tokens under the gateway's public address; every project validates them.
+        var issuer = gateway.PublicUrl + "/";
+        var siteClientSecret = Secrets.ReadOrCreate(Path.Combine(builder.Options.StateDirectory, "identity", "site-client-secret"));
+        foreach (var project in new[] { membership, billing, directory, candidates, notifications, site, gateway })
+        {
+            project.WithEnvironment("Identity__Issuer", issuer);
+        }
+
+        membership
+            .WithEnvironment("Identity__SiteClient__Secret", siteClientSecret)
+            .WithEnvironment("Identity__FirstAdministrator__Email",
+                builder.Configuration["Identity:FirstAdministrator:Email"] ?? FirstAdministratorEmail);
+        site.WithEnvironment("Identity__ClientSecret", siteClientSecret);
         foreach (var project in new[] { membership, billing, directory, candidates, notifications, site })
         {
             gateway.WithReference(project).WaitFor(project);

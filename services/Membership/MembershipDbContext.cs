@@ -1,17 +1,39 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Nege.Membership.Accounts;
 using Nege.Membership.Applications;
+using Nege.Membership.OpenIdServer;
+using Nege.Membership.Organisations;
+using Nege.Membership.PartnerClients;
 using Nege.ServiceDefaults.Data;
 using Nege.ServiceDefaults.Messaging;
 
 namespace Nege.Membership;
 
-public sealed class MembershipDbContext(DbContextOptions<MembershipDbContext> options) : DbContext(options)
+public sealed class MembershipDbContext(DbContextOptions<MembershipDbContext> options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<MembershipApplication> Applications => Set<MembershipApplication>();
+
+    public DbSet<Account> Accounts => Set<Account>();
+
+    public DbSet<RoleChange> RoleChanges => Set<RoleChange>();
+
+    public DbSet<AccountToken> AccountTokens => Set<AccountToken>();
+
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+
+    public DbSet<PartnerClient> PartnerClients => Set<PartnerClient>();
+
+    public DbSet<ServerKey> ServerKeys => Set<ServerKey>();
+
+    /// <summary>ASP.NET Core data-protection keys (login cookie, anti-forgery), shared by every replica.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.AddOutboxAndInbox();
+        modelBuilder.UseOpenIddict();
+        modelBuilder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(MembershipDbContext).Assembly);
     }
 }

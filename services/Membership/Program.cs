@@ -1,14 +1,35 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.Identity;
 using Nege.Membership;
+using Nege.Membership.Accounts;
 using Nege.Membership.Applications;
+using Nege.Membership.OpenIdServer;
+using Nege.Membership.Organisations;
+using Nege.Membership.PartnerClients;
 using Nege.ServiceDefaults;
 using Nege.ServiceDefaults.Data;
+using Nege.ServiceDefaults.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddNegeService<MembershipDbContext>(ResourceNames.Membership, "NEGE — Adhésion");
+builder.AddOpenIdServer();
+builder.Services.AddRazorPages();
+// French text stays readable in pages (é, not &#xE9;); HTML is still encoded.
+builder.Services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+builder.Services.AddScoped<IPasswordHasher<Account>, PasswordHasher<Account>>();
+builder.Services.AddScoped<AccountService>();
+builder.Services.AddScoped<FirstAdministrator>();
 
 var app = builder.Build();
 app.MapNegeService<MembershipDbContext>(ResourceNames.Membership);
+app.MapOpenIdEndpoints();
+app.MapRazorPages().AllowEveryone();
 app.MapApplications();
+app.MapAccounts();
+app.MapPublicAccountFlows();
+app.MapOrganisations();
+app.MapPartnerClients();
 
 await app.RunWithMigrationsAsync<MembershipDbContext>(args);
 

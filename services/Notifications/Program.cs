@@ -1,4 +1,5 @@
 using Nege.Notifications;
+using Nege.Notifications.Accounts;
 using Nege.Notifications.Email;
 using Nege.Notifications.Membership;
 using Nege.ServiceDefaults;
@@ -6,7 +7,12 @@ using Nege.ServiceDefaults.Data;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddNegeService<NotificationsDbContext>(ResourceNames.Notifications, "NEGE — Notifications", consumers =>
-    consumers.AddConsumer<ApplicationSubmittedAcknowledgement>());
+{
+    consumers.AddConsumer<ApplicationSubmittedAcknowledgement>();
+    consumers.AddConsumer<EmailConfirmationEmail>();
+    consumers.AddConsumer<PasswordResetEmail>();
+    consumers.AddConsumer<InvitationEmail>();
+});
 builder.AddEmail();
 
 var app = builder.Build();

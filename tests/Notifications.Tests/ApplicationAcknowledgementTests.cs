@@ -39,7 +39,7 @@ public sealed class ApplicationAcknowledgementTests(NotificationsService service
             () => service.QueryAsync(db => db.EmailDeliveries.SingleOrDefaultAsync(d => d.CausationMessageId == messageId)),
             Timeout,
             "the delivery row of the acknowledgement");
-        Assert.Equal(ApplicationSubmittedAcknowledgement.Template, delivery.Template);
+        Assert.Equal(ApplicationSubmittedAcknowledgement.TemplateName, delivery.Template);
         Assert.Equal(submitted.ContactEmail, delivery.Recipient);
         Assert.Equal(Subject, delivery.Subject);
         Assert.NotEqual(Guid.Empty, delivery.Id);

@@ -15,7 +15,7 @@ public sealed class ComposeTests
     [Fact]
     public void It_goes_to_the_contact_with_the_French_subject()
     {
-        var email = ApplicationSubmittedAcknowledgement.Compose(Submitted);
+        var email = ApplicationSubmittedAcknowledgement.ComposeFor(Submitted);
 
         Assert.Equal("rh@exemple.fr", email.To);
         Assert.Equal("Votre demande d'adhésion à Numéric'Emploi Grand Est a bien été reçue", email.Subject);
@@ -24,7 +24,7 @@ public sealed class ComposeTests
     [Fact]
     public void The_text_names_the_organisation_the_Paris_date_and_the_reference()
     {
-        var email = ApplicationSubmittedAcknowledgement.Compose(Submitted);
+        var email = ApplicationSubmittedAcknowledgement.ComposeFor(Submitted);
 
         Assert.StartsWith("Bonjour,", email.TextBody, StringComparison.Ordinal);
         Assert.Contains("de l'organisme « Numérique & Co », déposée le 14 juillet 2026 à 10h30.", email.TextBody, StringComparison.Ordinal);
@@ -35,7 +35,7 @@ public sealed class ComposeTests
     [Fact]
     public void The_HTML_encodes_the_organisation_name_and_carries_the_same_facts()
     {
-        var email = ApplicationSubmittedAcknowledgement.Compose(Submitted with { OrganisationName = "<i>Dupont</i> & \"Fils\"" });
+        var email = ApplicationSubmittedAcknowledgement.ComposeFor(Submitted with { OrganisationName = "<i>Dupont</i> & \"Fils\"" });
 
         Assert.Contains("« &lt;i&gt;Dupont&lt;/i&gt; &amp; &quot;Fils&quot; »", email.HtmlBody, StringComparison.Ordinal);
         Assert.DoesNotContain("<i>", email.HtmlBody, StringComparison.Ordinal);
@@ -47,6 +47,6 @@ public sealed class ComposeTests
     [Fact]
     public void The_same_event_always_composes_the_same_email()
     {
-        Assert.Equal(ApplicationSubmittedAcknowledgement.Compose(Submitted), ApplicationSubmittedAcknowledgement.Compose(Submitted));
+        Assert.Equal(ApplicationSubmittedAcknowledgement.ComposeFor(Submitted), ApplicationSubmittedAcknowledgement.ComposeFor(Submitted));
     }
 }

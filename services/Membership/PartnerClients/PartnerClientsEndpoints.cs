@@ -1,0 +1,209 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+using Nege.Membership.Accounts;
+using Nege.Membership.Organisations;
+using Nege.ServiceDefaults.Data;
+using Nege.ServiceDefaults.Http;
+using Nege.ServiceDefaults.Security;
+using OpenIddict.Abstractions;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace Nege.Membership.PartnerClients;
+
+public sealed record CreatePartnerClientRequest(Guid? OrganisationId, string[]? Scopes);
+
+public sealed record PartnerClientView(
+    string ClientId, Guid OrganisationId, string OrganisationName, IReadOnlyList<string> Scopes, string Status,
+    DateTimeOffset CreatedAt, DateTimeOffset? SecretRotatedAt, DateTimeOffset? RevokedAt);
+
+/// <summary>The secret appears in this answer only: it is stored hashed and cannot be read again.</summary>
+public sealed record PartnerClientSecret(
+    string ClientId, string ClientSecret, Guid OrganisationId, string OrganisationName, IReadOnlyList<string> Scopes, string Status,
+    DateTimeOffset CreatedAt, DateTimeOffset? SecretRotatedAt);
+
+/// <summary>Administrators give employment partners' systems API access: create, rotate the secret, revoke.</summary>
+public static class PartnerClientsEndpoints
+{
+    public static IEndpointRouteBuilder MapPartnerClients(this IEndpointRouteBuilder routes)
+    {
+        var clients = routes.MapGroup("/api/membership/partner-clients").WithTags("Clients API des partenaires")
+            .RequireAccess(AccessPolicies.ManagePartnerClients);
+        clients.MapGet("/", ListAsync).WithSummary("Lister les clients API");
+        clients.MapPost("/", CreateAsync).WithSummary("Créer un client API pour un partenaire emploi (secret montré une seule fois)")
+            .Accepts<CreatePartnerClientRequest>("application/json");
+        clients.MapPost("/{clientId}/rotate", RotateAsync).WithSummary("Remplacer le secret (montré une seule fois)");
+        clients.MapPost("/{clientId}/revoke", RevokeAsync).WithSummary("Révoquer le client");
+        return routes;
+    }
+
+    private static async Task<Results<Ok<PageOf<PartnerClientView>>, ValidationProblem>> ListAsync(
+        int? page, int? pageSize, MembershipDbContext db, CancellationToken cancellationToken)
+    {
+        if (Paging.Validate(page, pageSize) is { IsEmpty: false } invalid)
+        {
+            return invalid.ToProblem();
+        }
+
+        var (number, size) = Paging.Of(page, pageSize);
+        var total = await db.PartnerClients.CountAsync(cancellationToken);
+        var items = await WithOrganisation(db)
+            .OrderBy(c => c.Client.RevokedAt != null).ThenByDescending(c => c.Client.CreatedAt)
+            .Skip((number - 1) * size).Take(size)
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(new PageOf<PartnerClientView>([.. items.Select(c => View(c.Client, c.OrganisationName))], number, size, total));
+    }
+
+    private static async Task<Results<Created<PartnerClientSecret>, ValidationProblem>> CreateAsync(
+        HttpRequest request, ClaimsPrincipal user, MembershipDbContext db, IOpenIddictApplicationManager applications, TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        var body = await JsonBody.ReadAsync<CreatePartnerClientRequest>(request, cancellationToken);
+        if (body.Value is not { } input)
+        {
+            return body.Errors.ToProblem();
+        }
+
+        var errors = body.Errors;
+        Organisation? organisation = null;
+        if (input.OrganisationId is not { } organisationId)
+        {
+            errors.Add("organisationId", "L'organisme est obligatoire.");
+        }
+        else if ((organisation = await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == organisationId, cancellationToken)) is null)
+        {
+            errors.Add("organisationId", "Cet organisme n'existe pas.");
+        }
+        else if (organisation.Category != Organisation.EmploymentPartner)
+        {
+            errors.Add("organisationId", $"Seul un organisme de catégorie « {Organisation.EmploymentPartner} » peut recevoir un client API.");
+        }
+
+        var scopes = (input.Scopes ?? []).Distinct(StringComparer.Ordinal).ToArray();
+        if (scopes.Length == 0)
+        {
+            errors.Add("scopes", $"Choisissez au moins une portée : {string.Join(", ", NegeScopes.Partner)}.");
+        }
+
+        foreach (var scope in scopes.Where(scope => !NegeScopes.Partner.Contains(scope)))
+        {
+            errors.Add("scopes", $"La portée « {scope} » n'existe pas. Portées possibles : {string.Join(", ", NegeScopes.Partner)}.");
+        }
+
+        if (!errors.IsEmpty)
+        {
+            return errors.ToProblem();
+        }
+
+        var now = clock.GetUtcNowForDatabase();
+        var client = new PartnerClient
+        {
+            ClientId = "partenaire-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)),
+            OrganisationId = organisation!.Id,
+            Scopes = scopes,
+            CreatedAt = now,
+            CreatedBy = AccountsEndpoints.CallerId(user) ?? Guid.Empty,
+        };
+        var secret = NewSecret();
+
+        // OpenIddict's store shares this DbContext: the application and our row commit together.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await applications.CreateAsync(Descriptor(client, organisation.Name, secret), cancellationToken);
+        db.PartnerClients.Add(client);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+
+        return TypedResults.Created(
+            $"/api/membership/partner-clients/{client.ClientId}",
+            new PartnerClientSecret(client.ClientId, secret, client.OrganisationId, organisation.Name, client.Scopes, "active", client.CreatedAt, null));
+    }
+
+    private static async Task<Results<Ok<PartnerClientSecret>, NotFound<ProblemDetails>, ProblemHttpResult>> RotateAsync(
+        string clientId, MembershipDbContext db, IOpenIddictApplicationManager applications, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var found = await WithOrganisation(db, tracked: true).SingleOrDefaultAsync(c => c.Client.ClientId == clientId, cancellationToken);
+        if (found is null)
+        {
+            return AccountsEndpoints.NotFound("Aucun client API ne porte cet identifiant.");
+        }
+
+        if (found.Client.RevokedAt is not null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, detail: "Ce client est révoqué : créez-en un nouveau.");
+        }
+
+        var application = await applications.FindByClientIdAsync(clientId, cancellationToken)
+                          ?? throw new InvalidOperationException($"Partner client {clientId} has no OpenIddict application.");
+        var secret = NewSecret();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await applications.UpdateAsync(application, Descriptor(found.Client, found.OrganisationName, secret), cancellationToken);
+        found.Client.SecretRotatedAt = clock.GetUtcNowForDatabase();
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+
+        var client = found.Client;
+        return TypedResults.Ok(new PartnerClientSecret(
+            client.ClientId, secret, client.OrganisationId, found.OrganisationName, client.Scopes, "active", client.CreatedAt, client.SecretRotatedAt));
+    }
+
+    private static async Task<Results<Ok<PartnerClientView>, NotFound<ProblemDetails>>> RevokeAsync(
+        string clientId, ClaimsPrincipal user, MembershipDbContext db, IOpenIddictApplicationManager applications, TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        var found = await WithOrganisation(db, tracked: true).SingleOrDefaultAsync(c => c.Client.ClientId == clientId, cancellationToken);
+        if (found is null)
+        {
+            return AccountsEndpoints.NotFound("Aucun client API ne porte cet identifiant.");
+        }
+
+        if (found.Client.RevokedAt is null)
+        {
+            // Deleting the application (and its tokens) makes every further token request fail as invalid_client.
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            if (await applications.FindByClientIdAsync(clientId, cancellationToken) is { } application)
+            {
+                await applications.DeleteAsync(application, cancellationToken);
+            }
+
+            found.Client.RevokedAt = clock.GetUtcNowForDatabase();
+            found.Client.RevokedBy = AccountsEndpoints.CallerId(user);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return TypedResults.Ok(View(found.Client, found.OrganisationName));
+    }
+
+    private sealed record ClientWithOrganisation(PartnerClient Client, string OrganisationName);
+
+    private static IQueryable<ClientWithOrganisation> WithOrganisation(MembershipDbContext db, bool tracked = false) =>
+        (tracked ? db.PartnerClients : db.PartnerClients.AsNoTracking())
+        .Join(db.Organisations, c => c.OrganisationId, o => o.Id, (c, o) => new ClientWithOrganisation(c, o.Name));
+
+    private static PartnerClientView View(PartnerClient client, string organisationName) => new(
+        client.ClientId, client.OrganisationId, organisationName, client.Scopes, client.RevokedAt is null ? "active" : "revoked",
+        client.CreatedAt, client.SecretRotatedAt, client.RevokedAt);
+
+    private static string NewSecret() => WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+
+    private static OpenIddictApplicationDescriptor Descriptor(PartnerClient client, string organisationName, string secret)
+    {
+        var descriptor = new OpenIddictApplicationDescriptor
+        {
+            ClientId = client.ClientId,
+            ClientSecret = secret,
+            ClientType = ClientTypes.Confidential,
+            DisplayName = $"Partenaire emploi : {organisationName}",
+            Permissions = { Permissions.Endpoints.Token, Permissions.Endpoints.Revocation, Permissions.GrantTypes.ClientCredentials },
+        };
+        foreach (var scope in client.Scopes)
+        {
+            descriptor.Permissions.Add(Permissions.Prefixes.Scope + scope);
+        }
+
+        return descriptor;
+    }
+}
