@@ -3,11 +3,13 @@ using Nege.Gateway.Docs;
 using Nege.Gateway.Health;
 using Nege.Gateway.Limits;
 using Nege.Gateway.Routing;
+using Nege.Gateway.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.Services.AddOptions<GatewayOptions>().BindConfiguration("Gateway");
 builder.AddEdgeForwardedHeaders();
+builder.AddGatewayAccess();
 builder.AddRequestLimits();
 builder.AddProxyRoutes();
 builder.AddDownstreamHealthChecks();

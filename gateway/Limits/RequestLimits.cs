@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
+using Nege.Gateway.Security;
 
 namespace Nege.Gateway.Limits;
 
@@ -25,6 +26,17 @@ public static class RequestLimits
                     Window = TimeSpan.FromSeconds(options.PublicWriteRateLimit.WindowSeconds),
                     QueueLimit = 0,
                 }));
+
+            // Every request of a partner system, whatever the route, counts against its client id.
+            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                GatewayAccess.PartnerClientOf(context.User) is { } clientId
+                    ? RateLimitPartition.GetFixedWindowLimiter("partner:" + clientId, _ => new FixedWindowRateLimiterOptions
+                    {
+                        PermitLimit = options.PartnerRateLimit.PermitLimit,
+                        Window = TimeSpan.FromSeconds(options.PartnerRateLimit.WindowSeconds),
+                        QueueLimit = 0,
+                    })
+                    : RateLimitPartition.GetNoLimiter(""));
             limiter.OnRejected = async (rejected, cancellationToken) =>
             {
                 var context = rejected.HttpContext;
@@ -44,7 +56,9 @@ public static class RequestLimits
 
     /// <summary>
     /// Rejects a declared body larger than the limit with 413 problem details before it is proxied;
-    /// Kestrel's own limit stops an undeclared (chunked) one while it streams.
+    /// Kestrel's own limit stops an undeclared (chunked) one while it streams. Then the caller is
+    /// authenticated (a partner system is known by its token), anonymous calls to routes that are not
+    /// public are refused with 401, and the rate limits apply.
     /// </summary>
     public static WebApplication UseRequestLimits(this WebApplication app)
     {
@@ -62,6 +76,8 @@ public static class RequestLimits
 
             await next(context);
         });
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseRateLimiter();
         return app;
     }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Nege.Gateway.Limits;
+using Nege.Gateway.Security;
 using Nege.ServiceDefaults;
 using Nege.ServiceDefaults.Http;
 using Yarp.ReverseProxy.Configuration;
@@ -7,16 +8,25 @@ using Yarp.ReverseProxy.Configuration;
 namespace Nege.Gateway.Routing;
 
 /// <summary>
-/// <c>/api/&lt;service&gt;/…</c> to each service and everything else to the site. Destinations come
-/// from service-discovery configuration (<c>services:&lt;name&gt;:http:0</c>), as the AppHost injects it.
+/// <c>/api/&lt;service&gt;/…</c> to each service (a valid access token required, except the public
+/// routes below), the OpenID Connect server and its account pages to Membership, and everything else
+/// to the site. Destinations come from service-discovery configuration (<c>services:&lt;name&gt;:http:0</c>),
+/// as the AppHost injects it.
 /// </summary>
 public static class ProxyRoutes
 {
-    /// <summary>Write routes open to anonymous visitors: rate-limited per client.</summary>
+    /// <summary>Writes open to anonymous visitors (<c>POST</c>): rate-limited per client address.</summary>
     public static readonly IReadOnlyList<(string Service, string Path)> PublicWriteRoutes =
     [
         (ResourceNames.Membership, "/api/membership/applications"),
+        (ResourceNames.Membership, "/api/membership/accounts/registrations"),
+        (ResourceNames.Membership, "/api/membership/email-confirmations"),
+        (ResourceNames.Membership, "/api/membership/password-reset-requests"),
+        (ResourceNames.Membership, "/api/membership/password-resets"),
     ];
+
+    /// <summary>Membership's OpenID Connect server (discovery, keys, token…) and its login and account pages, open to everyone.</summary>
+    public static readonly IReadOnlyList<string> IdentityPrefixes = ["/.well-known", "/connect", "/compte"];
 
     public static IHostApplicationBuilder AddProxyRoutes(this IHostApplicationBuilder builder)
     {
@@ -30,7 +40,16 @@ public static class ProxyRoutes
             {
                 RouteId = $"api-{service}",
                 ClusterId = service,
+                AuthorizationPolicy = GatewayAccess.CallerPolicy,
                 Match = new RouteMatch { Path = $"/api/{service}/{{**rest}}" },
+            });
+            routes.Add(new RouteConfig
+            {
+                RouteId = $"api-{service}-openapi",
+                ClusterId = service,
+                Order = -1,
+                AuthorizationPolicy = GatewayAccess.Anonymous,
+                Match = new RouteMatch { Path = $"/api/{service}/openapi/{{**rest}}", Methods = ["GET"] },
             });
         }
 
@@ -41,8 +60,20 @@ public static class ProxyRoutes
                 RouteId = $"public-write-{service}-{path.Replace('/', '-')}",
                 ClusterId = service,
                 Order = -1,
+                AuthorizationPolicy = GatewayAccess.Anonymous,
                 RateLimiterPolicy = RequestLimits.PublicWritePolicy,
-                Match = new RouteMatch { Path = path, Methods = ["POST", "PUT", "PATCH", "DELETE"] },
+                Match = new RouteMatch { Path = path, Methods = ["POST"] },
+            });
+        }
+
+        foreach (var prefix in IdentityPrefixes)
+        {
+            routes.Add(new RouteConfig
+            {
+                RouteId = $"identity-{prefix.TrimStart('/')}",
+                ClusterId = ResourceNames.Membership,
+                AuthorizationPolicy = GatewayAccess.Anonymous,
+                Match = new RouteMatch { Path = $"{prefix}/{{**rest}}" },
             });
         }
 
@@ -52,6 +83,7 @@ public static class ProxyRoutes
             RouteId = "site",
             ClusterId = ResourceNames.Site,
             Order = int.MaxValue,
+            AuthorizationPolicy = GatewayAccess.Anonymous,
             Match = new RouteMatch { Path = "/{**rest}" },
         });
 

@@ -21,6 +21,7 @@ public sealed class MigrateSwitchTests(BillingService service)
         {
             ["ConnectionStrings__billing-db"] = database,
             ["ConnectionStrings__messaging"] = service.Infrastructure.RabbitMqConnectionString,
+            ["Identity__Issuer"] = service.Tokens.Issuer,
         }, Deadline);
 
         Assert.True(outcome.ExitCode == 0, $"exit code {outcome.ExitCode}; output:\n{outcome.Output}");
@@ -40,6 +41,7 @@ public sealed class MigrateSwitchTests(BillingService service)
         {
             ["ConnectionStrings__billing-db"] = service.DatabaseConnectionString,
             ["ConnectionStrings__messaging"] = service.Infrastructure.RabbitMqConnectionString,
+            ["Identity__Issuer"] = service.Tokens.Issuer,
         };
         var before = await DatabaseInspection.AppliedMigrationsAsync(service.DatabaseConnectionString);
 
@@ -53,12 +55,14 @@ public sealed class MigrateSwitchTests(BillingService service)
     [Theory]
     [InlineData("ConnectionStrings__billing-db")]
     [InlineData("ConnectionStrings__messaging")]
-    public async Task A_missing_connection_string_stops_the_start_at_once_with_a_message_naming_the_key(string missing)
+    [InlineData("Identity__Issuer")]
+    public async Task A_missing_connection_string_or_issuer_stops_the_start_at_once_with_a_message_naming_the_key(string missing)
     {
         var environment = new Dictionary<string, string?>
         {
             ["ConnectionStrings__billing-db"] = await service.Infrastructure.CreateDatabaseAsync("billing-missing"),
             ["ConnectionStrings__messaging"] = service.Infrastructure.RabbitMqConnectionString,
+            ["Identity__Issuer"] = service.Tokens.Issuer,
             [missing] = null,
         };
 

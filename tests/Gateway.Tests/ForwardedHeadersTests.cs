@@ -16,7 +16,7 @@ public sealed class ForwardedHeadersTests
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
         request.Headers.Add("X-Forwarded-For", "203.0.113.7");
 
-        var response = await gateway.Client.SendAsync(request);
+        var response = await gateway.SignedInClient.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("127.0.0.1", Assert.Single(gateway[ResourceNames.Directory].SeenAt(path)).ForwardedFor);

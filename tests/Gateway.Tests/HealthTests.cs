@@ -91,13 +91,13 @@ public sealed class DownstreamFailureTests
         await using var gateway = await GatewayHost.StartAsync();
         await gateway[ResourceNames.Notifications].StopAsync();
 
-        var response = await gateway.Client.GetAsync("/api/notifications/preferences");
+        var response = await gateway.SignedInClient.GetAsync("/api/notifications/preferences");
 
         Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("Le service demandé ne répond pas.", problem.GetProperty("title").GetString());
-        Assert.Equal(HttpStatusCode.OK, (await gateway.Client.GetAsync("/api/membership/organisations")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await gateway.SignedInClient.GetAsync("/api/membership/organisations")).StatusCode);
     }
 
     [Fact]

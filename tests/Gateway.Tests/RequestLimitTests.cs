@@ -25,7 +25,7 @@ public sealed class RequestLimitTests(GatewayFixture fixture)
         // As browsers and curl do for large bodies: the gateway answers before the body is sent.
         request.Headers.ExpectContinue = true;
 
-        var response = await Gateway.Client.SendAsync(request);
+        var response = await Gateway.SignedInClient.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -44,7 +44,7 @@ public sealed class RequestLimitTests(GatewayFixture fixture)
         };
         request.Headers.ExpectContinue = true;
 
-        var response = await Gateway.Client.SendAsync(request);
+        var response = await Gateway.SignedInClient.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -56,7 +56,7 @@ public sealed class RequestLimitTests(GatewayFixture fixture)
     {
         var path = $"/api/candidates/{Guid.NewGuid():N}/cv";
 
-        var response = await Gateway.Client.PostAsync(path, new ByteArrayContent(new byte[GatewayFixture.MaxRequestBodyBytes]));
+        var response = await Gateway.SignedInClient.PostAsync(path, new ByteArrayContent(new byte[GatewayFixture.MaxRequestBodyBytes]));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(GatewayFixture.MaxRequestBodyBytes, Assert.Single(Gateway[ResourceNames.Candidates].SeenAt(path)).BodyLength);
@@ -72,7 +72,7 @@ public sealed class RequestLimitTests(GatewayFixture fixture)
         };
         request.Headers.TransferEncodingChunked = true;
 
-        var response = await Gateway.Client.SendAsync(request);
+        var response = await Gateway.SignedInClient.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -103,17 +103,20 @@ public sealed class RequestLimitTests(GatewayFixture fixture)
         Assert.InRange(retryAfter.Value, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(GatewayFixture.PublicWriteWindowSeconds));
         Assert.Equal(before + GatewayFixture.PublicWritePermitLimit, membership.SeenAt(PublicWritePath).Count);
 
-        // Once limited, every write method on the route is limited, with or without a trailing slash...
-        foreach (var method in new[] { HttpMethod.Post, HttpMethod.Put, HttpMethod.Patch, HttpMethod.Delete })
+        // Once limited, the public write is limited with or without a trailing slash...
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await Gateway.Client.PostAsync(PublicWritePath + "/", Json("{}"))).StatusCode);
+
+        // ...other methods on that path are not public: refused without a token, never reaching the service...
+        foreach (var method in new[] { HttpMethod.Get, HttpMethod.Put, HttpMethod.Patch, HttpMethod.Delete })
         {
-            using var write = new HttpRequestMessage(method, PublicWritePath + "/") { Content = Json("{}") };
-            Assert.Equal(HttpStatusCode.TooManyRequests, (await Gateway.Client.SendAsync(write)).StatusCode);
+            using var write = new HttpRequestMessage(method, PublicWritePath) { Content = Json("{}") };
+            Assert.Equal(HttpStatusCode.Unauthorized, (await Gateway.Client.SendAsync(write)).StatusCode);
         }
 
-        // ...while reads of it, other writes and the rest of the site are not.
-        Assert.Equal(HttpStatusCode.OK, (await Gateway.Client.GetAsync(PublicWritePath)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await Gateway.Client.PostAsync("/api/membership/organisations", Json("{}"))).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await Gateway.Client.PostAsync("/api/billing/payments", Json("{}"))).StatusCode);
+        // ...while reads of it with a token, other writes and the rest of the site are not limited.
+        Assert.Equal(HttpStatusCode.OK, (await Gateway.SignedInClient.GetAsync(PublicWritePath)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Gateway.SignedInClient.PostAsync("/api/membership/organisations", Json("{}"))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Gateway.SignedInClient.PostAsync("/api/billing/payments", Json("{}"))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await Gateway.Client.GetAsync("/")).StatusCode);
         Assert.Equal(before + GatewayFixture.PublicWritePermitLimit + 1, membership.SeenAt(PublicWritePath).Count);
     }

@@ -15,7 +15,7 @@ public sealed class RoutingTests(GatewayFixture fixture)
     {
         var path = $"/api/membership/organisations/{Guid.NewGuid():N}/contacts";
 
-        var response = await Gateway.Client.GetAsync($"{path}?page=2&tri=nom");
+        var response = await Gateway.SignedInClient.GetAsync($"{path}?page=2&tri=nom");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var seen = Assert.Single(Gateway[ResourceNames.Membership].SeenAt(path));
@@ -38,7 +38,7 @@ public sealed class RoutingTests(GatewayFixture fixture)
         var path = $"/api/{service}/{Guid.NewGuid():N}";
 
         using var content = new StringContent("""{"nom":"Exemple"}""", System.Text.Encoding.UTF8, "application/json");
-        var response = await Gateway.Client.PutAsync(path, content);
+        var response = await Gateway.SignedInClient.PutAsync(path, content);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var seen = Assert.Single(Gateway[service].SeenAt(path));

@@ -20,7 +20,8 @@ public sealed record SeenRequest(
     string? ForwardedFor,
     string? ForwardedProto,
     string? ForwardedHost,
-    long BodyLength);
+    long BodyLength,
+    string? Authorization = null);
 
 /// <summary>
 /// A stand-in for one service behind the gateway, on real Kestrel at a free loopback port: answers
@@ -105,7 +106,8 @@ public sealed class StubService : IAsyncDisposable
             Header(request, "X-Forwarded-For"),
             Header(request, "X-Forwarded-Proto"),
             Header(request, "X-Forwarded-Host"),
-            bodyLength);
+            bodyLength,
+            Header(request, "Authorization"));
         _seen.Enqueue(seen);
         await context.Response.WriteAsJsonAsync(seen, context.RequestAborted);
     }

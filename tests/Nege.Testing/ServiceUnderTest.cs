@@ -21,15 +21,25 @@ public abstract class ServiceUnderTest<TProgram, TDbContext>(string serviceName)
 
     public string DatabaseConnectionString { get; private set; } = "";
 
+    /// <summary>The OpenID Connect server the service trusts: mints the tokens tests call it with.</summary>
+    public TestTokenIssuer Tokens { get; private set; } = null!;
+
     public async Task InitializeAsync()
     {
-        await Task.WhenAll(Infrastructure.InitializeAsync(), StartDependenciesAsync());
+        var issuer = TestTokenIssuer.StartAsync();
+        await Task.WhenAll(Infrastructure.InitializeAsync(), StartDependenciesAsync(), issuer);
+        Tokens = await issuer;
         DatabaseConnectionString = await Infrastructure.CreateDatabaseAsync(serviceName);
         var settings = new Dictionary<string, string>
         {
             [$"ConnectionStrings:{ResourceNames.DatabaseOf(serviceName)}"] = DatabaseConnectionString,
             [$"ConnectionStrings:{ResourceNames.Messaging}"] = Infrastructure.RabbitMqConnectionString,
         };
+        foreach (var (key, value) in Tokens.Settings)
+        {
+            settings[key] = value;
+        }
+
         foreach (var (key, value) in MoreSettings())
         {
             settings[key] = value;
@@ -51,6 +61,18 @@ public abstract class ServiceUnderTest<TProgram, TDbContext>(string serviceName)
         await Factory.DisposeAsync();
         await StopDependenciesAsync();
         await Infrastructure.DisposeAsync();
+        if (Tokens is not null)
+        {
+            await Tokens.DisposeAsync();
+        }
+    }
+
+    /// <summary>A client of the service sending <paramref name="accessToken"/> as a bearer token.</summary>
+    public HttpClient CreateClient(string accessToken)
+    {
+        var client = Factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", accessToken);
+        return client;
     }
 
     public async Task<T> QueryAsync<T>(Func<TDbContext, Task<T>> query)

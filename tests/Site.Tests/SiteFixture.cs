@@ -2,10 +2,18 @@ using Nege.Testing;
 
 namespace Site.Tests;
 
-/// <summary>The site hosted in the test process, as the AppHost configures it (it needs nothing else).</summary>
+/// <summary>
+/// The site hosted in the test process, as the AppHost configures it. Its OpenID Connect client
+/// settings point nowhere: anonymous pages never fetch the issuer's metadata.
+/// </summary>
 public sealed class SiteFixture : IAsyncLifetime
 {
-    public ServiceFactory<Program> Factory { get; } = new(new Dictionary<string, string>());
+    public ServiceFactory<Program> Factory { get; } = new(new Dictionary<string, string>
+    {
+        ["Identity:Issuer"] = "http://127.0.0.1:9/",
+        ["Identity:ClientId"] = "nege-site",
+        ["Identity:ClientSecret"] = "site-test-secret",
+    });
 
     public Task InitializeAsync()
     {
