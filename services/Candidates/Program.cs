@@ -1,4 +1,5 @@
 using Nege.Candidates;
+using Nege.Candidates.PartnerApi;
 using Nege.ServiceDefaults;
 using Nege.ServiceDefaults.Data;
 
@@ -7,6 +8,7 @@ builder.AddNegeService<CandidatesDbContext>(ResourceNames.Candidates, "NEGE — 
 
 var app = builder.Build();
 app.MapNegeService<CandidatesDbContext>(ResourceNames.Candidates);
+app.MapPartnerApi();
 
 await app.RunWithMigrationsAsync<CandidatesDbContext>(args);
 

@@ -36,12 +36,15 @@ public static class OpenIdServerSetup
             .SetApplicationName("nege-membership")
             .PersistKeysToDbContext<MembershipDbContext>();
 
+        // Cookies are Secure whenever the request came over HTTPS (X-Forwarded-Proto from the edge): always
+        // in production, while http://localhost on a developer's machine still works (anti-forgery refuses
+        // to issue an "always secure" cookie on a plain-HTTP request).
         builder.Services.AddAuthentication()
             .AddCookie(IdentityCookie, cookie =>
             {
                 cookie.Cookie.Name = IdentityCookie;
                 cookie.Cookie.HttpOnly = true;
-                cookie.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+                cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 cookie.Cookie.SameSite = SameSiteMode.Lax;
                 cookie.LoginPath = "/compte/connexion";
                 cookie.AccessDeniedPath = "/compte/connexion";
@@ -51,7 +54,7 @@ public static class OpenIdServerSetup
         builder.Services.AddAntiforgery(antiforgery =>
         {
             antiforgery.Cookie.Name = "nege.identity.antiforgery";
-            antiforgery.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            antiforgery.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             antiforgery.Cookie.HttpOnly = true;
         });
 
