@@ -123,3 +123,6 @@ public sealed class IdConverter : JsonConverter<string?>
         }
     }
 }
+
+/// <summary>Previous/next links of a paginated table: <see cref="LinkPrefix"/> followed by the page number.</summary>
+public sealed record Pager(int Page, int PageCount, string LinkPrefix);
