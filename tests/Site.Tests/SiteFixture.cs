@@ -83,8 +83,14 @@ public sealed class SiteFixture : IAsyncLifetime
     {
         public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
         {
-            app.Map("/test/connexion", login => login.Run(async context =>
+            app.Use(async (context, nextMiddleware) =>
             {
+                if (context.Request.Path != "/test/connexion")
+                {
+                    await nextMiddleware(context);
+                    return;
+                }
+
                 var query = context.Request.Query;
                 var identity = new ClaimsIdentity(
                     [
@@ -109,7 +115,7 @@ public sealed class SiteFixture : IAsyncLifetime
                 ]);
                 await context.SignInAsync(SiteAuthentication.CookieScheme, new ClaimsPrincipal(identity), properties);
                 context.Response.StatusCode = StatusCodes.Status204NoContent;
-            }));
+            });
             next(app);
         };
     }

@@ -9,20 +9,17 @@ public sealed class IndexModel(MembershipApi api) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? Search { get; set; }
 
-    [BindProperty(Name = "page", SupportsGet = true)]
-    public int PageNumber { get; set; } = 1;
-
     public PageOf<Account>? Accounts { get; private set; }
 
     public Pager? Pager => Accounts is { } accounts
         ? new Pager(accounts.Page, accounts.PageCount, $"?search={Uri.EscapeDataString(Search ?? "")}&page=")
         : null;
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public async Task OnGetAsync([FromQuery(Name = "page")] int pageNumber, CancellationToken ct)
     {
         try
         {
-            Accounts = await api.GetAccountsAsync(Search?.Trim(), Math.Max(1, PageNumber), ct);
+            Accounts = await api.GetAccountsAsync(Search?.Trim(), Math.Max(1, pageNumber), ct);
         }
         catch (MembershipApiException exception)
         {

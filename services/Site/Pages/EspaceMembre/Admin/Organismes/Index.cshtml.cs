@@ -12,9 +12,6 @@ public sealed class IndexModel(MembershipApi api) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? Category { get; set; }
 
-    [BindProperty(Name = "page", SupportsGet = true)]
-    public int PageNumber { get; set; } = 1;
-
     public PageOf<Organisation>? Organisations { get; private set; }
 
     public string? Notice { get; private set; }
@@ -24,12 +21,12 @@ public sealed class IndexModel(MembershipApi api) : PageModel
             $"?search={Uri.EscapeDataString(Search ?? "")}&category={Uri.EscapeDataString(Category ?? "")}&page=")
         : null;
 
-    public async Task OnGetAsync(string? etat, CancellationToken ct)
+    public async Task OnGetAsync(string? etat, [FromQuery(Name = "page")] int pageNumber, CancellationToken ct)
     {
         Notice = etat == "cree" ? "L'organisme est créé." : null;
         try
         {
-            Organisations = await api.GetOrganisationsAsync(Search?.Trim(), Category, Math.Max(1, PageNumber), MembershipApi.PageSize, ct);
+            Organisations = await api.GetOrganisationsAsync(Search?.Trim(), Category, Math.Max(1, pageNumber), MembershipApi.PageSize, ct);
         }
         catch (MembershipApiException exception)
         {
