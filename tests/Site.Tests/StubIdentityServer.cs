@@ -1,9 +1,12 @@
 using System.Collections.Concurrent;
+using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
 
 namespace Site.Tests;
 
@@ -22,6 +25,10 @@ public sealed class StubIdentityServer : IAsyncDisposable
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private readonly WebApplication app;
+
+    private readonly RSA signingKey = RSA.Create(2048);
+
+    private const string KeyId = "stub-key";
 
     private StubIdentityServer(WebApplication app) => this.app = app;
 
@@ -69,7 +76,21 @@ public sealed class StubIdentityServer : IAsyncDisposable
             ["subject_types_supported"] = new[] { "public" },
             ["id_token_signing_alg_values_supported"] = new[] { "RS256" },
         }));
-        app.MapGet("/.well-known/jwks", () => Results.Json(new { keys = Array.Empty<object>() }));
+        app.MapGet("/.well-known/jwks", () =>
+        {
+            var parameters = stub.signingKey.ExportParameters(includePrivateParameters: false);
+            return Results.Json(new
+            {
+                keys = new[]
+                {
+                    new
+                    {
+                        kty = "RSA", use = "sig", alg = "RS256", kid = KeyId,
+                        n = Base64UrlEncoder.Encode(parameters.Modulus), e = Base64UrlEncoder.Encode(parameters.Exponent),
+                    },
+                },
+            });
+        });
         app.MapPost("/connect/token", async context =>
             await AnswerAsync(context, stub.TokenRequests, stub.Token));
         app.Map("/api/membership/{**rest}", async context =>
@@ -101,8 +122,31 @@ public sealed class StubIdentityServer : IAsyncDisposable
         }
     }
 
+    /// <summary>An id token as Membership's server writes it, signed with the key of the stub's JWKS.</summary>
+    public string IdToken(string nonce, string subject, string name, object roles) =>
+        new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = Issuer,
+            Audience = "nege-site",
+            IssuedAt = DateTime.UtcNow,
+            NotBefore = DateTime.UtcNow,
+            Expires = DateTime.UtcNow.AddMinutes(15),
+            SigningCredentials = new SigningCredentials(new RsaSecurityKey(signingKey) { KeyId = KeyId }, SecurityAlgorithms.RsaSha256),
+            Claims = new Dictionary<string, object>
+            {
+                ["sub"] = subject,
+                ["nonce"] = nonce,
+                ["name"] = name,
+                ["email"] = "marie.curie@exemple.fr",
+                ["preferred_username"] = "mcurie",
+                ["role"] = roles,
+                ["organisation_id"] = "o1",
+            },
+        });
+
     public async ValueTask DisposeAsync()
     {
+        signingKey.Dispose();
         await app.StopAsync();
         await app.DisposeAsync();
     }
