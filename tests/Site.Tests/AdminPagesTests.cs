@@ -160,4 +160,127 @@ public sealed class AdminPagesTests(SiteFixture site) : IDisposable
         using var body = JsonDocument.Parse(sent.Body);
         Assert.Equal("o1", body.RootElement.GetProperty("organisationId").GetString());
     }
+
+    [Fact]
+    public async Task The_account_page_shows_locking_roles_and_the_audit_of_role_changes()
+    {
+        site.Stub.Api = _ => new StubAnswer(200, new
+        {
+            id = "a1", email = "marie@exemple.fr", userName = "marie", civility = "Madame", lastName = "Curie", firstName = "Marie",
+            function = "Chercheuse", organisationId = "o1", organisationName = "Institut du Radium", roles = new[] { "board" },
+            emailConfirmed = true, isLocked = true, lockedUntil = new DateTimeOffset(2026, 12, 1, 9, 30, 0, TimeSpan.Zero),
+            createdAt = new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero),
+            roleChanges = new[]
+            {
+                new { role = "board", change = "granted", byAccountId = "a0", byName = "Ada Admin", at = new DateTimeOffset(2026, 2, 1, 8, 0, 0, TimeSpan.Zero) },
+                new { role = "treasurer", change = "withdrawn", byAccountId = "a0", byName = "Ada Admin", at = new DateTimeOffset(2026, 3, 1, 8, 0, 0, TimeSpan.Zero) },
+            },
+        });
+        using var client = await site.SignInAsync("Ada Admin", ["admin"]);
+
+        var page = await (await client.GetAsync("/espace-membre/admin/comptes/a1")).ReadPageAsync();
+
+        Assert.Contains("<h1>Marie Curie</h1>", page, StringComparison.Ordinal);
+        Assert.Contains("Verrouillé jusqu'au 01/12/2026 à 10:30", page, StringComparison.Ordinal);
+        Assert.Contains("Déverrouiller le compte", page, StringComparison.Ordinal);
+        Assert.Contains("Retirer le rôle « Président et Conseil d'Administration »", page, StringComparison.Ordinal);
+        Assert.Contains("Attribuer le rôle « Administrateur »", page, StringComparison.Ordinal);
+        Assert.Contains("<td>01/03/2026 à 09:00</td>", page, StringComparison.Ordinal);
+        Assert.Contains("<td>Trésorier</td>", page, StringComparison.Ordinal);
+        Assert.Contains("<td>Retiré</td>", page, StringComparison.Ordinal);
+        Assert.Contains("<td>Ada Admin</td>", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Locking_an_account_that_the_api_refuses_shows_the_reason_at_the_top()
+    {
+        site.Stub.Api = request => request.Method == "POST"
+            ? new StubAnswer(409, new { title = "Action impossible.", status = 409, detail = "Vous ne pouvez pas verrouiller votre propre compte." })
+            : new StubAnswer(200, Account("a1", "Ada", "Admin", false, "admin"));
+        using var client = await site.SignInAsync("Ada Admin", ["admin"]);
+        var detail = await (await client.GetAsync("/espace-membre/admin/comptes/a1")).ReadPageAsync();
+
+        var response = await client.PostAsync("/espace-membre/admin/comptes/a1?handler=Lock", new FormUrlEncodedContent(
+            [KeyValuePair.Create("__RequestVerificationToken", Html.AntiforgeryToken(detail))]));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("<li>Vous ne pouvez pas verrouiller votre propre compte.</li>", await response.ReadPageAsync(), StringComparison.Ordinal);
+        Assert.Equal("/api/membership/accounts/a1/lock", site.Stub.ApiRequests.Single(request => request.Method == "POST").PathAndQuery);
+    }
+
+    [Fact]
+    public async Task An_unknown_account_gets_the_404_page()
+    {
+        site.Stub.Api = _ => new StubAnswer(404, new { title = "Compte introuvable.", status = 404 });
+        using var client = await site.SignInAsync("Ada Admin", ["admin"]);
+
+        var response = await client.GetAsync("/espace-membre/admin/comptes/inconnu");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("<h1>Page introuvable</h1>", await response.ReadPageAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Rotating_a_secret_asks_for_confirmation_then_shows_the_new_secret_once()
+    {
+        site.Stub.Api = _ => new StubAnswer(200, new
+        {
+            clientId = "partner-abc", clientSecret = "new-s3cr3t", organisationId = "o1", organisationName = "France Travail Grand Est",
+            scopes = new[] { "candidates.read" }, status = "active", createdAt = DateTimeOffset.UtcNow,
+            secretRotatedAt = DateTimeOffset.UtcNow, revokedAt = (DateTimeOffset?)null,
+        });
+        using var client = await site.SignInAsync("Ada Admin", ["admin"]);
+        var confirm = await (await client.GetAsync("/espace-membre/admin/clients-partenaires/partner-abc/renouveler")).ReadPageAsync();
+        Assert.DoesNotContain("new-s3cr3t", confirm, StringComparison.Ordinal);
+        Assert.Empty(site.Stub.ApiRequests);
+
+        var response = await client.PostAsync("/espace-membre/admin/clients-partenaires/partner-abc/renouveler", new FormUrlEncodedContent(
+            [KeyValuePair.Create("__RequestVerificationToken", Html.AntiforgeryToken(confirm))]));
+
+        var page = await response.ReadPageAsync();
+        Assert.Contains("<code>new-s3cr3t</code>", page, StringComparison.Ordinal);
+        Assert.Contains("il ne sera plus jamais affiché", page, StringComparison.Ordinal);
+        Assert.Equal("/api/membership/partner-clients/partner-abc/rotate", Assert.Single(site.Stub.ApiRequests).PathAndQuery);
+    }
+
+    [Fact]
+    public async Task Revoking_a_client_asks_for_confirmation_then_revokes_it()
+    {
+        site.Stub.Api = request => request.Method == "POST"
+            ? new StubAnswer(200, new
+            {
+                clientId = "partner-abc", organisationId = "o1", organisationName = "France Travail Grand Est", scopes = new[] { "candidates.read" },
+                status = "revoked", createdAt = DateTimeOffset.UtcNow, secretRotatedAt = (DateTimeOffset?)null, revokedAt = DateTimeOffset.UtcNow,
+            })
+            : new StubAnswer(200, new { items = Array.Empty<object>(), page = 1, pageSize = 20, total = 0 });
+        using var client = await site.SignInAsync("Ada Admin", ["admin"]);
+        var confirm = await (await client.GetAsync("/espace-membre/admin/clients-partenaires/partner-abc/revoquer")).ReadPageAsync();
+        Assert.Contains("Confirmer la révocation", confirm, StringComparison.Ordinal);
+
+        var response = await client.PostAsync("/espace-membre/admin/clients-partenaires/partner-abc/revoquer", new FormUrlEncodedContent(
+            [KeyValuePair.Create("__RequestVerificationToken", Html.AntiforgeryToken(confirm))]));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/espace-membre/admin/clients-partenaires?etat=revoque", response.Headers.Location?.ToString());
+        Assert.Equal("/api/membership/partner-clients/partner-abc/revoke", Assert.Single(site.Stub.ApiRequests).PathAndQuery);
+    }
+
+    [Fact]
+    public async Task The_organisations_page_filters_by_category()
+    {
+        site.Stub.Api = _ => new StubAnswer(200, new
+        {
+            items = new[] { new { id = "o1", name = "France Travail Grand Est", category = "Partenaire emploi" } },
+            page = 1, pageSize = 20, total = 1,
+        });
+        using var client = await site.SignInAsync("Ada Admin", ["admin"]);
+
+        var page = await (await client.GetAsync("/espace-membre/admin/organismes?category=Partenaire%20emploi")).ReadPageAsync();
+
+        Assert.Equal("/api/membership/organisations?search=&category=Partenaire%20emploi&page=1&pageSize=20",
+            Assert.Single(site.Stub.ApiRequests).PathAndQuery);
+        Assert.Contains("<tr><td>France Travail Grand Est</td><td>Partenaire emploi</td></tr>", page, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"Partenaire emploi\" selected=\"selected\">Partenaire emploi</option>", page, StringComparison.Ordinal);
+        Assert.Contains("<label for=\"category\">Catégorie</label>", page, StringComparison.Ordinal);
+    }
 }
