@@ -283,4 +283,25 @@ public sealed class AdminPagesTests(SiteFixture site) : IDisposable
         Assert.Contains("<option value=\"Partenaire emploi\" selected=\"selected\">Partenaire emploi</option>", page, StringComparison.Ordinal);
         Assert.Contains("<label for=\"category\">Catégorie</label>", page, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_write_is_sent_once_even_when_the_api_fails()
+    {
+        site.Stub.Api = request => request.Method == "POST"
+            ? new StubAnswer(503, new { title = "Service indisponible.", status = 503 })
+            : new StubAnswer(200, new { items = Array.Empty<object>(), page = 1, pageSize = 20, total = 0 });
+        using var client = await site.SignInAsync("Ada Admin", ["admin"]);
+        var form = await (await client.GetAsync("/espace-membre/admin/organismes/nouveau")).ReadPageAsync();
+
+        var response = await client.PostAsync("/espace-membre/admin/organismes/nouveau", new FormUrlEncodedContent(
+        [
+            KeyValuePair.Create("__RequestVerificationToken", Html.AntiforgeryToken(form)),
+            KeyValuePair.Create("Input.Name", "Exemple"),
+            KeyValuePair.Create("Input.Category", "Entreprise"),
+        ]));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("<li>Service indisponible.</li>", await response.ReadPageAsync(), StringComparison.Ordinal);
+        Assert.Single(site.Stub.ApiRequests, request => request.Method == "POST");
+    }
 }

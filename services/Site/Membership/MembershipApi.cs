@@ -104,9 +104,9 @@ public sealed class MembershipApi(HttpClient http)
         services.AddTransient<BearerTokenHandler>();
         services.AddHttpClient<MembershipApi>(ClientName, client => client.BaseAddress = BaseAddress)
             .AddHttpMessageHandler<BearerTokenHandler>();
-        // Writes (create an account, rotate a secret…) are never sent twice.
-        services.Configure<HttpStandardResilienceOptions>(ClientName + "-standard",
-            options => options.Retry.DisableForUnsafeHttpMethods());
+        // The site's writes (create an account, rotate a secret…) are never sent twice: the standard
+        // resilience handler of every client of the site retries only safe methods.
+        services.ConfigureAll<HttpStandardResilienceOptions>(options => options.Retry.DisableForUnsafeHttpMethods());
         return services;
     }
 }

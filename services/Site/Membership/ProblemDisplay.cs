@@ -5,6 +5,8 @@ namespace Nege.Site.Membership;
 
 public static class ProblemDisplay
 {
+    public const string SessionExpired = "Votre session n'est plus valide : déconnectez-vous puis reconnectez-vous.";
+
     public const string Unavailable = "Le service des comptes n'a pas pu traiter la demande. Veuillez réessayer dans quelques instants.";
 
     /// <summary>
@@ -13,6 +15,12 @@ public static class ProblemDisplay
     /// </summary>
     public static void AddProblem(this ModelStateDictionary modelState, MembershipApiException exception, string prefix = "Input")
     {
+        if (exception.Status == System.Net.HttpStatusCode.Unauthorized)
+        {
+            modelState.AddModelError("", SessionExpired);
+            return;
+        }
+
         var problem = exception.Problem;
         var fieldErrors = 0;
         foreach (var (field, messages) in problem?.Errors ?? new Dictionary<string, string[]>())
