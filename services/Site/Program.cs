@@ -1,9 +1,14 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Nege.Site;
+using Nege.Site.Identity;
+using Nege.Site.Membership;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
-builder.Services.AddRazorPages();
+builder.AddSiteAuthentication();
+builder.Services.AddSitePages();
+MembershipApi.AddMembershipApi(builder.Services);
 // French text stays readable in the page source (é, not &#xE9;); HTML is still encoded.
 builder.Services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 
@@ -12,6 +17,8 @@ app.UseExceptionHandler("/erreur");
 app.UseStatusCodePagesWithReExecute("/erreur", "?code={0}");
 app.MapDefaultEndpoints();
 app.MapStaticAssets();
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapRazorPages();
 
 app.Run();

@@ -24,6 +24,8 @@ public sealed class ErreurModel : PageModel
         (Title, Message) = status switch
         {
             StatusCodes.Status404NotFound => ("Page introuvable", "La page demandée n'existe pas ou a été déplacée."),
+            StatusCodes.Status401Unauthorized => ("Connexion impossible", "La connexion n'a pas abouti. Veuillez réessayer."),
+            StatusCodes.Status403Forbidden => ("Accès refusé", "Votre compte n'a pas les droits nécessaires pour consulter cette page."),
             >= 400 and < 500 => ("Demande impossible", "Cette demande ne peut pas être traitée. Vérifiez l'adresse ou revenez à l'accueil."),
             _ => ("Une erreur s'est produite", "Veuillez réessayer dans quelques instants."),
         };

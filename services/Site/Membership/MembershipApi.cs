@@ -1,0 +1,135 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.Http.Resilience;
+using Nege.Site.Identity;
+
+namespace Nege.Site.Membership;
+
+/// <summary>The Membership API, called server-side on behalf of the logged-in person (their access token).</summary>
+public sealed class MembershipApi(HttpClient http)
+{
+    public const string ClientName = "membership-api";
+
+    /// <summary>Service discovery name of the Membership service (<c>services:membership:http:0</c>).</summary>
+    public static readonly Uri BaseAddress = new("http://membership");
+
+    public const int PageSize = 20;
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public Task<Me> GetMeAsync(CancellationToken ct) => SendAsync<Me>(HttpMethod.Get, "api/membership/me", null, ct);
+
+    public Task<PageOf<Account>> GetAccountsAsync(string? search, int page, CancellationToken ct) =>
+        SendAsync<PageOf<Account>>(HttpMethod.Get, $"api/membership/accounts?search={Escape(search)}&page={page}&pageSize={PageSize}", null, ct);
+
+    public Task<Account> GetAccountAsync(string id, CancellationToken ct) =>
+        SendAsync<Account>(HttpMethod.Get, $"api/membership/accounts/{Escape(id)}", null, ct);
+
+    public Task<Account> CreateAccountAsync(NewAccount account, CancellationToken ct) =>
+        SendAsync<Account>(HttpMethod.Post, "api/membership/accounts", account, ct);
+
+    public Task<Account> LockAsync(string id, CancellationToken ct) =>
+        SendAsync<Account>(HttpMethod.Post, $"api/membership/accounts/{Escape(id)}/lock", null, ct);
+
+    public Task<Account> UnlockAsync(string id, CancellationToken ct) =>
+        SendAsync<Account>(HttpMethod.Post, $"api/membership/accounts/{Escape(id)}/unlock", null, ct);
+
+    public Task<Account> GrantRoleAsync(string id, string role, CancellationToken ct) =>
+        SendAsync<Account>(HttpMethod.Put, $"api/membership/accounts/{Escape(id)}/roles/{Escape(role)}", null, ct);
+
+    public Task<Account> WithdrawRoleAsync(string id, string role, CancellationToken ct) =>
+        SendAsync<Account>(HttpMethod.Delete, $"api/membership/accounts/{Escape(id)}/roles/{Escape(role)}", null, ct);
+
+    public Task<PageOf<Organisation>> GetOrganisationsAsync(string? search, string? category, int page, int pageSize, CancellationToken ct) =>
+        SendAsync<PageOf<Organisation>>(HttpMethod.Get,
+            $"api/membership/organisations?search={Escape(search)}&category={Escape(category)}&page={page}&pageSize={pageSize}", null, ct);
+
+    public Task<Organisation> CreateOrganisationAsync(NewOrganisation organisation, CancellationToken ct) =>
+        SendAsync<Organisation>(HttpMethod.Post, "api/membership/organisations", organisation, ct);
+
+    public Task<PageOf<PartnerClient>> GetPartnerClientsAsync(int page, CancellationToken ct) =>
+        SendAsync<PageOf<PartnerClient>>(HttpMethod.Get, $"api/membership/partner-clients?page={page}&pageSize={PageSize}", null, ct);
+
+    public Task<PartnerClient> CreatePartnerClientAsync(NewPartnerClient client, CancellationToken ct) =>
+        SendAsync<PartnerClient>(HttpMethod.Post, "api/membership/partner-clients", client, ct);
+
+    public Task<PartnerClient> RotateSecretAsync(string clientId, CancellationToken ct) =>
+        SendAsync<PartnerClient>(HttpMethod.Post, $"api/membership/partner-clients/{Escape(clientId)}/rotate", null, ct);
+
+    public Task<PartnerClient> RevokeAsync(string clientId, CancellationToken ct) =>
+        SendAsync<PartnerClient>(HttpMethod.Post, $"api/membership/partner-clients/{Escape(clientId)}/revoke", null, ct);
+
+    private static string Escape(string? value) => Uri.EscapeDataString(value ?? "");
+
+    private async Task<T> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body, body.GetType(), options: Json);
+        }
+
+        using var response = await http.SendAsync(request, ct);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new MembershipApiException(response.StatusCode, await ReadProblemAsync(response, ct));
+        }
+
+        return await response.Content.ReadFromJsonAsync<T>(Json, ct)
+               ?? throw new MembershipApiException(response.StatusCode, null);
+    }
+
+    private static async Task<ApiProblem?> ReadProblemAsync(HttpResponseMessage response, CancellationToken ct)
+    {
+        var mediaType = response.Content.Headers.ContentType?.MediaType;
+        if (mediaType is not ("application/problem+json" or "application/json"))
+        {
+            return null;
+        }
+
+        try
+        {
+            return await response.Content.ReadFromJsonAsync<ApiProblem>(Json, ct);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    public static IServiceCollection AddMembershipApi(IServiceCollection services)
+    {
+        services.AddTransient<BearerTokenHandler>();
+        services.AddHttpClient<MembershipApi>(ClientName, client => client.BaseAddress = BaseAddress)
+            .AddHttpMessageHandler<BearerTokenHandler>();
+        // The site's writes (create an account, rotate a secret…) are never sent twice: the standard
+        // resilience handler of every client of the site retries only safe methods.
+        services.ConfigureAll<HttpStandardResilienceOptions>(options => options.Retry.DisableForUnsafeHttpMethods());
+        return services;
+    }
+}
+
+/// <summary>A non-success answer of the Membership API, with its problem details when it gave some.</summary>
+public sealed class MembershipApiException(HttpStatusCode status, ApiProblem? problem)
+    : Exception(problem?.Detail ?? problem?.Title ?? $"Membership API answered {(int)status}.")
+{
+    public HttpStatusCode Status { get; } = status;
+
+    public ApiProblem? Problem { get; } = problem;
+}
+
+/// <summary>Sends the person's access token (kept in the session cookie) to the API.</summary>
+public sealed class BearerTokenHandler(IHttpContextAccessor accessor) : DelegatingHandler
+{
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        if (accessor.HttpContext is { } context && await context.AccessTokenAsync() is { Length: > 0 } token)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return await base.SendAsync(request, cancellationToken);
+    }
+}

@@ -1,0 +1,32 @@
+using Nege.Site.Identity;
+
+namespace Nege.Site;
+
+public static class SitePages
+{
+    /// <summary>Razor Pages, with who may see which folder and French model-binding messages.</summary>
+    public static IServiceCollection AddSitePages(this IServiceCollection services)
+    {
+        services.AddRazorPages(options =>
+            {
+                options.Conventions.AuthorizeFolder("/EspaceMembre");
+                options.Conventions.AuthorizeFolder("/EspaceMembre/Admin", SiteAuthentication.AdminPolicy);
+            })
+            .AddMvcOptions(options =>
+            {
+                var messages = options.ModelBindingMessageProvider;
+                messages.SetValueMustNotBeNullAccessor(_ => "Ce champ est obligatoire.");
+                messages.SetMissingBindRequiredValueAccessor(_ => "Ce champ est obligatoire.");
+                messages.SetMissingKeyOrValueAccessor(() => "Ce champ est obligatoire.");
+                messages.SetAttemptedValueIsInvalidAccessor((value, _) => $"La valeur « {value} » n'est pas valide.");
+                messages.SetUnknownValueIsInvalidAccessor(_ => "La valeur saisie n'est pas valide.");
+                messages.SetValueIsInvalidAccessor(value => $"La valeur « {value} » n'est pas valide.");
+                messages.SetValueMustBeANumberAccessor(_ => "Ce champ doit être un nombre.");
+                messages.SetNonPropertyAttemptedValueIsInvalidAccessor(value => $"La valeur « {value} » n'est pas valide.");
+                messages.SetNonPropertyUnknownValueIsInvalidAccessor(() => "La valeur saisie n'est pas valide.");
+                messages.SetNonPropertyValueMustBeANumberAccessor(() => "La valeur doit être un nombre.");
+                messages.SetMissingRequestBodyRequiredValueAccessor(() => "Le formulaire est vide.");
+            });
+        return services;
+    }
+}
