@@ -42,6 +42,9 @@ public static class SiteAuthentication
         builder.Services.AddSingleton<TokenRefresher>();
         builder.Services.AddScoped<SiteCookieEvents>();
 
+        // Cookies are Secure whenever the request came over HTTPS (X-Forwarded-Proto from the edge): always in
+        // production, while http://localhost stays usable on a developer's machine (anti-forgery refuses to
+        // issue an "always secure" cookie on a plain-HTTP request).
         builder.Services.AddAuthentication(options =>
             {
                 options.DefaultScheme = CookieScheme;
@@ -51,7 +54,7 @@ public static class SiteAuthentication
             {
                 options.Cookie.Name = CookieName;
                 options.Cookie.HttpOnly = true;
-                options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+                options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 options.Cookie.SameSite = SameSiteMode.Lax;
                 options.ExpireTimeSpan = TimeSpan.FromHours(8);
                 options.SlidingExpiration = true;
@@ -86,7 +89,7 @@ public static class SiteAuthentication
                 foreach (var cookie in new[] { options.CorrelationCookie, options.NonceCookie })
                 {
                     cookie.HttpOnly = true;
-                    cookie.SecurePolicy = CookieSecurePolicy.Always;
+                    cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                     cookie.SameSite = SameSiteMode.Lax;
                 }
 
@@ -115,7 +118,7 @@ public static class SiteAuthentication
         {
             options.Cookie.Name = "nege.antiforgery";
             options.Cookie.HttpOnly = true;
-            options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             options.Cookie.SameSite = SameSiteMode.Strict;
         });
         return builder;
