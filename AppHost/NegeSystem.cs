@@ -30,7 +30,8 @@ public static class NegeSystem
         var candidates = Service(ResourceNames.Candidates, "services/Candidates");
         var notifications = Service(ResourceNames.Notifications, "services/Notifications").WithReference(smtp);
 
-        var site = builder.AddProject(ResourceNames.Site, "services/Site");
+        var site = builder.AddProject(ResourceNames.Site, "services/Site")
+            .WithReference(builder.AddDatabase(postgres, ResourceNames.SiteDatabase, ResourceNames.Site));
         foreach (var service in new[] { membership, billing, directory, candidates, notifications })
         {
             site.WithReference(service);

@@ -25,6 +25,9 @@ public static class ResourceNames
     public const string CandidatesDatabase = "candidates-db";
     public const string NotificationsDatabase = "notifications-db";
 
+    /// <summary>The site's own database: its data-protection keys (cookies readable by every replica).</summary>
+    public const string SiteDatabase = "site-db";
+
     /// <summary>The services reached through the gateway under <c>/api/&lt;name&gt;/</c>.</summary>
     public static readonly IReadOnlyList<string> ApiServices = [Membership, Billing, Directory, Candidates, Notifications];
 

@@ -1,11 +1,17 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Microsoft.AspNetCore.DataProtection;
+using Nege.ServiceDefaults;
+using Nege.ServiceDefaults.Data;
 using Nege.Site;
+using Nege.Site.Data;
 using Nege.Site.Identity;
 using Nege.Site.Membership;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
+builder.AddServiceDatabase<SiteDbContext>(ResourceNames.SiteDatabase);
+builder.Services.AddDataProtection().SetApplicationName("nege-site").PersistKeysToDbContext<SiteDbContext>();
 builder.AddSiteAuthentication();
 builder.Services.AddSitePages();
 MembershipApi.AddMembershipApi(builder.Services);
@@ -21,6 +27,6 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.MapRazorPages();
 
-app.Run();
+await app.RunWithMigrationsAsync<SiteDbContext>(args);
 
 public partial class Program;

@@ -22,4 +22,16 @@ public sealed class ProbeTests(SiteFixture site)
         Assert.Equal("Healthy", report.GetProperty("status").GetString());
         Assert.Equal("Healthy", report.GetProperty("entries").GetProperty("self").GetProperty("status").GetString());
     }
+
+    [Fact]
+    public async Task The_session_keys_live_in_the_sites_database_so_every_replica_reads_the_cookies()
+    {
+        using var client = site.CreateClient();
+        await client.GetAsync("/connexion");
+
+        var tables = await Nege.Testing.DatabaseInspection.TablesAsync(site.DatabaseConnectionString);
+        Assert.Contains("data_protection_keys", tables);
+        var keys = await site.QueryKeysAsync();
+        Assert.NotEqual(0, keys);
+    }
 }

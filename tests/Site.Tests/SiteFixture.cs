@@ -29,11 +29,27 @@ public sealed class SiteFixture : IAsyncLifetime
     /// <summary>The same site with a test-only door, <c>/test/connexion</c>, that logs a person in (see <see cref="SignInAsync"/>).</summary>
     public WebApplicationFactory<Program> WithTestLogin { get; private set; } = null!;
 
+    /// <summary>PostgreSQL for the site's data-protection keys.</summary>
+    public TestInfrastructure Infrastructure { get; } = new();
+
+    public string DatabaseConnectionString { get; private set; } = "";
+
+    public async Task<long> QueryKeysAsync()
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(DatabaseConnectionString);
+        await connection.OpenAsync();
+        await using var count = new Npgsql.NpgsqlCommand("SELECT count(*) FROM data_protection_keys", connection);
+        return (long)(await count.ExecuteScalarAsync())!;
+    }
+
     public async Task InitializeAsync()
     {
+        await Infrastructure.InitializeAsync();
+        var database = DatabaseConnectionString = await Infrastructure.CreateDatabaseAsync("site");
         Stub = await StubIdentityServer.StartAsync();
         Factory = new ServiceFactory<Program>(new Dictionary<string, string>
         {
+            [$"ConnectionStrings:{Nege.ServiceDefaults.ResourceNames.SiteDatabase}"] = database,
             ["Identity:Issuer"] = Stub.Issuer,
             ["Identity:ClientId"] = "nege-site",
             ["Identity:ClientSecret"] = ClientSecret,
@@ -51,6 +67,7 @@ public sealed class SiteFixture : IAsyncLifetime
         await WithTestLogin.DisposeAsync();
         await Factory.DisposeAsync();
         await Stub.DisposeAsync();
+        await Infrastructure.DisposeAsync();
     }
 
     /// <summary>A client that sees redirects and error statuses as they are.</summary>

@@ -18,6 +18,9 @@ public abstract class AccountPage : PageModel
     /// <summary>The attributes that tie a field to its message for assistive technologies.</summary>
     public string Described(string field) => HasError(field) ? $"{field}-erreur" : "";
 
+    /// <summary><c>aria-invalid</c> on a field with a message (Razor leaves the attribute out when null).</summary>
+    public string? Invalid(string field) => HasError(field) ? "true" : null;
+
     /// <summary>The field's messages, beside it.</summary>
     public IHtmlContent FieldError(string field) => Errors.TryGetValue(field, out var messages)
         ? new HtmlString($"<span class=\"erreur-champ\" id=\"{field}-erreur\">{Html.Encode(string.Join(" ", messages))}</span>")
