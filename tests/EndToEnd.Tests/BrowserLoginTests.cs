@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using Npgsql;
 using Nege.ServiceDefaults;
 
 namespace EndToEnd.Tests;
@@ -79,6 +80,27 @@ public sealed partial class BrowserLoginTests(RunningSystem system) : IAsyncLife
         await page.GotoAsync($"{gateway}/espace-membre");
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/compte/connexion"));
         await Assertions.Expect(page.GetByLabel("Mot de passe")).ToBeEmptyAsync();
+
+        // The session's refresh token was revoked at the identity server, not merely forgotten by the site.
+        var (valid, revoked) = await RefreshTokensOfAsync(email);
+        Assert.Equal(0, valid);
+        Assert.True(revoked >= 1, "the refresh token of the session is revoked");
+    }
+
+    private async Task<(long Valid, long Revoked)> RefreshTokensOfAsync(string email)
+    {
+        await using var connection = new NpgsqlConnection(system.MembershipDatabase);
+        await connection.OpenAsync();
+        await using var count = new NpgsqlCommand(
+            """
+            SELECT count(*) FILTER (WHERE t."Status" = 'valid'), count(*) FILTER (WHERE t."Status" = 'revoked')
+            FROM "OpenIddictTokens" t JOIN accounts a ON t."Subject" = a.id::text
+            WHERE a.normalized_email = upper($1) AND t."Type" = 'refresh_token'
+            """, connection);
+        count.Parameters.Add(new NpgsqlParameter { Value = email });
+        await using var reader = await count.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return (reader.GetInt64(0), reader.GetInt64(1));
     }
 
     [Fact]

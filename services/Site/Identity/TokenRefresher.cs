@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 
 namespace Nege.Site.Identity;
 
-/// <summary>Exchanges a refresh token at the issuer's token endpoint (read from its discovery document).</summary>
+/// <summary>Exchanges a refresh token at the issuer's token endpoint, or revokes it at logout (endpoints read from the discovery document).</summary>
 public sealed class TokenRefresher(IOptionsMonitor<OpenIdConnectOptions> oidcOptions, ILogger<TokenRefresher> logger)
 {
     public async Task<RefreshedTokens?> RefreshAsync(string? refreshToken, CancellationToken cancellationToken)
@@ -43,6 +43,48 @@ public sealed class TokenRefresher(IOptionsMonitor<OpenIdConnectOptions> oidcOpt
         {
             logger.LogWarning(exception, "The access token could not be refreshed.");
             return null;
+        }
+    }
+
+    /// <summary>
+    /// Revokes a refresh token (RFC 7009) so that it cannot outlive the session it belonged to. A failure
+    /// is logged, not shown: the person is logged out of the site either way.
+    /// </summary>
+    public async Task RevokeAsync(string? refreshToken, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(refreshToken))
+        {
+            return;
+        }
+
+        var options = oidcOptions.Get(SiteAuthentication.OidcScheme);
+        try
+        {
+            var configuration = await options.ConfigurationManager!.GetConfigurationAsync(cancellationToken);
+            if (!configuration.AdditionalData.TryGetValue("revocation_endpoint", out var endpoint) || endpoint is null)
+            {
+                return;
+            }
+
+            using var request = new HttpRequestMessage(HttpMethod.Post, endpoint.ToString())
+            {
+                Content = new FormUrlEncodedContent(new Dictionary<string, string>
+                {
+                    ["token"] = refreshToken,
+                    ["token_type_hint"] = "refresh_token",
+                    ["client_id"] = options.ClientId!,
+                    ["client_secret"] = options.ClientSecret!,
+                }),
+            };
+            using var response = await options.Backchannel.SendAsync(request, cancellationToken);
+            if (!response.IsSuccessStatusCode)
+            {
+                logger.LogWarning("The refresh token could not be revoked at logout: {Status}.", (int)response.StatusCode);
+            }
+        }
+        catch (Exception exception) when (exception is HttpRequestException or InvalidOperationException or TaskCanceledException)
+        {
+            logger.LogWarning(exception, "The refresh token could not be revoked at logout.");
         }
     }
 }
