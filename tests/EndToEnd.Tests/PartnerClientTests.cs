@@ -14,20 +14,12 @@ public sealed class PartnerClientTests(RunningSystem system)
     private Identities Identities => system.Identities;
 
     [Fact]
-    public async Task A_partner_client_gets_a_token_for_its_organisation_until_its_secret_is_rotated_or_it_is_revoked()
+    public async Task A_partner_client_gets_a_token_for_its_organisation_and_the_candidates_api_only()
     {
-        var adminToken = await Identities.AdminTokenAsync();
-        var organisationId = await CreateOrganisationAsync(adminToken, "Partenaire emploi");
-
-        var created = await Identities.SendAsync(HttpMethod.Post, "/api/membership/partner-clients", adminToken,
-            new { organisationId, scopes = new[] { NegeScopes.CandidatesRead, NegeScopes.CandidatesWrite } });
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var client = await created.Content.ReadFromJsonAsync<JsonElement>();
-        var clientId = client.GetProperty("clientId").GetString()!;
-        var firstSecret = client.GetProperty("clientSecret").GetString()!;
+        var (organisationId, clientId, secret) = await CreateClientAsync();
 
         // With the secret in the form.
-        var token = await ClientCredentialsAsync(clientId, firstSecret);
+        var token = await ClientCredentialsAsync(clientId, secret);
         Assert.Equal(HttpStatusCode.OK, token.StatusCode);
         var accessToken = (await OpenIdClient.ReadTokensAsync(token)).AccessToken;
         var claims = Jwt.Payload(accessToken);
@@ -51,14 +43,31 @@ public sealed class PartnerClientTests(RunningSystem system)
             new[] { HttpStatusCode.Unauthorized, HttpStatusCode.Forbidden });
 
         // With HTTP basic authentication, asking for one scope only.
-        var basic = await ClientCredentialsAsync(clientId, firstSecret, basic: true, scope: NegeScopes.CandidatesRead);
+        var basic = await ClientCredentialsAsync(clientId, secret, basic: true, scope: NegeScopes.CandidatesRead);
         Assert.Equal(HttpStatusCode.OK, basic.StatusCode);
         var narrow = await Identities.SendAsync(HttpMethod.Get, "/api/candidates/partner/me", (await OpenIdClient.ReadTokensAsync(basic)).AccessToken);
         Assert.Equal([NegeScopes.CandidatesRead], (await narrow.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("scopes").EnumerateArray().Select(s => s.GetString()));
 
-        // Rotation: the old secret no longer works, the new one does.
-        var rotated = await Identities.SendAsync(HttpMethod.Post, $"/api/membership/partner-clients/{clientId}/rotate", adminToken);
-        Assert.Equal(HttpStatusCode.OK, rotated.StatusCode);
+        // A wrong secret, and a scope never granted, get no token.
+        await AssertInvalidClientAsync(await ClientCredentialsAsync(clientId, secret + "x"));
+        var writeOnly = await CreateClientAsync(NegeScopes.CandidatesWrite);
+        var ungranted = await ClientCredentialsAsync(writeOnly.ClientId, writeOnly.Secret, scope: NegeScopes.CandidatesRead);
+        Assert.Equal(HttpStatusCode.BadRequest, ungranted.StatusCode);
+        // Without candidates.read, the partner API refuses it.
+        var writer = await OpenIdClient.ReadTokensAsync(await ClientCredentialsAsync(writeOnly.ClientId, writeOnly.Secret));
+        Assert.Equal(HttpStatusCode.Forbidden, (await Identities.SendAsync(HttpMethod.Get, "/api/candidates/partner/me", writer.AccessToken)).StatusCode);
+    }
+
+    [Fact]
+    public async Task After_a_rotation_the_old_secret_is_refused_and_the_new_one_works()
+    {
+        var (_, clientId, firstSecret) = await CreateClientAsync();
+        Assert.Equal(HttpStatusCode.OK, (await ClientCredentialsAsync(clientId, firstSecret)).StatusCode);
+
+        var rotated = await Identities.SendAsync(HttpMethod.Post, $"/api/membership/partner-clients/{clientId}/rotate", await Identities.AdminTokenAsync());
+
+        // Fails today: PartnerClientsEndpoints.RotateAsync throws (EF Core cannot translate the filter applied after the Join's record projection), 500.
+        Assert.True(rotated.StatusCode == HttpStatusCode.OK, $"Rotate: {(int)rotated.StatusCode} {await rotated.Content.ReadAsStringAsync()}");
         var secondSecret = (await rotated.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("clientSecret").GetString()!;
         Assert.NotEqual(firstSecret, secondSecret);
         await AssertInvalidClientAsync(await ClientCredentialsAsync(clientId, firstSecret));
@@ -66,17 +75,35 @@ public sealed class PartnerClientTests(RunningSystem system)
         Assert.Equal(HttpStatusCode.OK, renewed.StatusCode);
         var renewedToken = (await OpenIdClient.ReadTokensAsync(renewed)).AccessToken;
         Assert.Equal(HttpStatusCode.OK, (await Identities.SendAsync(HttpMethod.Get, "/api/candidates/partner/me", renewedToken)).StatusCode);
+    }
 
-        // Revocation: no more tokens.
-        var revoked = await Identities.SendAsync(HttpMethod.Post, $"/api/membership/partner-clients/{clientId}/revoke", adminToken);
-        Assert.Equal(HttpStatusCode.OK, revoked.StatusCode);
+    [Fact]
+    public async Task A_revoked_client_gets_no_more_tokens()
+    {
+        var (_, clientId, secret) = await CreateClientAsync();
+        Assert.Equal(HttpStatusCode.OK, (await ClientCredentialsAsync(clientId, secret)).StatusCode);
+
+        var revoked = await Identities.SendAsync(HttpMethod.Post, $"/api/membership/partner-clients/{clientId}/revoke", await Identities.AdminTokenAsync());
+
+        // Fails today: PartnerClientsEndpoints.RevokeAsync throws (same untranslatable query as RotateAsync), 500.
+        Assert.True(revoked.StatusCode == HttpStatusCode.OK, $"Revoke: {(int)revoked.StatusCode} {await revoked.Content.ReadAsStringAsync()}");
         Assert.Equal("revoked", (await revoked.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
-        await AssertInvalidClientAsync(await ClientCredentialsAsync(clientId, secondSecret));
+        await AssertInvalidClientAsync(await ClientCredentialsAsync(clientId, secret));
+    }
 
-        var list = await Identities.SendAsync(HttpMethod.Get, "/api/membership/partner-clients?pageSize=100", adminToken);
+    [Fact]
+    public async Task Administrators_list_partner_clients_without_their_secrets()
+    {
+        var (organisationId, clientId, _) = await CreateClientAsync();
+
+        var list = await Identities.SendAsync(HttpMethod.Get, "/api/membership/partner-clients?pageSize=100", await Identities.AdminTokenAsync());
+
+        // Fails today: PartnerClientsEndpoints.ListAsync throws (EF Core cannot translate the OrderBy applied after the Join's record projection), 500.
+        Assert.True(list.StatusCode == HttpStatusCode.OK, $"List: {(int)list.StatusCode} {await list.Content.ReadAsStringAsync()}");
         var listed = (await list.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items").EnumerateArray()
             .Single(c => c.GetProperty("clientId").GetString() == clientId);
-        Assert.Equal("revoked", listed.GetProperty("status").GetString());
+        Assert.Equal("active", listed.GetProperty("status").GetString());
+        Assert.Equal(organisationId, listed.GetProperty("organisationId").GetGuid());
         Assert.False(listed.TryGetProperty("clientSecret", out _));
     }
 
@@ -104,6 +131,18 @@ public sealed class PartnerClientTests(RunningSystem system)
         // A person's token is not a partner system's.
         Assert.Equal(HttpStatusCode.Forbidden, (await Identities.SendAsync(HttpMethod.Get, "/api/candidates/partner/me", await Identities.AdminTokenAsync())).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await Identities.SendAsync(HttpMethod.Get, "/api/candidates/partner/me", null)).StatusCode);
+    }
+
+    private async Task<(Guid OrganisationId, string ClientId, string Secret)> CreateClientAsync(params string[] scopes)
+    {
+        var adminToken = await Identities.AdminTokenAsync();
+        var organisationId = await CreateOrganisationAsync(adminToken, "Partenaire emploi");
+        var created = await Identities.SendAsync(HttpMethod.Post, "/api/membership/partner-clients", adminToken,
+            new { organisationId, scopes = scopes.Length > 0 ? scopes : [NegeScopes.CandidatesRead, NegeScopes.CandidatesWrite] });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var client = await created.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(organisationId, client.GetProperty("organisationId").GetGuid());
+        return (organisationId, client.GetProperty("clientId").GetString()!, client.GetProperty("clientSecret").GetString()!);
     }
 
     private async Task<Guid> CreateOrganisationAsync(string adminToken, string category)

@@ -50,6 +50,8 @@ public sealed class RunningSystem : IAsyncLifetime
             StateDirectory = _state,
             Durable = false,
             UseDefaultPorts = false,
+            // NEGE_E2E_VERBOSE=1: every resource's console output in the test log, prefixed with its name.
+            Verbose = Environment.GetEnvironmentVariable("NEGE_E2E_VERBOSE") == "1",
         };
         var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
         var builder = new DistributedApplicationBuilder(options, configuration).AddNegeResources();
