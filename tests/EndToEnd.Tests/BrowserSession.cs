@@ -25,6 +25,9 @@ public sealed partial class BrowserSession : IDisposable
 
     public IReadOnlyCollection<string> CookieNames => _cookies.Keys;
 
+    /// <summary>Every Set-Cookie header received, as sent.</summary>
+    public List<string> SetCookieHeaders { get; } = [];
+
     public Task<HttpResponseMessage> GetAsync(string url) => SendAsync(new HttpRequestMessage(HttpMethod.Get, Resolve(url)));
 
     public Task<HttpResponseMessage> PostFormAsync(string url, IEnumerable<KeyValuePair<string, string>> fields) =>
@@ -56,6 +59,7 @@ public sealed partial class BrowserSession : IDisposable
         {
             foreach (var header in setCookies)
             {
+                SetCookieHeaders.Add(header);
                 Store(header);
             }
         }

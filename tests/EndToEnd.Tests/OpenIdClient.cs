@@ -80,9 +80,11 @@ public sealed class OpenIdClient(RunningSystem system)
         return (browser.LocationOf(posted), null);
     }
 
-    public async Task<Uri> AuthorizeRedirectAsync(BrowserSession browser)
+    public AuthorizationRequest NewAuthorization(string? prompt = null) => AuthorizationRequest.New(this, prompt);
+
+    public async Task<Uri> AuthorizeRedirectAsync(BrowserSession browser, AuthorizationRequest? request = null)
     {
-        var authorize = await browser.GetAsync(AuthorizationRequest.New(this).Url);
+        var authorize = await browser.GetAsync((request ?? AuthorizationRequest.New(this)).Url);
         Expect(HttpStatusCode.Redirect, authorize, "authorize");
         return browser.LocationOf(authorize);
     }
@@ -153,15 +155,7 @@ public sealed class OpenIdClient(RunningSystem system)
             throw new InvalidOperationException("The state came back different.");
         }
 
-        var response = await TokenRequestAsync(new Dictionary<string, string>
-        {
-            ["grant_type"] = "authorization_code",
-            ["code"] = query["code"].ToString(),
-            ["redirect_uri"] = RedirectUri,
-            ["client_id"] = ClientId,
-            ["client_secret"] = system.SiteClientSecret,
-            ["code_verifier"] = request.Verifier,
-        });
+        var response = await RedeemCodeAsync(query["code"].ToString(), request.Verifier);
         var tokens = await ReadTokensAsync(response);
         if (tokens.IdToken is { } idToken && Jwt.Payload(idToken).GetProperty("nonce").GetString() != request.Nonce)
         {
@@ -170,6 +164,16 @@ public sealed class OpenIdClient(RunningSystem system)
 
         return tokens;
     }
+
+    public Task<HttpResponseMessage> RedeemCodeAsync(string code, string verifier) => TokenRequestAsync(new Dictionary<string, string>
+    {
+        ["grant_type"] = "authorization_code",
+        ["code"] = code,
+        ["redirect_uri"] = RedirectUri,
+        ["client_id"] = ClientId,
+        ["client_secret"] = system.SiteClientSecret,
+        ["code_verifier"] = verifier,
+    });
 
     private static void Expect(HttpStatusCode expected, HttpResponseMessage response, string step)
     {
@@ -182,9 +186,9 @@ public sealed class OpenIdClient(RunningSystem system)
 
     private static string Excerpt(string text) => text.Length > 1500 ? text[..1500] + "…" : text;
 
-    private sealed record AuthorizationRequest(string Url, string State, string Nonce, string Verifier)
+    public sealed record AuthorizationRequest(string Url, string State, string Nonce, string Verifier)
     {
-        public static AuthorizationRequest New(OpenIdClient client)
+        public static AuthorizationRequest New(OpenIdClient client, string? prompt = null)
         {
             var verifier = Random(32);
             var challenge = WebEncoders.Base64UrlEncode(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)));
@@ -200,6 +204,7 @@ public sealed class OpenIdClient(RunningSystem system)
                 ["nonce"] = nonce,
                 ["code_challenge"] = challenge,
                 ["code_challenge_method"] = "S256",
+                ["prompt"] = prompt,
             });
             return new AuthorizationRequest(url, state, nonce, verifier);
         }
