@@ -25,6 +25,23 @@ public sealed class RunningSystem : IAsyncLifetime
 
     public string MembershipDatabase { get; private set; } = "";
 
+    /// <summary>The AppHost's state folder (identity secrets under <c>identity/</c>).</summary>
+    public string StateDirectory => _state;
+
+    /// <summary>The gateway's public address, without a trailing slash.</summary>
+    public string GatewayUrl => Project(ResourceNames.Gateway).PublicUrl!;
+
+    /// <summary>The tokens' issuer: the gateway's public address with a trailing slash.</summary>
+    public string Issuer => GatewayUrl + "/";
+
+    /// <summary>The site's OpenID Connect client secret, as the AppHost generated it.</summary>
+    public string SiteClientSecret => File.ReadAllText(Path.Combine(_state, "identity", "site-client-secret")).Trim();
+
+    /// <summary>People and their tokens, shared by the tests of the collection (the first administrator is set up once).</summary>
+    public Identities Identities => _identities ??= new Identities(this);
+
+    private Identities? _identities;
+
     public async Task InitializeAsync()
     {
         var options = new AppHostOptions
@@ -33,9 +50,16 @@ public sealed class RunningSystem : IAsyncLifetime
             StateDirectory = _state,
             Durable = false,
             UseDefaultPorts = false,
+            // NEGE_E2E_VERBOSE=1: every resource's console output in the test log, prefixed with its name.
+            Verbose = Environment.GetEnvironmentVariable("NEGE_E2E_VERBOSE") == "1",
         };
         var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
         var builder = new DistributedApplicationBuilder(options, configuration).AddNegeResources();
+
+        // Every test calls from 127.0.0.1: together they send far more anonymous public writes (registrations,
+        // password links…) than the 30 a minute one visitor may. The limit itself is proven in Gateway.Tests.
+        builder.Resources.OfType<ProjectResource>().Single(r => r.Name == ResourceNames.Gateway)
+            .WithEnvironment("Gateway__PublicWriteRateLimit__PermitLimit", "100000");
         App = builder.Build();
         await App.StartAsync();
 
