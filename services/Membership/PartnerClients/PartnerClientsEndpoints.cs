@@ -50,11 +50,13 @@ public static class PartnerClientsEndpoints
 
         var (number, size) = Paging.Of(page, pageSize);
         var total = await db.PartnerClients.CountAsync(cancellationToken);
-        var items = await WithOrganisation(db)
-            .OrderBy(c => c.Client.RevokedAt != null).ThenByDescending(c => c.Client.CreatedAt)
+        var clients = await db.PartnerClients.AsNoTracking()
+            .OrderBy(c => c.RevokedAt != null).ThenByDescending(c => c.CreatedAt).ThenBy(c => c.ClientId)
             .Skip((number - 1) * size).Take(size)
             .ToListAsync(cancellationToken);
-        return TypedResults.Ok(new PageOf<PartnerClientView>([.. items.Select(c => View(c.Client, c.OrganisationName))], number, size, total));
+        var organisationIds = clients.Select(c => c.OrganisationId).Distinct().ToList();
+        var names = await db.Organisations.Where(o => organisationIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
+        return TypedResults.Ok(new PageOf<PartnerClientView>([.. clients.Select(c => View(c, names.GetValueOrDefault(c.OrganisationId, "")))], number, size, total));
     }
 
     private static async Task<Results<Created<PartnerClientSecret>, ValidationProblem>> CreateAsync(
@@ -124,7 +126,7 @@ public static class PartnerClientsEndpoints
     private static async Task<Results<Ok<PartnerClientSecret>, NotFound<ProblemDetails>, ProblemHttpResult>> RotateAsync(
         string clientId, MembershipDbContext db, IOpenIddictApplicationManager applications, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var found = await WithOrganisation(db, tracked: true).SingleOrDefaultAsync(c => c.Client.ClientId == clientId, cancellationToken);
+        var found = await FindAsync(db, clientId, cancellationToken);
         if (found is null)
         {
             return AccountsEndpoints.NotFound("Aucun client API ne porte cet identifiant.");
@@ -153,7 +155,7 @@ public static class PartnerClientsEndpoints
         string clientId, ClaimsPrincipal user, MembershipDbContext db, IOpenIddictApplicationManager applications, TimeProvider clock,
         CancellationToken cancellationToken)
     {
-        var found = await WithOrganisation(db, tracked: true).SingleOrDefaultAsync(c => c.Client.ClientId == clientId, cancellationToken);
+        var found = await FindAsync(db, clientId, cancellationToken);
         if (found is null)
         {
             return AccountsEndpoints.NotFound("Aucun client API ne porte cet identifiant.");
@@ -179,9 +181,13 @@ public static class PartnerClientsEndpoints
 
     private sealed record ClientWithOrganisation(PartnerClient Client, string OrganisationName);
 
-    private static IQueryable<ClientWithOrganisation> WithOrganisation(MembershipDbContext db, bool tracked = false) =>
-        (tracked ? db.PartnerClients : db.PartnerClients.AsNoTracking())
-        .Join(db.Organisations, c => c.OrganisationId, o => o.Id, (c, o) => new ClientWithOrganisation(c, o.Name));
+    private static async Task<ClientWithOrganisation?> FindAsync(MembershipDbContext db, string clientId, CancellationToken cancellationToken)
+    {
+        var client = await db.PartnerClients.SingleOrDefaultAsync(c => c.ClientId == clientId, cancellationToken);
+        return client is null
+            ? null
+            : new ClientWithOrganisation(client, await db.Organisations.Where(o => o.Id == client.OrganisationId).Select(o => o.Name).SingleAsync(cancellationToken));
+    }
 
     private static PartnerClientView View(PartnerClient client, string organisationName) => new(
         client.ClientId, client.OrganisationId, organisationName, client.Scopes, client.RevokedAt is null ? "active" : "revoked",
