@@ -95,7 +95,7 @@ public sealed partial class BrowserLoginTests(RunningSystem system) : IAsyncLife
             """
             SELECT count(*) FILTER (WHERE t."Status" = 'valid'), count(*) FILTER (WHERE t."Status" = 'revoked')
             FROM "OpenIddictTokens" t JOIN accounts a ON t."Subject" = a.id::text
-            WHERE a.normalized_email = upper($1) AND t."Type" = 'refresh_token'
+            WHERE a.normalized_email = upper($1) AND t."Type" = 'urn:ietf:params:oauth:token-type:refresh_token'
             """, connection);
         count.Parameters.Add(new NpgsqlParameter { Value = email });
         await using var reader = await count.ExecuteReaderAsync();

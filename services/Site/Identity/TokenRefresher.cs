@@ -61,12 +61,13 @@ public sealed class TokenRefresher(IOptionsMonitor<OpenIdConnectOptions> oidcOpt
         try
         {
             var configuration = await options.ConfigurationManager!.GetConfigurationAsync(cancellationToken);
-            if (!configuration.AdditionalData.TryGetValue("revocation_endpoint", out var endpoint) || endpoint is null)
+            if (string.IsNullOrEmpty(configuration.RevocationEndpoint))
             {
+                logger.LogWarning("The issuer publishes no revocation endpoint: the refresh token will expire by itself.");
                 return;
             }
 
-            using var request = new HttpRequestMessage(HttpMethod.Post, endpoint.ToString())
+            using var request = new HttpRequestMessage(HttpMethod.Post, configuration.RevocationEndpoint)
             {
                 Content = new FormUrlEncodedContent(new Dictionary<string, string>
                 {
