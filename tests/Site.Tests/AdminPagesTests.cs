@@ -16,6 +16,9 @@ public sealed class AdminPagesTests(SiteFixture site) : IDisposable
         createdAt = new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero),
     };
 
+    /// <summary>One account as <c>GET /api/membership/accounts/{id}</c> answers: the account and the audit of its roles.</summary>
+    private static object Details(object account) => new { account, roleChanges = Array.Empty<object>() };
+
     [Fact]
     public async Task The_accounts_page_searches_the_api_with_the_persons_token_and_lists_the_accounts()
     {
@@ -49,12 +52,12 @@ public sealed class AdminPagesTests(SiteFixture site) : IDisposable
             ? new StubAnswer(400, new
             {
                 type = "https://tools.ietf.org/html/rfc9110#section-15.5.1", title = "La demande contient des erreurs.", status = 400,
-                errors = new Dictionary<string, string[]> { ["email"] = ["Un compte existe déjà avec cette adresse électronique."] },
+                errors = new Dictionary<string, string[]> { ["email"] = ["Un compte existe déjà avec cette adresse de courriel."] },
             })
             : new StubAnswer(200, new { items = Array.Empty<object>(), page = 1, pageSize = 100, total = 0 });
         using var client = await site.SignInAsync("Ada Admin", ["admin"]);
         var form = await (await client.GetAsync("/espace-membre/admin/comptes/nouveau")).ReadPageAsync();
-        Assert.Contains("<label for=\"Input_Email\">Adresse électronique</label>", form, StringComparison.Ordinal);
+        Assert.Contains("<label for=\"Input_Email\">Adresse de courriel</label>", form, StringComparison.Ordinal);
 
         var response = await client.PostAsync("/espace-membre/admin/comptes/nouveau", new FormUrlEncodedContent(
         [
@@ -69,10 +72,10 @@ public sealed class AdminPagesTests(SiteFixture site) : IDisposable
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await response.ReadPageAsync();
         Assert.Contains(
-            "<span class=\"field-validation-error\" data-valmsg-for=\"Input.Email\" data-valmsg-replace=\"true\">Un compte existe déjà avec cette adresse électronique.</span>",
+            "<span class=\"field-validation-error\" data-valmsg-for=\"Input.Email\" data-valmsg-replace=\"true\">Un compte existe déjà avec cette adresse de courriel.</span>",
             page, StringComparison.Ordinal);
         Assert.Contains("class=\"validation-summary-errors\"", page, StringComparison.Ordinal);
-        Assert.Contains("<li>Un compte existe déjà avec cette adresse électronique.</li>", page, StringComparison.Ordinal);
+        Assert.Contains("<li>Un compte existe déjà avec cette adresse de courriel.</li>", page, StringComparison.Ordinal);
         Assert.Contains("value=\"Curie\"", page, StringComparison.Ordinal);
         var sent = site.Stub.ApiRequests.Single(request => request.Method == "POST");
         using var body = JsonDocument.Parse(sent.Body);
@@ -104,7 +107,9 @@ public sealed class AdminPagesTests(SiteFixture site) : IDisposable
     [Fact]
     public async Task Granting_a_role_calls_the_api_and_comes_back_to_the_account()
     {
-        site.Stub.Api = request => new StubAnswer(200, Account("a1", "Marie", "Curie", false, "candidate"));
+        site.Stub.Api = request => new StubAnswer(200, request.Method == "GET"
+            ? Details(Account("a1", "Marie", "Curie", false, "candidate"))
+            : Account("a1", "Marie", "Curie", false, "candidate"));
         using var client = await site.SignInAsync("Ada Admin", ["admin"], accessToken: "admin-token");
         var detail = await (await client.GetAsync("/espace-membre/admin/comptes/a1")).ReadPageAsync();
         Assert.Contains("Attribuer le rôle « Trésorier »", detail, StringComparison.Ordinal);
@@ -166,10 +171,13 @@ public sealed class AdminPagesTests(SiteFixture site) : IDisposable
     {
         site.Stub.Api = _ => new StubAnswer(200, new
         {
+            account = new
+            {
             id = "a1", email = "marie@exemple.fr", userName = "marie", civility = "Madame", lastName = "Curie", firstName = "Marie",
             function = "Chercheuse", organisationId = "o1", organisationName = "Institut du Radium", roles = new[] { "board" },
             emailConfirmed = true, isLocked = true, lockedUntil = new DateTimeOffset(2026, 12, 1, 9, 30, 0, TimeSpan.Zero),
             createdAt = new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero),
+            },
             roleChanges = new[]
             {
                 new { role = "board", change = "granted", byAccountId = "a0", byName = "Ada Admin", at = new DateTimeOffset(2026, 2, 1, 8, 0, 0, TimeSpan.Zero) },
@@ -196,7 +204,7 @@ public sealed class AdminPagesTests(SiteFixture site) : IDisposable
     {
         site.Stub.Api = request => request.Method == "POST"
             ? new StubAnswer(409, new { title = "Action impossible.", status = 409, detail = "Vous ne pouvez pas verrouiller votre propre compte." })
-            : new StubAnswer(200, Account("a1", "Ada", "Admin", false, "admin"));
+            : new StubAnswer(200, Details(Account("a1", "Ada", "Admin", false, "admin")));
         using var client = await site.SignInAsync("Ada Admin", ["admin"]);
         var detail = await (await client.GetAsync("/espace-membre/admin/comptes/a1")).ReadPageAsync();
 

@@ -24,8 +24,11 @@ public sealed class MembershipApi(HttpClient http)
     public Task<PageOf<Account>> GetAccountsAsync(string? search, int page, CancellationToken ct) =>
         SendAsync<PageOf<Account>>(HttpMethod.Get, $"api/membership/accounts?search={Escape(search)}&page={page}&pageSize={PageSize}", null, ct);
 
-    public Task<Account> GetAccountAsync(string id, CancellationToken ct) =>
-        SendAsync<Account>(HttpMethod.Get, $"api/membership/accounts/{Escape(id)}", null, ct);
+    public async Task<Account> GetAccountAsync(string id, CancellationToken ct)
+    {
+        var details = await SendAsync<AccountDetails>(HttpMethod.Get, $"api/membership/accounts/{Escape(id)}", null, ct);
+        return details.Account with { RoleChanges = details.RoleChanges };
+    }
 
     public Task<Account> CreateAccountAsync(NewAccount account, CancellationToken ct) =>
         SendAsync<Account>(HttpMethod.Post, "api/membership/accounts", account, ct);

@@ -35,6 +35,9 @@ public sealed record Account(
     public string FullName => $"{FirstName} {LastName}".Trim();
 }
 
+/// <summary>One account as the administrators' API answers it: the account, and the audit of its roles.</summary>
+public sealed record AccountDetails(Account Account, IReadOnlyList<RoleChange> RoleChanges);
+
 public sealed record RoleChange(
     string Role,
     string Change,

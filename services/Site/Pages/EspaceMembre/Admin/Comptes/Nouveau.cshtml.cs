@@ -77,11 +77,11 @@ public sealed class NouveauModel(MembershipApi api) : PageModel
         [StringLength(100, ErrorMessage = "Le nom ne doit pas dépasser 100 caractères.")]
         public string? LastName { get; set; }
 
-        [Required(ErrorMessage = "Saisissez l'adresse électronique.")]
-        [EmailAddress(ErrorMessage = "Saisissez une adresse électronique valide (exemple : prenom.nom@exemple.fr).")]
+        [Required(ErrorMessage = "Saisissez l'adresse de courriel.")]
+        [EmailAddress(ErrorMessage = "Saisissez une adresse de courriel valide (exemple : prenom.nom@exemple.fr).")]
         public string? Email { get; set; }
 
-        [StringLength(256, ErrorMessage = "L'identifiant ne doit pas dépasser 256 caractères.")]
+        [StringLength(60, ErrorMessage = "Le nom d'utilisateur ne doit pas dépasser 60 caractères.")]
         public string? UserName { get; set; }
 
         [StringLength(200, ErrorMessage = "La fonction ne doit pas dépasser 200 caractères.")]
