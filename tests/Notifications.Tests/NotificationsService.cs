@@ -39,8 +39,8 @@ public sealed class NotificationsService() : ServiceUnderTest<Program, Notificat
     }
 
     /// <summary>Publishes the event on the broker as Membership's outbox relay does: the message id chosen by the publisher.</summary>
-    public Task PublishAsync(MembershipApplicationSubmitted submitted, Guid messageId) =>
-        Factory.Services.GetRequiredService<IBus>().Publish(submitted, context => context.MessageId = messageId);
+    public Task PublishAsync<TEvent>(TEvent integrationEvent, Guid messageId) where TEvent : class =>
+        Factory.Services.GetRequiredService<IBus>().Publish(integrationEvent, context => context.MessageId = messageId);
 
     /// <summary>Waits until the service has finished consuming <paramref name="messageId"/> <paramref name="times"/> times, and fails on any consume fault of it.</summary>
     public async Task WaitUntilConsumedAsync(Guid messageId, int times)
