@@ -103,6 +103,8 @@ public static class OpenIdServerSetup
         }
 
         builder.Services.AddHostedService<IdentityBootstrap>();
+        builder.Services.AddSingleton<IdentityCleanup>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<IdentityCleanup>());
         return builder;
     }
 
