@@ -25,6 +25,20 @@ public sealed partial class PagesTests(SiteFixture site)
     }
 
     [Fact]
+    public async Task The_legal_notice_the_account_form_links_to_is_public_and_french()
+    {
+        using var client = site.CreateClient();
+
+        var response = await client.GetAsync("/mentions-legales");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains("<h1>Mentions légales</h1>", page, StringComparison.Ordinal);
+        Assert.Contains("Conditions d'utilisation des données de votre profil utilisateur de l'extranet", page, StringComparison.Ordinal);
+        Assert.Contains("Votre adresse de courriel n'est pas publique.", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_stylesheet_the_layout_links_to_is_served()
     {
         using var client = site.CreateClient();
