@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.Configuration;
 using Nege.AppHost;
+using Nege.Benchmarks;
 using Nege.AppHost.Hosting;
 using Nege.ServiceDefaults;
 using Nege.Testing;
@@ -23,9 +24,10 @@ var options = new AppHostOptions
     UseDefaultPorts = false,
 };
 var builder = new DistributedApplicationBuilder(options, new ConfigurationBuilder().AddEnvironmentVariables().Build()).AddNegeResources();
-// One client sends every request here: lift the per-client limit on public writes that protects the form.
+// One client sends every request here: lift the per-client limits on public writes and on partner calls.
 builder.Resources.OfType<ProjectResource>().Single(r => r.Name == ResourceNames.Gateway)
-    .WithEnvironment("Gateway__PublicWriteRateLimit__PermitLimit", "100000000");
+    .WithEnvironment("Gateway__PublicWriteRateLimit__PermitLimit", "100000000")
+    .WithEnvironment("Gateway__PartnerRateLimit__PermitLimit", "100000000");
 var app = builder.Build();
 var rows = new List<(string What, string Value)>();
 try
@@ -36,6 +38,45 @@ try
 
     var gateway = new HttpClient { BaseAddress = new Uri(((ProjectResource)app[ResourceNames.Gateway]).PublicUrl!) };
     using var sink = new SmtpSink(new Uri(((MailDevResource)app[ResourceNames.Smtp]).WebUrl));
+
+    // Identity: the administrator logs in (code + PKCE) and gives a partner's system its client.
+    var adminToken = await IdentityBench.AdministratorTokenAsync(
+        gateway.BaseAddress!, sink, File.ReadAllText(Path.Combine(state, "identity", "site-client-secret")).Trim());
+    var (clientId, secret) = await IdentityBench.PartnerClientAsync(gateway, adminToken);
+    var partnerToken = await IdentityBench.ClientCredentialsAsync(gateway, clientId, secret);
+    await IdentityBench.PartnerCallAsync(gateway, partnerToken);
+    var tokenTimes = new List<double>();
+    var callTimes = new List<double>();
+    for (var i = 0; i < sequential; i++)
+    {
+        var watch = Stopwatch.StartNew();
+        await IdentityBench.ClientCredentialsAsync(gateway, clientId, secret);
+        tokenTimes.Add(watch.Elapsed.TotalMilliseconds);
+        watch.Restart();
+        if (await IdentityBench.PartnerCallAsync(gateway, partnerToken) != HttpStatusCode.OK)
+        {
+            throw new InvalidOperationException("The partner call was refused.");
+        }
+
+        callTimes.Add(watch.Elapsed.TotalMilliseconds);
+    }
+
+    rows.Add(($"Partner token (client credentials, POST /connect/token via the gateway), sequential (n={sequential})", Percentiles(tokenTimes)));
+    rows.Add(($"Partner call with its token (GET /api/candidates/partner/me: validated by the gateway and by the service), sequential (n={sequential})", Percentiles(callTimes)));
+    var calls = 0;
+    var callsUntil = DateTime.UtcNow.AddSeconds(seconds);
+    clock.Restart();
+    await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+    {
+        while (DateTime.UtcNow < callsUntil)
+        {
+            if (await IdentityBench.PartnerCallAsync(gateway, partnerToken) == HttpStatusCode.OK)
+            {
+                Interlocked.Increment(ref calls);
+            }
+        }
+    }));
+    rows.Add(($"Partner calls, {concurrency} concurrent clients for {seconds} s (partner rate limit lifted)", $"{calls / clock.Elapsed.TotalSeconds:0} req/s"));
 
     // Warm-up: first requests pay for JIT and connection pools.
     for (var i = 0; i < 5; i++)
