@@ -77,6 +77,18 @@ public static class ProxyRoutes
             });
         }
 
+        // The account forms (login, registration, password links) are public writes too: the same
+        // per-address limit slows down password guessing across accounts and e-mail flooding.
+        routes.Add(new RouteConfig
+        {
+            RouteId = "identity-account-forms",
+            ClusterId = ResourceNames.Membership,
+            Order = -1,
+            AuthorizationPolicy = GatewayAccess.Anonymous,
+            RateLimiterPolicy = RequestLimits.PublicWritePolicy,
+            Match = new RouteMatch { Path = "/compte/{**rest}", Methods = ["POST"] },
+        });
+
         clusters.Add(Cluster(ResourceNames.Site, builder.Configuration));
         routes.Add(new RouteConfig
         {

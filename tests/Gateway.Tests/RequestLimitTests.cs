@@ -121,5 +121,26 @@ public sealed class RequestLimitTests(GatewayFixture fixture)
         Assert.Equal(before + GatewayFixture.PublicWritePermitLimit + 1, membership.SeenAt(PublicWritePath).Count);
     }
 
+    [Fact]
+    public async Task The_account_forms_are_limited_per_address_like_the_other_public_writes_and_their_pages_are_not()
+    {
+        await using var gateway = await GatewayHost.StartAsync(new Dictionary<string, string>
+        {
+            ["Gateway:PublicWriteRateLimit:PermitLimit"] = "2",
+            ["Gateway:PublicWriteRateLimit:WindowSeconds"] = "3600",
+        });
+        var form = () => new FormUrlEncodedContent(new Dictionary<string, string> { ["Login"] = "a@b.fr", ["Password"] = "x" });
+
+        Assert.Equal(HttpStatusCode.OK, (await gateway.Client.PostAsync("/compte/connexion", form())).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await gateway.Client.PostAsync("/compte/mot-de-passe-oublie", form())).StatusCode);
+        var refused = await gateway.Client.PostAsync("/compte/connexion", form());
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.NotNull(refused.Headers.RetryAfter?.Delta);
+        Assert.Equal(2, gateway[ResourceNames.Membership].SeenAt("/compte/connexion").Count + gateway[ResourceNames.Membership].SeenAt("/compte/mot-de-passe-oublie").Count);
+        Assert.Equal(HttpStatusCode.OK, (await gateway.Client.GetAsync("/compte/connexion")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await gateway.Client.GetAsync("/.well-known/openid-configuration")).StatusCode);
+    }
+
     private static StringContent Json(string json) => new(json, Encoding.UTF8, new MediaTypeHeaderValue("application/json"));
 }
