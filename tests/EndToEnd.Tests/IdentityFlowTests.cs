@@ -153,6 +153,26 @@ public sealed class IdentityFlowTests(RunningSystem system)
     }
 
     [Fact]
+    public async Task A_new_password_ends_the_sessions_opened_with_the_old_one()
+    {
+        var person = await Identities.CreatePersonAsync();
+        var session = await Identities.LoginAsync(person);
+        Assert.Equal(HttpStatusCode.OK, (await OpenId.RefreshAsync(session.RefreshToken!)).StatusCode);
+        var other = await Identities.LoginAsync(person);
+
+        await system.Gateway.PostAsJsonAsync("/api/membership/password-reset-requests", new { email = person.Email });
+        var reset = await system.Sink.WaitForAsync(
+            e => e.Subject == ResetSubject && e.To.Any(to => to.Address == person.Email), Identities.MailTimeout, "the reset e-mail");
+        var changed = await system.Gateway.PostAsJsonAsync("/api/membership/password-resets",
+            new { token = Identities.TokenIn(Identities.LinkIn(reset)), password = "Nouveau-Départ-Metz-57" });
+        Assert.Equal(HttpStatusCode.NoContent, changed.StatusCode);
+
+        var refused = await OpenId.RefreshAsync(other.RefreshToken!);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal("invalid_grant", await OpenIdClient.ErrorOfAsync(refused));
+    }
+
+    [Fact]
     public async Task Five_wrong_passwords_lock_the_account_until_an_administrator_unlocks_it()
     {
         var person = await Identities.CreatePersonAsync();

@@ -7,6 +7,7 @@ using Nege.ServiceDefaults.Data;
 using Nege.ServiceDefaults.Http;
 using Nege.ServiceDefaults.Messaging;
 using Npgsql;
+using OpenIddict.Abstractions;
 
 namespace Nege.Membership.Accounts;
 
@@ -37,6 +38,7 @@ public sealed class AccountService(
     MembershipDbContext db,
     IPasswordHasher<Account> hasher,
     IOptions<MembershipIdentityOptions> options,
+    IOpenIddictTokenManager tokens,
     TimeProvider clock,
     ILogger<AccountService> logger)
 {
@@ -177,7 +179,10 @@ public sealed class AccountService(
             .ExecuteUpdateAsync(set => set.SetProperty(t => t.UsedAt, now), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        logger.LogInformation("Account {AccountId} chose a new password ({Purpose})", account.Id, token.Purpose);
+
+        // A new password ends every session opened with the old one (their refresh tokens stop working).
+        var revoked = await RevokeTokensAsync(account.Id, cancellationToken);
+        logger.LogInformation("Account {AccountId} chose a new password ({Purpose}); {Revoked} token(s) revoked", account.Id, token.Purpose, revoked);
         return errors;
     }
 
@@ -234,6 +239,10 @@ public sealed class AccountService(
         logger.LogInformation("Account {AccountId} logged in", account.Id);
         return new SignInOutcome(SignInResult.Succeeded, account);
     }
+
+    /// <summary>Revokes every token issued to the account (refresh tokens, codes): its sessions end at their next refresh.</summary>
+    public async Task<long> RevokeTokensAsync(Guid accountId, CancellationToken cancellationToken) =>
+        await tokens.RevokeBySubjectAsync(accountId.ToString(), cancellationToken);
 
     private static Account NewAccount(
         string email, string userName, string civility, string lastName, string firstName, string? function, Guid? organisationId, DateTimeOffset now) => new()

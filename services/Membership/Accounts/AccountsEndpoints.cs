@@ -24,8 +24,7 @@ public static class AccountsEndpoints
         accounts.MapGet("/", SearchAsync).WithSummary("Rechercher des comptes");
         accounts.MapGet("/{id:guid}", GetAsync).WithSummary("Un compte, avec l'historique de ses rôles");
         accounts.MapPost("/", CreateAsync).WithSummary("Ouvrir un compte (invitation par courriel)").Accepts<CreateAccountRequest>("application/json");
-        accounts.MapPost("/{id:guid}/lock", (Guid id, ClaimsPrincipal user, MembershipDbContext db, TimeProvider clock, CancellationToken ct) =>
-            ChangeAsync(id, user, db, clock, ct, (account, now) => Lock(account, user, now))).WithSummary("Verrouiller un compte");
+        accounts.MapPost("/{id:guid}/lock", LockAsync).WithSummary("Verrouiller un compte (ses sessions prennent fin)");
         accounts.MapPost("/{id:guid}/unlock", (Guid id, ClaimsPrincipal user, MembershipDbContext db, TimeProvider clock, CancellationToken ct) =>
             ChangeAsync(id, user, db, clock, ct, Unlock)).WithSummary("Déverrouiller un compte");
         accounts.MapPut("/{id:guid}/roles/{role}", (Guid id, string role, ClaimsPrincipal user, MembershipDbContext db, TimeProvider clock, CancellationToken ct) =>
@@ -146,6 +145,19 @@ public static class AccountsEndpoints
 
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(await AccountQueries.ViewAsync(db, account, now, cancellationToken));
+    }
+
+    private static async Task<Results<Ok<AccountView>, NotFound<ProblemDetails>, ProblemHttpResult>> LockAsync(
+        Guid id, ClaimsPrincipal user, MembershipDbContext db, AccountService service, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var result = await ChangeAsync(id, user, db, clock, cancellationToken, (account, now) => Lock(account, user, now));
+        if (result.Result is Ok<AccountView>)
+        {
+            // Refresh tokens die now; access tokens already issued expire within their 15 minutes.
+            await service.RevokeTokensAsync(id, cancellationToken);
+        }
+
+        return result;
     }
 
     private static ValueTask<string?> Lock(Account account, ClaimsPrincipal user, DateTimeOffset now)
