@@ -135,6 +135,15 @@ public sealed class AdminBrowserTests(RunningSystem system) : IAsyncLifetime
         var invitation = await system.Sink.WaitForRecipientAsync(email, Identities.MailTimeout);
         Assert.Contains("Trésorier", invitation.Text, StringComparison.Ordinal);
 
+        // Bound to one organisation.
+        var organisation = $"Aaa rattachement {Guid.NewGuid():N}"[..30];
+        await system.Identities.SendAsync(HttpMethod.Post, "/api/membership/organisations", await system.Identities.AdminTokenAsync(),
+            new { name = organisation, category = "Entreprise" });
+        await admin.ReloadAsync();
+        await admin.GetByLabel("Organisme du compte").SelectOptionAsync(new SelectOptionValue { Label = $"{organisation} (Entreprise)" });
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Enregistrer l'organisme" }).ClickAsync();
+        await Assertions.Expect(admin.Locator("dl.details")).ToContainTextAsync(organisation);
+
         await admin.GetByRole(AriaRole.Button, new() { Name = "Verrouiller le compte" }).ClickAsync();
         await Assertions.Expect(admin.GetByRole(AriaRole.Button, new() { Name = "Déverrouiller le compte" })).ToBeVisibleAsync();
         await admin.GetByRole(AriaRole.Button, new() { Name = "Déverrouiller le compte" }).ClickAsync();

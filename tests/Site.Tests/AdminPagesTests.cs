@@ -16,6 +16,12 @@ public sealed class AdminPagesTests(SiteFixture site) : IDisposable
         createdAt = new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero),
     };
 
+    /// <summary>The account page also lists the organisations an account may belong to: an empty page of them.</summary>
+    private static Func<StubRequest, StubAnswer> WithOrganisations(Func<StubRequest, StubAnswer> api) => request =>
+        request.PathAndQuery.StartsWith("/api/membership/organisations", StringComparison.Ordinal)
+            ? new StubAnswer(200, new { items = Array.Empty<object>(), page = 1, pageSize = 100, total = 0 })
+            : api(request);
+
     /// <summary>One account as <c>GET /api/membership/accounts/{id}</c> answers: the account and the audit of its roles.</summary>
     private static object Details(object account) => new { account, roleChanges = Array.Empty<object>() };
 
@@ -107,9 +113,9 @@ public sealed class AdminPagesTests(SiteFixture site) : IDisposable
     [Fact]
     public async Task Granting_a_role_calls_the_api_and_comes_back_to_the_account()
     {
-        site.Stub.Api = request => new StubAnswer(200, request.Method == "GET"
+        site.Stub.Api = WithOrganisations(request => new StubAnswer(200, request.Method == "GET"
             ? Details(Account("a1", "Marie", "Curie", false, "candidate"))
-            : Account("a1", "Marie", "Curie", false, "candidate"));
+            : Account("a1", "Marie", "Curie", false, "candidate")));
         using var client = await site.SignInAsync("Ada Admin", ["admin"], accessToken: "admin-token");
         var detail = await (await client.GetAsync("/espace-membre/admin/comptes/a1")).ReadPageAsync();
         Assert.Contains("Attribuer le rôle « Trésorier »", detail, StringComparison.Ordinal);
@@ -169,7 +175,7 @@ public sealed class AdminPagesTests(SiteFixture site) : IDisposable
     [Fact]
     public async Task The_account_page_shows_locking_roles_and_the_audit_of_role_changes()
     {
-        site.Stub.Api = _ => new StubAnswer(200, new
+        site.Stub.Api = WithOrganisations(_ => new StubAnswer(200, new
         {
             account = new
             {
@@ -183,7 +189,7 @@ public sealed class AdminPagesTests(SiteFixture site) : IDisposable
                 new { role = "board", change = "granted", byAccountId = "a0", byName = "Ada Admin", at = new DateTimeOffset(2026, 2, 1, 8, 0, 0, TimeSpan.Zero) },
                 new { role = "treasurer", change = "withdrawn", byAccountId = "a0", byName = "Ada Admin", at = new DateTimeOffset(2026, 3, 1, 8, 0, 0, TimeSpan.Zero) },
             },
-        });
+        }));
         using var client = await site.SignInAsync("Ada Admin", ["admin"]);
 
         var page = await (await client.GetAsync("/espace-membre/admin/comptes/a1")).ReadPageAsync();
@@ -202,9 +208,9 @@ public sealed class AdminPagesTests(SiteFixture site) : IDisposable
     [Fact]
     public async Task Locking_an_account_that_the_api_refuses_shows_the_reason_at_the_top()
     {
-        site.Stub.Api = request => request.Method == "POST"
+        site.Stub.Api = WithOrganisations(request => request.Method == "POST"
             ? new StubAnswer(409, new { title = "Action impossible.", status = 409, detail = "Vous ne pouvez pas verrouiller votre propre compte." })
-            : new StubAnswer(200, Details(Account("a1", "Ada", "Admin", false, "admin")));
+            : new StubAnswer(200, Details(Account("a1", "Ada", "Admin", false, "admin"))));
         using var client = await site.SignInAsync("Ada Admin", ["admin"]);
         var detail = await (await client.GetAsync("/espace-membre/admin/comptes/a1")).ReadPageAsync();
 

@@ -9,6 +9,8 @@ using Nege.ServiceDefaults.Security;
 
 namespace Nege.Membership.Accounts;
 
+public sealed record AccountOrganisationRequest(Guid? OrganisationId);
+
 public sealed record CreateAccountRequest(
     string? Email, string? UserName, string? Civility, string? LastName, string? FirstName, string? Function, Guid? OrganisationId, string[]? Roles);
 
@@ -27,6 +29,9 @@ public static class AccountsEndpoints
         accounts.MapPost("/{id:guid}/lock", LockAsync).WithSummary("Verrouiller un compte (ses sessions prennent fin)");
         accounts.MapPost("/{id:guid}/unlock", (Guid id, ClaimsPrincipal user, MembershipDbContext db, TimeProvider clock, CancellationToken ct) =>
             ChangeAsync(id, user, db, clock, ct, Unlock)).WithSummary("Déverrouiller un compte");
+        accounts.MapPut("/{id:guid}/organisation", SetOrganisationAsync)
+            .WithSummary("Rattacher le compte à un organisme (un au plus), ou l'en détacher avec null")
+            .Accepts<AccountOrganisationRequest>("application/json");
         accounts.MapPut("/{id:guid}/roles/{role}", (Guid id, string role, ClaimsPrincipal user, MembershipDbContext db, TimeProvider clock, CancellationToken ct) =>
             ChangeAsync(id, user, db, clock, ct, (account, now) => Grant(db, account, role, user, now))).WithSummary("Attribuer un rôle");
         accounts.MapDelete("/{id:guid}/roles/{role}", (Guid id, string role, ClaimsPrincipal user, MembershipDbContext db, TimeProvider clock, CancellationToken ct) =>
@@ -145,6 +150,31 @@ public static class AccountsEndpoints
 
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(await AccountQueries.ViewAsync(db, account, now, cancellationToken));
+    }
+
+    private static async Task<Results<Ok<AccountView>, NotFound<ProblemDetails>, ValidationProblem>> SetOrganisationAsync(
+        Guid id, HttpRequest request, MembershipDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var body = await JsonBody.ReadAsync<AccountOrganisationRequest>(request, cancellationToken);
+        if (body.Value is not { } input || !body.Errors.IsEmpty)
+        {
+            return body.Errors.ToProblem();
+        }
+
+        var account = await db.Accounts.Include(a => a.Roles).SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (account is null)
+        {
+            return NotFound("Aucun compte ne porte cet identifiant.");
+        }
+
+        if (input.OrganisationId is { } organisationId && !await db.Organisations.AnyAsync(o => o.Id == organisationId, cancellationToken))
+        {
+            return ValidationErrors.Single("organisationId", "Cet organisme n'existe pas.").ToProblem();
+        }
+
+        account.OrganisationId = input.OrganisationId;
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(await AccountQueries.ViewAsync(db, account, clock.GetUtcNow(), cancellationToken));
     }
 
     private static async Task<Results<Ok<AccountView>, NotFound<ProblemDetails>, ProblemHttpResult>> LockAsync(

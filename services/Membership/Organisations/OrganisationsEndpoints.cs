@@ -25,6 +25,8 @@ public static class OrganisationsEndpoints
     private static async Task<Results<Ok<PageOf<OrganisationView>>, ValidationProblem>> SearchAsync(
         string? search, string? category, int? page, int? pageSize, MembershipDbContext db, CancellationToken cancellationToken)
     {
+        // An empty filter (a form's « all categories ») is no filter.
+        category = string.IsNullOrWhiteSpace(category) ? null : category;
         var errors = Paging.Validate(page, pageSize)
             .AddIf(category is not null && !Organisation.Categories.Contains(category), "category",
                 $"La catégorie doit être l'une des valeurs : {string.Join(", ", Organisation.Categories)}.");

@@ -39,6 +39,9 @@ public sealed class MembershipApi(HttpClient http)
     public Task<Account> UnlockAsync(string id, CancellationToken ct) =>
         SendAsync<Account>(HttpMethod.Post, $"api/membership/accounts/{Escape(id)}/unlock", null, ct);
 
+    public Task<Account> SetOrganisationAsync(string id, string? organisationId, CancellationToken ct) =>
+        SendAsync<Account>(HttpMethod.Put, $"api/membership/accounts/{Escape(id)}/organisation", new { organisationId = string.IsNullOrEmpty(organisationId) ? null : organisationId }, ct);
+
     public Task<Account> GrantRoleAsync(string id, string role, CancellationToken ct) =>
         SendAsync<Account>(HttpMethod.Put, $"api/membership/accounts/{Escape(id)}/roles/{Escape(role)}", null, ct);
 

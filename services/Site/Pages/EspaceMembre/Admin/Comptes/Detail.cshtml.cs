@@ -16,12 +16,16 @@ public sealed class DetailModel(MembershipApi api) : PageModel
         ["deverrouille"] = "Le compte est déverrouillé.",
         ["role-attribue"] = "Le rôle est attribué.",
         ["role-retire"] = "Le rôle est retiré.",
+        ["organisme"] = "L'organisme du compte est enregistré.",
     };
 
     [FromRoute]
     public string Id { get; set; } = "";
 
     public Account? Account { get; private set; }
+
+    /// <summary>The organisations an account may belong to (the first 100, by name).</summary>
+    public IReadOnlyList<Organisation> Organisations { get; private set; } = [];
 
     public string? Notice { get; private set; }
 
@@ -36,6 +40,9 @@ public sealed class DetailModel(MembershipApi api) : PageModel
 
     public Task<IActionResult> OnPostUnlockAsync(CancellationToken ct) =>
         ActAsync(() => api.UnlockAsync(Id, ct), "deverrouille", ct);
+
+    public Task<IActionResult> OnPostOrganisationAsync(string? organisationId, CancellationToken ct) =>
+        ActAsync(() => api.SetOrganisationAsync(Id, organisationId, ct), "organisme", ct);
 
     public Task<IActionResult> OnPostGrantAsync(string role, CancellationToken ct) =>
         NegeRoles.IsKnown(role) ? ActAsync(() => api.GrantRoleAsync(Id, role, ct), "role-attribue", ct) : UnknownRoleAsync(ct);
@@ -72,6 +79,7 @@ public sealed class DetailModel(MembershipApi api) : PageModel
         try
         {
             Account = await api.GetAccountAsync(Id, ct);
+            Organisations = (await api.GetOrganisationsAsync(null, null, 1, 100, ct)).Items;
             return Page();
         }
         catch (MembershipApiException exception) when (exception.Status == HttpStatusCode.NotFound)
