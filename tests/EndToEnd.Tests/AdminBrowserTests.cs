@@ -129,6 +129,7 @@ public sealed class AdminBrowserTests(RunningSystem system) : IAsyncLifetime
         await admin.GetByLabel("Prénom").FillAsync("Hugo");
         await admin.GetByLabel("Nom", new() { Exact = true }).FillAsync("Invité");
         await admin.GetByLabel("Adresse de courriel", new() { Exact = true }).FillAsync(email);
+        await admin.GetByLabel("Nom d'utilisateur").FillAsync("hugo.invite " + Guid.NewGuid().ToString("N")[..6]);
         await admin.GetByLabel("Trésorier").CheckAsync();
         await admin.GetByRole(AriaRole.Button, new() { Name = "Créer le compte" }).ClickAsync();
         await Assertions.Expect(admin.Locator("h1")).ToContainTextAsync("Hugo Invité");

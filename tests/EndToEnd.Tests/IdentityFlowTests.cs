@@ -158,7 +158,8 @@ public sealed class IdentityFlowTests(RunningSystem system)
         var person = await Identities.CreatePersonAsync();
         var session = await Identities.LoginAsync(person);
         Assert.Equal(HttpStatusCode.OK, (await OpenId.RefreshAsync(session.RefreshToken!)).StatusCode);
-        var other = await Identities.LoginAsync(person);
+        using var otherBrowser = Identities.NewBrowser();
+        var other = await OpenId.LoginAsync(otherBrowser, person.Email, person.Password);
 
         await system.Gateway.PostAsJsonAsync("/api/membership/password-reset-requests", new { email = person.Email });
         var reset = await system.Sink.WaitForAsync(
@@ -170,6 +171,11 @@ public sealed class IdentityFlowTests(RunningSystem system)
         var refused = await OpenId.RefreshAsync(other.RefreshToken!);
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Equal("invalid_grant", await OpenIdClient.ErrorOfAsync(refused));
+
+        // The identity server's login cookie of that other browser no longer opens the door either.
+        Assert.True(otherBrowser.HasCookie("nege.identity"));
+        var again = await OpenId.AuthorizeRedirectAsync(otherBrowser);
+        Assert.Equal("/compte/connexion", again.AbsolutePath);
     }
 
     [Fact]

@@ -54,4 +54,64 @@ public sealed class OrganisationsAndAccountsTests(MembershipService service)
         var detached = await admin.PutAsJsonAsync($"/api/membership/accounts/{accountId}/organisation", new { organisationId = (Guid?)null });
         Assert.Equal(JsonValueKind.Null, (await detached.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("organisationId").ValueKind);
     }
+
+    [Fact]
+    public async Task A_user_name_that_is_another_accounts_email_address_is_refused()
+    {
+        using var anonymous = service.Factory.CreateClient();
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        var first = await anonymous.PostAsJsonAsync("/api/membership/accounts/registrations", Registration($"alice-{suffix}@exemple.fr", $"alice {suffix}"));
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+
+        var squatter = await anonymous.PostAsJsonAsync("/api/membership/accounts/registrations", Registration($"mallory-{suffix}@exemple.fr", $"ALICE-{suffix}@exemple.fr"));
+        Assert.Equal(HttpStatusCode.Created, (await anonymous.PostAsJsonAsync("/api/membership/accounts/registrations", Registration($"carol-{suffix}@exemple.fr", $"carol@{suffix}.fr"))).StatusCode);
+        var reverse = await anonymous.PostAsJsonAsync("/api/membership/accounts/registrations", Registration($"Carol@{suffix}.fr", $"dave {suffix}"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, squatter.StatusCode);
+        var problem = await squatter.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Ce nom d'utilisateur est déjà pris.", problem.GetProperty("errors").GetProperty("userName")[0].GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, reverse.StatusCode);
+        Assert.Equal("Un compte existe déjà avec cette adresse de courriel.",
+            (await reverse.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("email")[0].GetString());
+        Assert.Equal(0, await service.QueryAsync(db => db.Accounts.CountAsync(a => a.Email == $"mallory-{suffix}@exemple.fr")));
+    }
+
+    [Fact]
+    public async Task The_admin_role_of_the_last_administrator_not_locked_cannot_be_withdrawn()
+    {
+        using var admin = service.CreateClient(service.Tokens.ForAdmin());
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        var created = await admin.PostAsJsonAsync("/api/membership/accounts", new
+        {
+            email = $"admin-{suffix}@exemple.fr", userName = $"admin {suffix}", civility = "Monsieur", lastName = "Second", firstName = "Admin", roles = new[] { "admin" },
+        });
+        var second = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var others = await service.QueryAsync(db => db.Accounts
+            .Where(a => a.Id != second && a.LockedByAdministratorAt == null && a.Roles.Any(r => r.Role == "admin")).Select(a => a.Id).ToListAsync());
+        try
+        {
+            foreach (var other in others)
+            {
+                Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/membership/accounts/{other}/lock", null)).StatusCode);
+            }
+
+            var refused = await admin.DeleteAsync($"/api/membership/accounts/{second}/roles/admin");
+
+            Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+            Assert.Equal("Impossible de retirer le rôle du dernier administrateur.", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+            Assert.True(await service.QueryAsync(db => db.Set<Nege.Membership.Accounts.AccountRole>().AnyAsync(r => r.AccountId == second && r.Role == "admin")));
+        }
+        finally
+        {
+            foreach (var other in others)
+            {
+                await admin.PostAsync($"/api/membership/accounts/{other}/unlock", null);
+            }
+        }
+    }
+
+    private static object Registration(string email, string userName) => new
+    {
+        email, userName, civility = "Madame", lastName = "Exemple", firstName = "Alice", password = "Quetsche-Lorraine-2026", consent = true,
+    };
 }

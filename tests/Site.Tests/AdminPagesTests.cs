@@ -72,6 +72,7 @@ public sealed class AdminPagesTests(SiteFixture site) : IDisposable
             KeyValuePair.Create("Input.FirstName", "Marie"),
             KeyValuePair.Create("Input.LastName", "Curie"),
             KeyValuePair.Create("Input.Email", "marie.curie@exemple.fr"),
+            KeyValuePair.Create("Input.UserName", "marie.curie"),
             KeyValuePair.Create("Input.Roles", "candidate"),
         ]));
 
@@ -86,9 +87,30 @@ public sealed class AdminPagesTests(SiteFixture site) : IDisposable
         var sent = site.Stub.ApiRequests.Single(request => request.Method == "POST");
         using var body = JsonDocument.Parse(sent.Body);
         Assert.Equal("marie.curie@exemple.fr", body.RootElement.GetProperty("email").GetString());
-        Assert.Equal("marie.curie@exemple.fr", body.RootElement.GetProperty("userName").GetString());
+        Assert.Equal("marie.curie", body.RootElement.GetProperty("userName").GetString());
         Assert.Equal("Madame", body.RootElement.GetProperty("civility").GetString());
         Assert.Equal("[\"candidate\"]", body.RootElement.GetProperty("roles").GetRawText());
+    }
+
+    [Fact]
+    public async Task An_account_without_its_user_name_is_refused_in_french_without_calling_the_api()
+    {
+        site.Stub.Api = _ => new StubAnswer(200, new { items = Array.Empty<object>(), page = 1, pageSize = 100, total = 0 });
+        using var client = await site.SignInAsync("Ada Admin", ["admin"]);
+        var form = await (await client.GetAsync("/espace-membre/admin/comptes/nouveau")).ReadPageAsync();
+
+        var response = await client.PostAsync("/espace-membre/admin/comptes/nouveau", new FormUrlEncodedContent(
+        [
+            KeyValuePair.Create("__RequestVerificationToken", Html.AntiforgeryToken(form)),
+            KeyValuePair.Create("Input.Civility", "Madame"),
+            KeyValuePair.Create("Input.FirstName", "Marie"),
+            KeyValuePair.Create("Input.LastName", "Curie"),
+            KeyValuePair.Create("Input.Email", "marie.curie@exemple.fr"),
+        ]));
+
+        var page = await response.ReadPageAsync();
+        Assert.Contains("data-valmsg-for=\"Input.UserName\" data-valmsg-replace=\"true\">Saisissez le nom d'utilisateur.</span>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain(site.Stub.ApiRequests, request => request.Method == "POST");
     }
 
     [Fact]

@@ -44,6 +44,14 @@ public sealed class Account
 
     public DateTimeOffset? LastLoginAt { get; set; }
 
+    /// <summary>
+    /// Changes when the password changes or an administrator locks the account: a login cookie carrying
+    /// another stamp no longer opens the door (sessions opened with the old password end).
+    /// </summary>
+    public string SecurityStamp { get; set; } = NewSecurityStamp();
+
+    public static string NewSecurityStamp() => Guid.NewGuid().ToString("N");
+
     public List<AccountRole> Roles { get; init; } = [];
 
     public string DisplayName => $"{FirstName} {LastName}";
@@ -115,6 +123,7 @@ internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>, 
         account.HasOne<Organisations.Organisation>().WithMany().HasForeignKey(a => a.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         account.Property(a => a.CreatedAt).HasColumnName("created_at");
         account.Property(a => a.LastLoginAt).HasColumnName("last_login_at");
+        account.Property(a => a.SecurityStamp).HasColumnName("security_stamp").HasMaxLength(32);
         account.HasMany(a => a.Roles).WithOne().HasForeignKey(r => r.AccountId).OnDelete(DeleteBehavior.Cascade);
         account.Ignore(a => a.DisplayName);
         account.Ignore(a => a.RoleNames);

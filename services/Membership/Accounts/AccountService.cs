@@ -171,6 +171,7 @@ public sealed class AccountService(
 
         var now = clock.GetUtcNowForDatabase();
         account.PasswordHash = hasher.HashPassword(account, password!);
+        account.SecurityStamp = Account.NewSecurityStamp();
         account.EmailConfirmedAt ??= now;
         account.FailedLoginCount = 0;
         account.LockedOutUntil = null;
@@ -192,8 +193,8 @@ public sealed class AccountService(
         var normalized = Account.Normalize(login ?? "");
         var account = normalized.Length == 0
             ? null
-            : await db.Accounts.Include(a => a.Roles)
-                .SingleOrDefaultAsync(a => a.NormalizedEmail == normalized || a.NormalizedUserName == normalized, cancellationToken);
+            : await db.Accounts.Include(a => a.Roles).SingleOrDefaultAsync(a => a.NormalizedEmail == normalized, cancellationToken)
+              ?? await db.Accounts.Include(a => a.Roles).SingleOrDefaultAsync(a => a.NormalizedUserName == normalized, cancellationToken);
         var now = clock.GetUtcNowForDatabase();
         if (account is null || account.PasswordHash is null || string.IsNullOrEmpty(password))
         {
@@ -202,24 +203,26 @@ public sealed class AccountService(
 
         if (account.IsLocked(now))
         {
-            return new SignInOutcome(SignInResult.LockedOut, LockedUntil: account.LockedOutUntil);
+            return new SignInOutcome(SignInResult.LockedOut, LockedUntil: account.LockedByAdministratorAt is null ? account.LockedOutUntil : null);
         }
 
         var verification = hasher.VerifyHashedPassword(account, account.PasswordHash, password);
         if (verification == PasswordVerificationResult.Failed)
         {
-            account.FailedLoginCount++;
-            if (account.FailedLoginCount >= Options.Lockout.MaxFailedAttempts)
+            // Counted in the database itself, so that simultaneous wrong guesses all count.
+            var failures = (await db.Database
+                .SqlQuery<int>($"UPDATE accounts SET failed_login_count = failed_login_count + 1 WHERE id = {account.Id} RETURNING failed_login_count AS \"Value\"")
+                .ToListAsync(cancellationToken)).Single();
+            if (failures < Options.Lockout.MaxFailedAttempts)
             {
-                account.FailedLoginCount = 0;
-                account.LockedOutUntil = now + Options.Lockout.Duration;
-                logger.LogWarning("Account {AccountId} locked out until {Until} after repeated failed logins", account.Id, account.LockedOutUntil);
+                return new SignInOutcome(SignInResult.InvalidCredentials);
             }
 
-            await db.SaveChangesAsync(cancellationToken);
-            return account.LockedOutUntil > now
-                ? new SignInOutcome(SignInResult.LockedOut, LockedUntil: account.LockedOutUntil)
-                : new SignInOutcome(SignInResult.InvalidCredentials);
+            var until = now + Options.Lockout.Duration;
+            await db.Accounts.Where(a => a.Id == account.Id)
+                .ExecuteUpdateAsync(set => set.SetProperty(a => a.FailedLoginCount, 0).SetProperty(a => a.LockedOutUntil, until), cancellationToken);
+            logger.LogWarning("Account {AccountId} locked out until {Until} after repeated failed logins", account.Id, until);
+            return new SignInOutcome(SignInResult.LockedOut, LockedUntil: until);
         }
 
         if (account.EmailConfirmedAt is null)
@@ -260,13 +263,17 @@ public sealed class AccountService(
         CreatedAt = now,
     };
 
+    /// <summary>
+    /// An e-mail address or a user name is taken when any account uses it as either: people log in with
+    /// one or the other, so « jean@exemple.fr » must not be someone's address and another's user name.
+    /// </summary>
     private async Task<ValidationErrors> CheckUniqueAsync(ValidationErrors errors, string email, string userName, CancellationToken cancellationToken)
     {
         var normalizedEmail = Account.Normalize(email);
         var normalizedUserName = Account.Normalize(userName);
-        errors.AddIf(await db.Accounts.AnyAsync(a => a.NormalizedEmail == normalizedEmail, cancellationToken),
+        errors.AddIf(await db.Accounts.AnyAsync(a => a.NormalizedEmail == normalizedEmail || a.NormalizedUserName == normalizedEmail, cancellationToken),
             "email", "Un compte existe déjà avec cette adresse de courriel.");
-        errors.AddIf(await db.Accounts.AnyAsync(a => a.NormalizedUserName == normalizedUserName, cancellationToken),
+        errors.AddIf(await db.Accounts.AnyAsync(a => a.NormalizedUserName == normalizedUserName || a.NormalizedEmail == normalizedUserName, cancellationToken),
             "userName", "Ce nom d'utilisateur est déjà pris.");
         return errors;
     }

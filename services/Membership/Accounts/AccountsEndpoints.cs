@@ -107,7 +107,7 @@ public static class AccountsEndpoints
         AccountRules.ValidateIdentity(errors, input.Civility, input.LastName, input.FirstName, input.Function);
         foreach (var role in input.Roles ?? [])
         {
-            errors.AddIf(!NegeRoles.IsKnown(role), "roles", $"Le rôle « {role} » n'existe pas.");
+            errors.AddIf(role is null || !NegeRoles.IsKnown(role), "roles", $"Le rôle « {role} » n'existe pas.");
         }
 
         if (input.OrganisationId is { } organisationId && !await db.Organisations.AnyAsync(o => o.Id == organisationId, cancellationToken))
@@ -197,7 +197,12 @@ public static class AccountsEndpoints
             return ValueTask.FromResult<string?>("Vous ne pouvez pas verrouiller votre propre compte.");
         }
 
-        account.LockedByAdministratorAt ??= now;
+        if (account.LockedByAdministratorAt is null)
+        {
+            account.LockedByAdministratorAt = now;
+            account.SecurityStamp = Account.NewSecurityStamp();
+        }
+
         return ValueTask.FromResult<string?>(null);
     }
 
@@ -237,7 +242,9 @@ public static class AccountsEndpoints
             return null;
         }
 
-        if (role == NegeRoles.Admin && await db.Set<AccountRole>().CountAsync(r => r.Role == NegeRoles.Admin, cancellationToken) <= 1)
+        // Someone able to administer must remain: an administrator who is not locked out by another.
+        if (role == NegeRoles.Admin && account.LockedByAdministratorAt is null
+            && await db.Accounts.CountAsync(a => a.LockedByAdministratorAt == null && a.Roles.Any(r => r.Role == NegeRoles.Admin), cancellationToken) <= 1)
         {
             return "Impossible de retirer le rôle du dernier administrateur.";
         }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Nege.Membership.OpenIdServer;
+using Nege.ServiceDefaults.Data;
 using Nege.ServiceDefaults.Security;
 
 namespace Nege.Membership.Accounts;
@@ -10,7 +11,8 @@ namespace Nege.Membership.Accounts;
 /// created once, while no administrator exists, with a set-password link sent by e-mail. No password
 /// is ever configured.
 /// </summary>
-public sealed class FirstAdministrator(MembershipDbContext db, AccountService accounts, IOptions<MembershipIdentityOptions> options, ILogger<FirstAdministrator> logger)
+public sealed class FirstAdministrator(
+    MembershipDbContext db, AccountService accounts, IOptions<MembershipIdentityOptions> options, TimeProvider clock, ILogger<FirstAdministrator> logger)
 {
     public const string Platform = "la plateforme NEGE";
 
@@ -27,6 +29,23 @@ public sealed class FirstAdministrator(MembershipDbContext db, AccountService ac
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(7355608001)", cancellationToken);
         if (await db.Set<AccountRole>().AnyAsync(r => r.Role == NegeRoles.Admin, cancellationToken))
         {
+            return;
+        }
+
+        // The address already has an account (registered before the administrator was configured): it becomes the administrator.
+        var normalized = Account.Normalize(wanted.Email);
+        if (await db.Accounts.Include(a => a.Roles).SingleOrDefaultAsync(a => a.NormalizedEmail == normalized, cancellationToken) is { } existing)
+        {
+            var now = clock.GetUtcNowForDatabase();
+            existing.Roles.Add(new AccountRole { AccountId = existing.Id, Role = NegeRoles.Admin, GrantedAt = now });
+            db.RoleChanges.Add(new RoleChange
+            {
+                Id = Guid.CreateVersion7(now), AccountId = existing.Id, Role = NegeRoles.Admin, Change = RoleChange.Granted,
+                ByAccountId = null, ByName = Platform, At = now,
+            });
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            logger.LogInformation("Account {AccountId}, at the configured address, is made the first administrator", existing.Id);
             return;
         }
 

@@ -36,7 +36,8 @@ public static class OpenIdEndpoints
             ? await AccountQueries.WithRolesAsync(db, accountId, context.RequestAborted)
             : null;
 
-        if (account is null || !account.CanSignIn(clock.GetUtcNow()) || request.HasPromptValue(PromptValues.Login))
+        var stampMatches = account is not null && login.Principal?.FindFirstValue(OpenIdServerSetup.SecurityStampClaim) == account.SecurityStamp;
+        if (account is null || !stampMatches || !account.CanSignIn(clock.GetUtcNow()) || request.HasPromptValue(PromptValues.Login))
         {
             if (request.HasPromptValue(PromptValues.None))
             {

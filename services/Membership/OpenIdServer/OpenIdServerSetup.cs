@@ -14,6 +14,9 @@ public static class OpenIdServerSetup
     /// <summary>The cookie of a person logged in on the identity server (not the site's own cookie).</summary>
     public const string IdentityCookie = "nege.identity";
 
+    /// <summary>The account's security stamp in the login cookie (see <see cref="Accounts.Account.SecurityStamp"/>).</summary>
+    public const string SecurityStampClaim = "security_stamp";
+
     public static readonly string[] PartnerScopes = [.. NegeScopes.Partner];
 
     public static WebApplicationBuilder AddOpenIdServer(this WebApplicationBuilder builder)

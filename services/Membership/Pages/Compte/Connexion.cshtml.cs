@@ -43,7 +43,11 @@ public sealed class ConnexionModel(AccountService accounts) : AccountPage
             case Accounts.SignInResult.Succeeded:
                 var account = outcome.Account!;
                 var identity = new ClaimsIdentity(
-                    [new Claim(NegeClaims.Subject, account.Id.ToString()), new Claim(NegeClaims.Name, account.DisplayName)],
+                    [
+                        new Claim(NegeClaims.Subject, account.Id.ToString()),
+                        new Claim(NegeClaims.Name, account.DisplayName),
+                        new Claim(OpenIdServerSetup.SecurityStampClaim, account.SecurityStamp),
+                    ],
                     OpenIdServerSetup.IdentityCookie, NegeClaims.Name, NegeClaims.Role);
                 await HttpContext.SignInAsync(OpenIdServerSetup.IdentityCookie, new ClaimsPrincipal(identity));
                 return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");

@@ -14,7 +14,7 @@ public sealed class IndexModel(MembershipApi api) : PageModel
 
     public async Task OnGetAsync(string? etat, [FromQuery(Name = "page")] int pageNumber, CancellationToken ct)
     {
-        Notice = etat == "revoque" ? "Le client est révoqué : ses jetons ne sont plus acceptés." : null;
+        Notice = etat == "revoque" ? "Le client est révoqué : il ne peut plus obtenir de jeton, et ceux déjà délivrés expirent dans les 15 minutes." : null;
         try
         {
             Clients = await api.GetPartnerClientsAsync(Math.Max(1, pageNumber), ct);

@@ -80,6 +80,11 @@ public sealed class DetailModel(MembershipApi api) : PageModel
         {
             Account = await api.GetAccountAsync(Id, ct);
             Organisations = (await api.GetOrganisationsAsync(null, null, 1, 100, ct)).Items;
+            if (Account.OrganisationId is { } current && Organisations.All(o => o.Id != current))
+            {
+                // Past the first hundred: the account's own organisation is always offered, so saving keeps it.
+                Organisations = [new Organisation(current, Account.OrganisationName ?? current, ""), .. Organisations];
+            }
             return Page();
         }
         catch (MembershipApiException exception) when (exception.Status == HttpStatusCode.NotFound)

@@ -30,7 +30,7 @@ public sealed class NouveauModel(MembershipApi api) : PageModel
                 var email = Input.Email!.Trim();
                 var account = await api.CreateAccountAsync(new NewAccount(
                     email,
-                    string.IsNullOrWhiteSpace(Input.UserName) ? email : Input.UserName.Trim(),
+                    Input.UserName!.Trim(),
                     Input.Civility!,
                     Input.LastName!.Trim(),
                     Input.FirstName!.Trim(),
@@ -81,10 +81,11 @@ public sealed class NouveauModel(MembershipApi api) : PageModel
         [EmailAddress(ErrorMessage = "Saisissez une adresse de courriel valide (exemple : prenom.nom@exemple.fr).")]
         public string? Email { get; set; }
 
+        [Required(ErrorMessage = "Saisissez le nom d'utilisateur.")]
         [StringLength(60, ErrorMessage = "Le nom d'utilisateur ne doit pas dépasser 60 caractères.")]
         public string? UserName { get; set; }
 
-        [StringLength(200, ErrorMessage = "La fonction ne doit pas dépasser 200 caractères.")]
+        [StringLength(100, ErrorMessage = "La fonction ne doit pas dépasser 100 caractères.")]
         public string? Function { get; set; }
 
         public string? OrganisationId { get; set; }
