@@ -142,7 +142,8 @@ namespace Nege.Membership.Migrations
                     locked_by_administrator_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     organisation_id = table.Column<Guid>(type: "uuid", nullable: true),
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    last_login_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    last_login_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    security_stamp = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false)
                 },
                 constraints: table =>
                 {

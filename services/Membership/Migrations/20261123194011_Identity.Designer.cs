@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Nege.Membership.Migrations
 {
     [DbContext(typeof(MembershipDbContext))]
-    [Migration("20261123192315_SecurityStamp")]
-    partial class SecurityStamp
+    [Migration("20261123194011_Identity")]
+    partial class Identity
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
