@@ -20,7 +20,7 @@ public sealed class ForgedTokenTests(BillingService service)
     {
         var response = await GetAsAsync(service.Tokens.Forge(forgery, Nege.ServiceDefaults.Security.NegeRoles.Admin));
 
-        await AssertUnauthenticatedAsync(response);
+        await ProblemAssertions.UnauthenticatedAsync(response);
     }
 
     [Theory]
@@ -28,7 +28,7 @@ public sealed class ForgedTokenTests(BillingService service)
     [InlineData("eyJhbGciOiJSUzI1NiJ9.e30.AAAA")]
     public async Task A_token_that_is_not_a_jwt_gets_401_problem_details(string token)
     {
-        await AssertUnauthenticatedAsync(await GetAsAsync(token));
+        await ProblemAssertions.UnauthenticatedAsync(await GetAsAsync(token));
     }
 
     [Fact]
@@ -49,15 +49,5 @@ public sealed class ForgedTokenTests(BillingService service)
         var response = await client.SendAsync(request);
         await response.Content.LoadIntoBufferAsync();
         return response;
-    }
-
-    private static async Task AssertUnauthenticatedAsync(HttpResponseMessage response)
-    {
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal(401, problem.GetProperty("status").GetInt32());
-        Assert.Equal("Authentification requise.", problem.GetProperty("title").GetString());
-        Assert.Contains(response.Headers.WwwAuthenticate, challenge => challenge.Scheme == "Bearer");
     }
 }

@@ -13,28 +13,8 @@ namespace EndToEnd.Tests;
 /// then shows in the other person's member area, and a partner client created, used and revoked.
 /// </summary>
 [Collection(SystemCollection.Name)]
-public sealed class AdminBrowserTests(RunningSystem system) : IAsyncLifetime
+public sealed class AdminBrowserTests(RunningSystem system) : BrowserTest
 {
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
-
-    public async Task InitializeAsync()
-    {
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-    }
-
     [Fact]
     public async Task An_administrator_grants_a_role_in_the_extranet_and_the_person_sees_its_entries()
     {
@@ -183,7 +163,7 @@ public sealed class AdminBrowserTests(RunningSystem system) : IAsyncLifetime
 
     private async Task<IPage> LogInAsync(string login, string password)
     {
-        var page = await (await _browser.NewContextAsync(new BrowserNewContextOptions { Locale = "fr-FR" })).NewPageAsync();
+        var page = await NewPageAsync();
         await page.GotoAsync($"{system.GatewayUrl}/connexion");
         await page.GetByLabel("Adresse de courriel ou nom d'utilisateur").FillAsync(login);
         await page.GetByLabel("Mot de passe").FillAsync(password);

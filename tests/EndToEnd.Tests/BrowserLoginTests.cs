@@ -11,29 +11,9 @@ namespace EndToEnd.Tests;
 /// logs out.
 /// </summary>
 [Collection(SystemCollection.Name)]
-public sealed partial class BrowserLoginTests(RunningSystem system) : IAsyncLifetime
+public sealed partial class BrowserLoginTests(RunningSystem system) : BrowserTest
 {
     private static readonly TimeSpan MailTimeout = TimeSpan.FromSeconds(30);
-
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
-
-    public async Task InitializeAsync()
-    {
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-    }
 
     [Fact]
     public async Task A_person_registers_confirms_logs_in_sees_the_member_area_and_logs_out()
@@ -41,7 +21,7 @@ public sealed partial class BrowserLoginTests(RunningSystem system) : IAsyncLife
         var gateway = system.Project(ResourceNames.Gateway).PublicUrl!;
         var email = $"navigateur-{Guid.NewGuid():N}@exemple.fr";
         const string password = "Mésange-Tuile-Orage-17";
-        var page = await (await _browser.NewContextAsync(new BrowserNewContextOptions { Locale = "fr-FR" })).NewPageAsync();
+        var page = await NewPageAsync();
 
         // The account form, filled as a person would, by its French labels.
         await page.GotoAsync($"{gateway}/compte/inscription");
@@ -107,7 +87,7 @@ public sealed partial class BrowserLoginTests(RunningSystem system) : IAsyncLife
     public async Task A_wrong_password_in_the_browser_shows_the_French_message_and_no_session()
     {
         var gateway = system.Project(ResourceNames.Gateway).PublicUrl!;
-        var page = await _browser.NewPageAsync();
+        var page = await NewPageAsync();
 
         await page.GotoAsync($"{gateway}/connexion");
         await page.GetByLabel("Adresse de courriel ou nom d'utilisateur").FillAsync($"inconnu-{Guid.NewGuid():N}@exemple.fr");

@@ -36,7 +36,7 @@ public sealed class AccessTests(AccessFixture fixture) : IClassFixture<AccessFix
 
         var response = await Gateway.Client.GetAsync(path);
 
-        await AssertUnauthenticatedAsync(response);
+        await ProblemAssertions.UnauthenticatedAsync(response);
         Assert.All(Gateway.Stubs, stub => Assert.Empty(stub.SeenAt(path)));
     }
 
@@ -74,7 +74,7 @@ public sealed class AccessTests(AccessFixture fixture) : IClassFixture<AccessFix
 
         var response = await Gateway.ClientWith(Gateway.Tokens.Forge(forgery, NegeRoles.Admin)).GetAsync(path);
 
-        await AssertUnauthenticatedAsync(response);
+        await ProblemAssertions.UnauthenticatedAsync(response);
         Assert.Empty(Gateway[ResourceNames.Billing].SeenAt(path));
     }
 
@@ -85,7 +85,7 @@ public sealed class AccessTests(AccessFixture fixture) : IClassFixture<AccessFix
 
         var response = await Gateway.ClientWith("garbage").PostAsync(path, Json("{}"));
 
-        await AssertUnauthenticatedAsync(response);
+        await ProblemAssertions.UnauthenticatedAsync(response);
         Assert.Empty(Gateway[ResourceNames.Directory].SeenAt(path));
     }
 
@@ -123,7 +123,7 @@ public sealed class AccessTests(AccessFixture fixture) : IClassFixture<AccessFix
 
         var response = await Gateway.Client.SendAsync(request);
 
-        await AssertUnauthenticatedAsync(response);
+        await ProblemAssertions.UnauthenticatedAsync(response);
         Assert.All(Gateway.Stubs, stub => Assert.DoesNotContain(stub.SeenAt(path), seen => seen.Method == method));
     }
 
@@ -151,16 +151,6 @@ public sealed class AccessTests(AccessFixture fixture) : IClassFixture<AccessFix
         Assert.Equal(Gateway.Address.Authority, seen?.ForwardedHost);
         Assert.Equal(before + 1, Gateway[ResourceNames.Membership].SeenAt(path).Count);
         Assert.Empty(Gateway[ResourceNames.Site].SeenAt(path));
-    }
-
-    private static async Task AssertUnauthenticatedAsync(HttpResponseMessage response)
-    {
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal(401, problem.GetProperty("status").GetInt32());
-        Assert.Equal("Authentification requise.", problem.GetProperty("title").GetString());
-        Assert.Contains(response.Headers.WwwAuthenticate, challenge => challenge.Scheme == "Bearer");
     }
 
     private static StringContent Json(string json) => new(json, Encoding.UTF8, new MediaTypeHeaderValue("application/json"));
@@ -193,14 +183,7 @@ public sealed class PartnerRateLimitTests
         var sameClientAgain = gateway.ClientWith(gateway.Tokens.ForPartnerClient("partenaire-a", organisation, [NegeScopes.CandidatesWrite]));
         var rejected = await sameClientAgain.GetAsync(path);
 
-        Assert.Equal(HttpStatusCode.TooManyRequests, rejected.StatusCode);
-        Assert.Equal("application/problem+json", rejected.Content.Headers.ContentType?.MediaType);
-        var problem = await rejected.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal(429, problem.GetProperty("status").GetInt32());
-        Assert.Equal("Trop de requêtes : veuillez réessayer plus tard.", problem.GetProperty("title").GetString());
-        var retryAfter = rejected.Headers.RetryAfter?.Delta;
-        Assert.NotNull(retryAfter);
-        Assert.InRange(retryAfter.Value, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(3600));
+        await ProblemAssertions.TooManyRequestsAsync(rejected, TimeSpan.FromSeconds(3600));
         Assert.Equal(PermitLimit, gateway[ResourceNames.Candidates].SeenAt(path).Count);
 
         for (var attempt = 1; attempt <= PermitLimit; attempt++)

@@ -1,3 +1,4 @@
+using Nege.Testing;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -93,14 +94,7 @@ public sealed class RequestLimitTests(GatewayFixture fixture)
 
         var rejected = await Gateway.Client.PostAsync(PublicWritePath, Json("""{"raisonSociale":"Exemple"}"""));
 
-        Assert.Equal(HttpStatusCode.TooManyRequests, rejected.StatusCode);
-        Assert.Equal("application/problem+json", rejected.Content.Headers.ContentType?.MediaType);
-        var problem = await rejected.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal(429, problem.GetProperty("status").GetInt32());
-        Assert.Equal("Trop de requêtes : veuillez réessayer plus tard.", problem.GetProperty("title").GetString());
-        var retryAfter = rejected.Headers.RetryAfter?.Delta;
-        Assert.NotNull(retryAfter);
-        Assert.InRange(retryAfter.Value, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(GatewayFixture.PublicWriteWindowSeconds));
+        await ProblemAssertions.TooManyRequestsAsync(rejected, TimeSpan.FromSeconds(GatewayFixture.PublicWriteWindowSeconds));
         Assert.Equal(before + GatewayFixture.PublicWritePermitLimit, membership.SeenAt(PublicWritePath).Count);
 
         // Once limited, the public write is limited with or without a trailing slash...

@@ -11,8 +11,6 @@ public sealed record RoleChangeView(string Role, string Change, Guid? ByAccountI
 
 public sealed record AccountDetails(AccountView Account, IReadOnlyList<RoleChangeView> RoleChanges);
 
-public sealed record PageOf<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total);
-
 public static class AccountQueries
 {
     public static Task<Account?> WithRolesAsync(MembershipDbContext db, Guid id, CancellationToken cancellationToken) =>

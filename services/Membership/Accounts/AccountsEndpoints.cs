@@ -44,7 +44,7 @@ public static class AccountsEndpoints
     {
         var account = await AccountQueries.WithRolesAsync(db, CallerId(user) ?? Guid.Empty, cancellationToken);
         return account is null
-            ? NotFound("Ce compte n'existe plus.")
+            ? Problems.NotFound("Ce compte n'existe plus.")
             : TypedResults.Ok(await AccountQueries.ViewAsync(db, account, clock.GetUtcNow(), cancellationToken));
     }
 
@@ -83,7 +83,7 @@ public static class AccountsEndpoints
         var account = await AccountQueries.WithRolesAsync(db, id, cancellationToken);
         if (account is null)
         {
-            return NotFound("Aucun compte ne porte cet identifiant.");
+            return Problems.NotFound("Aucun compte ne porte cet identifiant.");
         }
 
         var changes = await db.RoleChanges.AsNoTracking().Where(c => c.AccountId == id).OrderByDescending(c => c.At)
@@ -139,7 +139,7 @@ public static class AccountsEndpoints
         var account = await db.Accounts.Include(a => a.Roles).SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (account is null)
         {
-            return NotFound("Aucun compte ne porte cet identifiant.");
+            return Problems.NotFound("Aucun compte ne porte cet identifiant.");
         }
 
         var now = clock.GetUtcNowForDatabase();
@@ -164,7 +164,7 @@ public static class AccountsEndpoints
         var account = await db.Accounts.Include(a => a.Roles).SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (account is null)
         {
-            return NotFound("Aucun compte ne porte cet identifiant.");
+            return Problems.NotFound("Aucun compte ne porte cet identifiant.");
         }
 
         if (input.OrganisationId is { } organisationId && !await db.Organisations.AnyAsync(o => o.Id == organisationId, cancellationToken))
@@ -269,11 +269,4 @@ public static class AccountsEndpoints
         Guid.TryParse(user.FindFirstValue(NegeClaims.Subject), out var id) ? id : null;
 
     public static string CallerName(ClaimsPrincipal user) => user.FindFirstValue(NegeClaims.Name) ?? user.FindFirstValue(NegeClaims.Subject) ?? "inconnu";
-
-    public static NotFound<ProblemDetails> NotFound(string detail) => TypedResults.NotFound(new ProblemDetails
-    {
-        Status = StatusCodes.Status404NotFound,
-        Title = "Ressource introuvable.",
-        Detail = detail,
-    });
 }

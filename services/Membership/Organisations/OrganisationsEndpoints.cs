@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Nege.Membership.Accounts;
 using Nege.ServiceDefaults.Data;
 using Nege.ServiceDefaults.Http;
 using Nege.ServiceDefaults.Security;

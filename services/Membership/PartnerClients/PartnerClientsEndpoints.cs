@@ -129,7 +129,7 @@ public static class PartnerClientsEndpoints
         var found = await FindAsync(db, clientId, cancellationToken);
         if (found is null)
         {
-            return AccountsEndpoints.NotFound("Aucun client API ne porte cet identifiant.");
+            return Problems.NotFound("Aucun client API ne porte cet identifiant.");
         }
 
         if (found.Client.RevokedAt is not null)
@@ -158,7 +158,7 @@ public static class PartnerClientsEndpoints
         var found = await FindAsync(db, clientId, cancellationToken);
         if (found is null)
         {
-            return AccountsEndpoints.NotFound("Aucun client API ne porte cet identifiant.");
+            return Problems.NotFound("Aucun client API ne porte cet identifiant.");
         }
 
         if (found.Client.RevokedAt is null)

@@ -19,7 +19,7 @@ public sealed class MembershipApi(HttpClient http)
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public Task<Me> GetMeAsync(CancellationToken ct) => SendAsync<Me>(HttpMethod.Get, "api/membership/me", null, ct);
+    public Task<Account> GetMeAsync(CancellationToken ct) => SendAsync<Account>(HttpMethod.Get, "api/membership/me", null, ct);
 
     public Task<PageOf<Account>> GetAccountsAsync(string? search, int page, CancellationToken ct) =>
         SendAsync<PageOf<Account>>(HttpMethod.Get, $"api/membership/accounts?search={Escape(search)}&page={page}&pageSize={PageSize}", null, ct);

@@ -3,18 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace Nege.Site.Membership;
 
-public sealed record Me(
-    [property: JsonConverter(typeof(IdConverter))] string Id,
-    string Email,
-    string? UserName,
-    string? Civility,
-    string? LastName,
-    string? FirstName,
-    string? Function,
-    [property: JsonConverter(typeof(IdConverter))] string? OrganisationId,
-    string? OrganisationName,
-    IReadOnlyList<string> Roles);
-
+/// <summary>An account as Membership's API answers it (also <c>/api/membership/me</c> for the person's own).</summary>
 public sealed record Account(
     [property: JsonConverter(typeof(IdConverter))] string Id,
     string Email,

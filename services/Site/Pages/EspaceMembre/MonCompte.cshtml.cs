@@ -5,7 +5,7 @@ namespace Nege.Site.Pages.EspaceMembre;
 
 public sealed class MonCompteModel(MembershipApi api) : PageModel
 {
-    public Me? Me { get; private set; }
+    public Account? Me { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {

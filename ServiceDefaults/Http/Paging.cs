@@ -1,6 +1,11 @@
-using Nege.ServiceDefaults.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
-namespace Nege.Membership.Accounts;
+namespace Nege.ServiceDefaults.Http;
+
+/// <summary>One page of a list, as every list endpoint answers.</summary>
+public sealed record PageOf<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total);
 
 /// <summary>Page numbers from 1, at most 100 rows a page, 20 by default.</summary>
 public static class Paging
@@ -16,4 +21,15 @@ public static class Paging
 
     public static string EscapeLike(string value) =>
         value.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal);
+}
+
+public static class Problems
+{
+    /// <summary>404 problem details saying, in French, what was not found.</summary>
+    public static NotFound<ProblemDetails> NotFound(string detail) => TypedResults.NotFound(new ProblemDetails
+    {
+        Status = StatusCodes.Status404NotFound,
+        Title = "Ressource introuvable.",
+        Detail = detail,
+    });
 }
