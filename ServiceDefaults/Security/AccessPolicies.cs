@@ -68,10 +68,6 @@ public static class AccessPolicies
         "partner.candidates.read", "Systèmes des partenaires emploi (portée candidates.read)", CallerKind.PartnerClient,
         [NegeRoles.EmploymentPartner], NegeScopes.CandidatesRead);
 
-    public static readonly AccessPolicy PartnerCandidatesWrite = new(
-        "partner.candidates.write", "Systèmes des partenaires emploi (portée candidates.write)", CallerKind.PartnerClient,
-        [NegeRoles.EmploymentPartner], NegeScopes.CandidatesWrite);
-
     public static IReadOnlyList<AccessPolicy> All { get; } =
-        [OwnAccount, ManageAccounts, ManageOrganisations, ManagePartnerClients, Operations, PartnerCandidatesRead, PartnerCandidatesWrite];
+        [OwnAccount, ManageAccounts, ManageOrganisations, ManagePartnerClients, Operations, PartnerCandidatesRead];
 }

@@ -52,7 +52,6 @@ public sealed class TestTokenIssuer : IAsyncDisposable
     private readonly RsaSecurityKey _key;
     private readonly RsaSecurityKey _otherKey;
     private readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false };
-    private int _keyRequests;
 
     private TestTokenIssuer(WebApplication app)
     {
@@ -69,9 +68,6 @@ public sealed class TestTokenIssuer : IAsyncDisposable
     public string MetadataAddress => Issuer + ".well-known/openid-configuration";
 
     public string JwksAddress => Issuer + ".well-known/jwks";
-
-    /// <summary>How many times the signing keys were fetched.</summary>
-    public int KeyRequests => Volatile.Read(ref _keyRequests);
 
     /// <summary>What a service or the gateway needs to trust this issuer.</summary>
     public IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
@@ -235,7 +231,6 @@ public sealed class TestTokenIssuer : IAsyncDisposable
 
     private IResult KeySet()
     {
-        Interlocked.Increment(ref _keyRequests);
         var parameters = _rsa.ExportParameters(includePrivateParameters: false);
         var key = new Dictionary<string, string>
         {

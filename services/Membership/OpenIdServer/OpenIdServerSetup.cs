@@ -110,7 +110,4 @@ public static class OpenIdServerSetup
         builder.Services.AddHostedService(services => services.GetRequiredService<IdentityCleanup>());
         return builder;
     }
-
-    public static MembershipIdentityOptions IdentityOptions(this IServiceProvider services) =>
-        services.GetRequiredService<IOptions<MembershipIdentityOptions>>().Value;
 }
