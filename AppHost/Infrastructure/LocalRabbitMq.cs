@@ -81,6 +81,31 @@ public sealed class LocalRabbitMq(string folder, RabbitMqPorts ports, LogBuffer 
         }
     }
 
+    /// <summary>
+    /// Waits until the node accepts connections; fails at once, with the node's last log lines, if
+    /// the node exits first (a port taken meanwhile, say) instead of waiting out the whole delay.
+    /// </summary>
+    public async Task WaitUntilReadyAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!await IsReadyAsync(cancellationToken))
+        {
+            if (_server?.Exited.IsCompleted == true)
+            {
+                throw new InvalidOperationException(
+                    $"RabbitMQ exited (code {await _server.Exited}) before accepting connections:{System.Environment.NewLine}{logs.Tail(40)}");
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException(
+                    $"RabbitMQ does not accept connections after {timeout.TotalSeconds:0} s:{System.Environment.NewLine}{logs.Tail(40)}");
+            }
+
+            await Task.Delay(200, cancellationToken);
+        }
+    }
+
     /// <summary>SIGTERM makes the server script stop the node cleanly; then its port mapper goes.</summary>
     public async Task StopAsync()
     {

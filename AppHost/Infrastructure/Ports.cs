@@ -5,12 +5,30 @@ namespace Nege.AppHost.Infrastructure;
 
 public static class Ports
 {
-    /// <summary>A TCP port free on loopback now.</summary>
+    // Ports come from below the kernel's ephemeral range (32768-60999 on Linux): a port taken from
+    // inside it can be grabbed by any outgoing connection between the moment it is picked and the
+    // moment a child process binds it, which made parallel test runs flaky.
+    private const int LowestPort = 15000;
+    private const int HighestPort = 32767;
+    private static readonly HashSet<int> HandedOut = [];
+
+    /// <summary>A TCP port free on loopback now, outside the ephemeral range, never handed out twice by this process.</summary>
     public static int Free()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        lock (HandedOut)
+        {
+            for (var attempt = 0; attempt < 1000; attempt++)
+            {
+                var port = Random.Shared.Next(LowestPort, HighestPort + 1);
+                if (!HandedOut.Contains(port) && IsFree(port))
+                {
+                    HandedOut.Add(port);
+                    return port;
+                }
+            }
+        }
+
+        throw new InvalidOperationException($"No free TCP port between {LowestPort} and {HighestPort}.");
     }
 
     public static bool IsFree(int port)

@@ -30,7 +30,7 @@ public sealed class TestInfrastructure : IAsyncLifetime
     {
         var fromEnvironmentPostgres = Environment.GetEnvironmentVariable("ConnectionStrings__postgres");
         var fromEnvironmentRabbit = Environment.GetEnvironmentVariable("ConnectionStrings__messaging");
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         await Task.WhenAll(
             StartPostgresAsync(fromEnvironmentPostgres, timeout.Token),
             StartRabbitMqAsync(fromEnvironmentRabbit, timeout.Token));
@@ -131,7 +131,7 @@ public sealed class TestInfrastructure : IAsyncLifetime
         var rabbit = new LocalRabbitMq(folder, new RabbitMqPorts(Ports.Free(), Ports.Free(), Ports.Free(), Ports.Free()), new LogBuffer());
         await rabbit.StartAsync(cancellationToken);
         _cleanup.Add(rabbit.StopAsync);
-        await Eventually.UntilAsync(() => rabbit.IsReadyAsync(cancellationToken), TimeSpan.FromSeconds(90), "RabbitMQ accepts connections");
+        await rabbit.WaitUntilReadyAsync(TimeSpan.FromSeconds(110), cancellationToken);
         RabbitMqConnectionString = rabbit.ConnectionString;
     }
 }

@@ -53,7 +53,7 @@ public sealed class BrokerOutageTests(TestInfrastructure infrastructure) : IAsyn
     {
         var broker = new LocalRabbitMq(_folder, _ports, new LogBuffer());
         await broker.StartAsync(CancellationToken.None);
-        await Eventually.UntilAsync(() => broker.IsReadyAsync(CancellationToken.None), TimeSpan.FromSeconds(90), "the broker accepts connections");
+        await broker.WaitUntilReadyAsync(TimeSpan.FromSeconds(120), CancellationToken.None);
         return broker;
     }
 }
