@@ -8,7 +8,7 @@ using Nege.Site.Identity;
 namespace Nege.Site.Membership;
 
 /// <summary>The Membership API, called server-side on behalf of the logged-in person (their access token).</summary>
-public sealed class MembershipApi(HttpClient http)
+public sealed partial class MembershipApi(HttpClient http)
 {
     public const string ClientName = "membership-api";
 
@@ -69,22 +69,71 @@ public sealed class MembershipApi(HttpClient http)
 
     private static string Escape(string? value) => Uri.EscapeDataString(value ?? "");
 
-    private async Task<T> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken ct)
+    private async Task<T> SendAsync<T>(
+        HttpMethod method, string path, object? body, CancellationToken ct, IReadOnlyDictionary<string, string>? headers = null)
     {
-        using var request = new HttpRequestMessage(method, path);
-        if (body is not null)
+        using var response = await SendCheckedAsync(method, path, body, headers, ct);
+        return await response.Content.ReadFromJsonAsync<T>(Json, ct)
+               ?? throw new MembershipApiException(response.StatusCode, null);
+    }
+
+    /// <summary>For answers without a body (204).</summary>
+    private async Task SendAsync(
+        HttpMethod method, string path, object? body, CancellationToken ct, IReadOnlyDictionary<string, string>? headers = null)
+    {
+        using var response = await SendCheckedAsync(method, path, body, headers, ct);
+    }
+
+    /// <summary>A file (logo, photo) as the API serves it; null when there is none (404).</summary>
+    private async Task<ApiFile?> GetFileAsync(string path, CancellationToken ct, IReadOnlyDictionary<string, string>? headers = null)
+    {
+        using var request = NewRequest(HttpMethod.Get, path, null, headers);
+        using var response = await http.SendAsync(request, ct);
+        if (response.StatusCode == HttpStatusCode.NotFound)
         {
-            request.Content = JsonContent.Create(body, body.GetType(), options: Json);
+            return null;
         }
 
-        using var response = await http.SendAsync(request, ct);
         if (!response.IsSuccessStatusCode)
         {
             throw new MembershipApiException(response.StatusCode, await ReadProblemAsync(response, ct));
         }
 
-        return await response.Content.ReadFromJsonAsync<T>(Json, ct)
-               ?? throw new MembershipApiException(response.StatusCode, null);
+        return new ApiFile(
+            await response.Content.ReadAsByteArrayAsync(ct),
+            response.Content.Headers.ContentType?.MediaType ?? "application/octet-stream");
+    }
+
+    private async Task<HttpResponseMessage> SendCheckedAsync(
+        HttpMethod method, string path, object? body, IReadOnlyDictionary<string, string>? headers, CancellationToken ct)
+    {
+        using var request = NewRequest(method, path, body, headers);
+        var response = await http.SendAsync(request, ct);
+        if (!response.IsSuccessStatusCode)
+        {
+            using (response)
+            {
+                throw new MembershipApiException(response.StatusCode, await ReadProblemAsync(response, ct));
+            }
+        }
+
+        return response;
+    }
+
+    private static HttpRequestMessage NewRequest(HttpMethod method, string path, object? body, IReadOnlyDictionary<string, string>? headers)
+    {
+        var request = new HttpRequestMessage(method, path);
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body, body.GetType(), options: Json);
+        }
+
+        foreach (var (name, value) in headers ?? new Dictionary<string, string>())
+        {
+            request.Headers.Add(name, value);
+        }
+
+        return request;
     }
 
     private static async Task<ApiProblem?> ReadProblemAsync(HttpResponseMessage response, CancellationToken ct)
@@ -116,6 +165,9 @@ public sealed class MembershipApi(HttpClient http)
         return services;
     }
 }
+
+/// <summary>A file served by the API: its bytes and media type.</summary>
+public sealed record ApiFile(byte[] Content, string ContentType);
 
 /// <summary>A non-success answer of the Membership API, with its problem details when it gave some.</summary>
 public sealed class MembershipApiException(HttpStatusCode status, ApiProblem? problem)
