@@ -11,10 +11,27 @@ using Microsoft.IdentityModel.Tokens;
 namespace Site.Tests;
 
 /// <summary>A request the stub received.</summary>
-public sealed record StubRequest(string Method, string PathAndQuery, string? Authorization, string ContentType, string Body);
+public sealed record StubRequest(string Method, string PathAndQuery, string? Authorization, string ContentType, string Body)
+{
+    /// <summary>Every header of the request (the draft key of a membership application, say).</summary>
+    public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
 
-/// <summary>What the stub answers: a status and a JSON body (problem details when the status is 400 or more).</summary>
-public sealed record StubAnswer(int Status, object? Json = null);
+    public string? Header(string name) =>
+        Headers.FirstOrDefault(header => string.Equals(header.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
+}
+
+/// <summary>
+/// What the stub answers: a status and a JSON body (problem details when the status is 400 or more),
+/// or a file's bytes with their media type.
+/// </summary>
+public sealed record StubAnswer(int Status, object? Json = null)
+{
+    public byte[]? Bytes { get; init; }
+
+    public string? BytesContentType { get; init; }
+
+    public static StubAnswer File(byte[] bytes, string contentType) => new(200) { Bytes = bytes, BytesContentType = contentType };
+}
 
 /// <summary>
 /// Plays, on a real loopback port, what the gateway serves the site: Membership's OpenID Connect
@@ -109,7 +126,10 @@ public sealed class StubIdentityServer : IAsyncDisposable
             context.Request.Path + context.Request.QueryString,
             context.Request.Headers.Authorization.ToString() is { Length: > 0 } authorization ? authorization : null,
             context.Request.ContentType ?? "",
-            await reader.ReadToEndAsync());
+            await reader.ReadToEndAsync())
+        {
+            Headers = context.Request.Headers.ToDictionary(header => header.Key, header => header.Value.ToString(), StringComparer.OrdinalIgnoreCase),
+        };
         log.Enqueue(request);
         var reply = answer(request);
         context.Response.StatusCode = reply.Status;
@@ -119,6 +139,11 @@ public sealed class StubIdentityServer : IAsyncDisposable
                 ? "application/problem+json"
                 : "application/json";
             await context.Response.WriteAsync(JsonSerializer.Serialize(reply.Json, Json));
+        }
+        else if (reply.Bytes is not null)
+        {
+            context.Response.ContentType = reply.BytesContentType ?? "application/octet-stream";
+            await context.Response.Body.WriteAsync(reply.Bytes);
         }
     }
 
