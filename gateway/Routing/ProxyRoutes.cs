@@ -18,11 +18,28 @@ public static class ProxyRoutes
     /// <summary>Writes open to anonymous visitors (<c>POST</c>): rate-limited per client address.</summary>
     public static readonly IReadOnlyList<(string Service, string Path)> PublicWriteRoutes =
     [
-        (ResourceNames.Membership, "/api/membership/applications"),
+        (ResourceNames.Membership, "/api/membership/application-drafts"),
         (ResourceNames.Membership, "/api/membership/accounts/registrations"),
         (ResourceNames.Membership, "/api/membership/email-confirmations"),
         (ResourceNames.Membership, "/api/membership/password-reset-requests"),
         (ResourceNames.Membership, "/api/membership/password-resets"),
+    ];
+
+    /// <summary>
+    /// An application draft opens with its key (a header) or its referent's token, not with a role:
+    /// open to anonymous callers, every method rate-limited per address like the public writes.
+    /// </summary>
+    public static readonly IReadOnlyList<(string Service, string Path)> KeyedRoutes =
+    [
+        (ResourceNames.Membership, "/api/membership/application-drafts/{id}/{**rest}"),
+        (ResourceNames.Membership, "/api/membership/application-drafts/{id}"),
+    ];
+
+    /// <summary>Reads open to everyone (<c>GET</c>): the affiliation list of the form, member organisations' logos.</summary>
+    public static readonly IReadOnlyList<(string Service, string Path)> PublicReadRoutes =
+    [
+        (ResourceNames.Membership, "/api/membership/affiliations"),
+        (ResourceNames.Membership, "/api/membership/organisations/{id}/logo"),
     ];
 
     /// <summary>Membership's OpenID Connect server (discovery, keys, token…) and its login and account pages, open to everyone.</summary>
@@ -63,6 +80,31 @@ public static class ProxyRoutes
                 AuthorizationPolicy = GatewayAccess.Anonymous,
                 RateLimiterPolicy = RequestLimits.PublicWritePolicy,
                 Match = new RouteMatch { Path = path, Methods = ["POST"] },
+            });
+        }
+
+        foreach (var (service, path) in KeyedRoutes)
+        {
+            routes.Add(new RouteConfig
+            {
+                RouteId = $"keyed-{service}-{path.Replace('/', '-')}",
+                ClusterId = service,
+                Order = -1,
+                AuthorizationPolicy = GatewayAccess.Anonymous,
+                RateLimiterPolicy = RequestLimits.PublicWritePolicy,
+                Match = new RouteMatch { Path = path },
+            });
+        }
+
+        foreach (var (service, path) in PublicReadRoutes)
+        {
+            routes.Add(new RouteConfig
+            {
+                RouteId = $"public-read-{service}-{path.Replace('/', '-')}",
+                ClusterId = service,
+                Order = -1,
+                AuthorizationPolicy = GatewayAccess.Anonymous,
+                Match = new RouteMatch { Path = path, Methods = ["GET"] },
             });
         }
 

@@ -22,6 +22,8 @@ public sealed class MembershipDbContext(DbContextOptions<MembershipDbContext> op
 
     public DbSet<Organisation> Organisations => Set<Organisation>();
 
+    public DbSet<Images.StoredImage> Images => Set<Images.StoredImage>();
+
     public DbSet<PartnerClient> PartnerClients => Set<PartnerClient>();
 
     public DbSet<ServerKey> ServerKeys => Set<ServerKey>();

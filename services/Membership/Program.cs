@@ -20,15 +20,22 @@ builder.Services.AddWebEncoders(options => options.TextEncoderSettings = new Tex
 builder.Services.AddScoped<IPasswordHasher<Account>, PasswordHasher<Account>>();
 builder.Services.AddScoped<AccountService>();
 builder.Services.AddScoped<FirstAdministrator>();
+builder.Services.Configure<ApplicationOptions>(builder.Configuration.GetSection("Membership:Applications"));
+builder.Services.AddSingleton<ApplicationRetention>();
+builder.Services.AddHostedService(services => services.GetRequiredService<ApplicationRetention>());
 
 var app = builder.Build();
 app.MapNegeService<MembershipDbContext>(ResourceNames.Membership);
 app.MapOpenIdEndpoints();
 app.MapRazorPages().AllowEveryone();
+app.MapApplicationDrafts();
 app.MapApplications();
 app.MapAccounts();
 app.MapPublicAccountFlows();
 app.MapOrganisations();
+app.MapOrganisationCards();
+app.MapColleagues();
+app.MapNotificationPreferences();
 app.MapPartnerClients();
 
 await app.RunWithMigrationsAsync<MembershipDbContext>(args);

@@ -37,7 +37,7 @@ public sealed class GatewayTests(RunningSystem system)
     {
         var body = new ByteArrayContent(new byte[11 * 1024 * 1024]);
         body.Headers.ContentType = new("application/json");
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/membership/applications") { Content = body };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/membership/application-drafts") { Content = body };
         // As browsers and curl do for large bodies: the gateway answers before the body is sent.
         request.Headers.ExpectContinue = true;
 

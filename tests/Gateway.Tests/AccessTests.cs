@@ -92,7 +92,12 @@ public sealed class AccessTests(AccessFixture fixture) : IClassFixture<AccessFix
     [Theory]
     [InlineData("GET", "/api/billing/openapi/v1.json", ResourceNames.Billing)]
     [InlineData("GET", "/api/notifications/openapi/v1.json", ResourceNames.Notifications)]
-    [InlineData("POST", "/api/membership/applications", ResourceNames.Membership)]
+    [InlineData("POST", "/api/membership/application-drafts", ResourceNames.Membership)]
+    [InlineData("GET", "/api/membership/application-drafts/0190f1c2-7c1a-7000-8000-000000000001", ResourceNames.Membership)]
+    [InlineData("PUT", "/api/membership/application-drafts/0190f1c2-7c1a-7000-8000-000000000001/organisation", ResourceNames.Membership)]
+    [InlineData("POST", "/api/membership/application-drafts/0190f1c2-7c1a-7000-8000-000000000001/submission", ResourceNames.Membership)]
+    [InlineData("GET", "/api/membership/affiliations", ResourceNames.Membership)]
+    [InlineData("GET", "/api/membership/organisations/0190f1c2-7c1a-7000-8000-000000000001/logo", ResourceNames.Membership)]
     [InlineData("POST", "/api/membership/accounts/registrations", ResourceNames.Membership)]
     [InlineData("POST", "/api/membership/email-confirmations", ResourceNames.Membership)]
     [InlineData("POST", "/api/membership/password-reset-requests", ResourceNames.Membership)]
@@ -101,7 +106,7 @@ public sealed class AccessTests(AccessFixture fixture) : IClassFixture<AccessFix
     {
         var before = Gateway[service].SeenAt(path).Count;
         using var request = new HttpRequestMessage(new HttpMethod(method), path);
-        if (method == "POST")
+        if (method is "POST" or "PUT")
         {
             request.Content = Json("{}");
         }

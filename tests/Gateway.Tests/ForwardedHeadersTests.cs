@@ -36,7 +36,7 @@ public sealed class ForwardedHeadersTests
         var statuses = new List<HttpStatusCode>();
         for (var attempt = 1; attempt <= 3; attempt++)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/membership/applications") { Content = JsonContent.Create(new { }) };
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/membership/application-drafts") { Content = JsonContent.Create(new { }) };
             request.Headers.Add("X-Forwarded-For", string.Create(CultureInfo.InvariantCulture, $"203.0.113.{attempt}"));
             statuses.Add((await gateway.Client.SendAsync(request)).StatusCode);
         }

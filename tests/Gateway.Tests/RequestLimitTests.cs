@@ -11,7 +11,7 @@ namespace Gateway.Tests;
 [Collection(GatewayCollection.Name)]
 public sealed class RequestLimitTests(GatewayFixture fixture)
 {
-    private const string PublicWritePath = "/api/membership/applications";
+    private const string PublicWritePath = "/api/membership/application-drafts";
 
     private GatewayHost Gateway => fixture.Gateway;
 

@@ -13,7 +13,7 @@ public sealed class ServiceEndpointsTests(MembershipService service)
 
         var document = await client.GetFromJsonAsync<JsonElement>("/api/membership/openapi/v1.json");
 
-        Assert.True(document.GetProperty("paths").TryGetProperty("/api/membership/applications", out var path));
+        Assert.True(document.GetProperty("paths").TryGetProperty("/api/membership/application-drafts", out var path));
         Assert.True(path.TryGetProperty("post", out _));
     }
 }

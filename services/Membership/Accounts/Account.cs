@@ -40,6 +40,19 @@ public sealed class Account
 
     public Guid? OrganisationId { get; set; }
 
+    /// <summary>« Coordonnées individuelles », in E.164.</summary>
+    public string? MobilePhone { get; set; }
+
+    public string? LandlinePhone { get; set; }
+
+    /// <summary>« Lieu de travail habituel ».</summary>
+    public Workplace Workplace { get; set; } = Workplace.Unknown;
+
+    /// <summary>« Notifications de publication d'une actualité »: the news categories of the daily digest.</summary>
+    public List<string> NotificationCategories { get; set; } = [];
+
+    public Guid? PhotoImageId { get; set; }
+
     public DateTimeOffset CreatedAt { get; init; }
 
     public DateTimeOffset? LastLoginAt { get; set; }
@@ -64,6 +77,12 @@ public sealed class Account
     public IReadOnlyList<string> RoleNames => [.. Roles.Select(role => role.Role).Order(StringComparer.Ordinal)];
 
     public static string Normalize(string value) => value.Trim().ToUpperInvariant();
+}
+
+/// <summary>« Lieu de travail habituel »: where the pilots can reach the person.</summary>
+public sealed record Workplace(string? SiteName, string Zone, string? Address, string? PostalCode, string? City)
+{
+    public static readonly Workplace Unknown = new(null, "N/A", null, null, null);
 }
 
 public sealed class AccountRole
@@ -121,6 +140,19 @@ internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>, 
         account.Property(a => a.LockedByAdministratorAt).HasColumnName("locked_by_administrator_at");
         account.Property(a => a.OrganisationId).HasColumnName("organisation_id");
         account.HasOne<Organisations.Organisation>().WithMany().HasForeignKey(a => a.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        account.Property(a => a.MobilePhone).HasColumnName("mobile_phone").HasMaxLength(20);
+        account.Property(a => a.LandlinePhone).HasColumnName("landline_phone").HasMaxLength(20);
+        account.ComplexProperty(a => a.Workplace, workplace =>
+        {
+            workplace.Property(w => w.SiteName).HasColumnName("workplace_site_name").HasMaxLength(200);
+            workplace.Property(w => w.Zone).HasColumnName("workplace_zone").HasMaxLength(60).HasDefaultValue("N/A");
+            workplace.Property(w => w.Address).HasColumnName("workplace_address").HasMaxLength(200);
+            workplace.Property(w => w.PostalCode).HasColumnName("workplace_postal_code").HasMaxLength(5);
+            workplace.Property(w => w.City).HasColumnName("workplace_city").HasMaxLength(200);
+        });
+        account.Property(a => a.NotificationCategories).HasColumnName("notification_categories");
+        account.Property(a => a.PhotoImageId).HasColumnName("photo_image_id");
+        account.HasOne<Images.StoredImage>().WithMany().HasForeignKey(a => a.PhotoImageId).OnDelete(DeleteBehavior.SetNull);
         account.Property(a => a.CreatedAt).HasColumnName("created_at");
         account.Property(a => a.LastLoginAt).HasColumnName("last_login_at");
         account.Property(a => a.SecurityStamp).HasColumnName("security_stamp").HasMaxLength(32);

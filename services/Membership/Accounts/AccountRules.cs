@@ -13,7 +13,7 @@ public static partial class AccountRules
     public const int PasswordMaxLength = 200;
 
     /// <summary>« Civilité » (the seed's list is empty: « Choisir une valeur »).</summary>
-    public static readonly IReadOnlyList<string> Civilities = ["Madame", "Monsieur"];
+    public static readonly IReadOnlyList<string> Civilities = Nege.Contracts.Membership.MembershipForm.Civilities;
 
     /// <summary>Letters, digits, and the seed's special characters: space, « . », « - », « ' », « _ » and « @ ».</summary>
     [GeneratedRegex(@"^[\p{L}\p{M}\p{Nd} .\-'_@]+$")]

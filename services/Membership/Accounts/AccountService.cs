@@ -247,7 +247,7 @@ public sealed class AccountService(
     public async Task<long> RevokeTokensAsync(Guid accountId, CancellationToken cancellationToken) =>
         await tokens.RevokeBySubjectAsync(accountId.ToString(), cancellationToken);
 
-    private static Account NewAccount(
+    internal static Account NewAccount(
         string email, string userName, string civility, string lastName, string firstName, string? function, Guid? organisationId, DateTimeOffset now) => new()
     {
         Id = Guid.CreateVersion7(now),
@@ -267,7 +267,7 @@ public sealed class AccountService(
     /// An e-mail address or a user name is taken when any account uses it as either: people log in with
     /// one or the other, so « jean@exemple.fr » must not be someone's address and another's user name.
     /// </summary>
-    private async Task<ValidationErrors> CheckUniqueAsync(ValidationErrors errors, string email, string userName, CancellationToken cancellationToken)
+    internal async Task<ValidationErrors> CheckUniqueAsync(ValidationErrors errors, string email, string userName, CancellationToken cancellationToken)
     {
         var normalizedEmail = Account.Normalize(email);
         var normalizedUserName = Account.Normalize(userName);
@@ -278,7 +278,7 @@ public sealed class AccountService(
         return errors;
     }
 
-    private async Task<(Account?, ValidationErrors)> SaveNewAccountAsync(Account account, ValidationErrors errors, CancellationToken cancellationToken)
+    internal async Task<(Account?, ValidationErrors)> SaveNewAccountAsync(Account account, ValidationErrors errors, CancellationToken cancellationToken)
     {
         try
         {

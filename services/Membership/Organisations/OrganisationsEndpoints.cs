@@ -88,7 +88,8 @@ public static class OrganisationsEndpoints
         }
 
         var now = clock.GetUtcNowForDatabase();
-        var organisation = new Organisation { Id = Guid.CreateVersion7(now), Name = name!, Category = input.Category!, CreatedAt = now };
+        // Registered by the association itself: a member from the start (a professional organisation can then be chosen as affiliation).
+        var organisation = new Organisation { Id = Guid.CreateVersion7(now), Name = name!, Category = input.Category!, CreatedAt = now, MemberSince = now };
         db.Organisations.Add(organisation);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created(

@@ -1,0 +1,395 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Nege.Contracts.Membership;
+using Nege.Membership.Accounts;
+using Nege.Membership.Images;
+using Nege.Membership.OpenIdServer;
+using Nege.Membership.Organisations;
+using Nege.ServiceDefaults.Data;
+using Nege.ServiceDefaults.Http;
+using Nege.ServiceDefaults.Messaging;
+using Nege.ServiceDefaults.Security;
+using Npgsql;
+
+namespace Nege.Membership.Applications;
+
+/// <summary>
+/// The applicant's side of « Devenir adhérent »: part 1 opens the referent's account and the draft;
+/// part 2 is saved as often as wanted; submission sends it to the president and the board.
+/// A draft opens with the key given once at creation (the site keeps it in a cookie), or with the
+/// referent's own access token once they have chosen a password and logged in.
+/// </summary>
+public static class ApplicationDraftsEndpoints
+{
+    public const string KeyHeader = "Nege-Application-Key";
+
+    private const string NotFoundDetail = "Cette demande d'adhésion n'existe pas, ou la clé qui l'ouvre n'est pas la bonne.";
+
+    public static IEndpointRouteBuilder MapApplicationDrafts(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/api/membership/affiliations", AffiliationsAsync)
+            .WithTags("Demandes d'adhésion").WithSummary("Organisations professionnelles membres (affiliation possible)").AllowEveryone();
+
+        routes.MapGet("/api/membership/application-drafts/mine", MineAsync)
+            .WithTags("Demandes d'adhésion").WithSummary("Ma demande d'adhésion en cours (brouillon)").RequireAccess(AccessPolicies.OwnAccount);
+
+        // Public: the draft's key (or the referent's own token) opens each draft; anything else is a 404.
+        var drafts = routes.MapGroup("/api/membership/application-drafts").WithTags("Demandes d'adhésion").AllowEveryone();
+        drafts.MapPost("/", CreateAsync)
+            .WithSummary("Partie 1 — Référent de l'organisme : ouvre le compte et le brouillon").Accepts<ReferentRequest>("application/json");
+        drafts.MapGet("/{id:guid}", GetAsync).WithSummary("Le brouillon (clé dans l'en-tête Nege-Application-Key)");
+        drafts.MapPut("/{id:guid}/referent", UpdateReferentAsync)
+            .WithSummary("Partie 1 — modifier les informations du référent").Accepts<ReferentUpdateRequest>("application/json");
+        drafts.MapPut("/{id:guid}/organisation", SaveOrganisationAsync)
+            .WithSummary("Partie 2 — Organisme : enregistrer le brouillon").Accepts<OrganisationRequest>("application/json");
+        drafts.MapPost("/{id:guid}/submission", SubmitAsync).WithSummary("Transmettre la demande au Président et au Conseil d'Administration");
+        drafts.MapGet("/{id:guid}/logo", (Guid id, HttpRequest request, ClaimsPrincipal user, MembershipDbContext db, CancellationToken ct) =>
+            ImageAsync(id, request, user, db, application => application.Organisation.LogoImageId, ct)).WithSummary("Le logo du brouillon");
+        drafts.MapGet("/{id:guid}/photo", PhotoAsync).WithSummary("La photo du référent");
+        drafts.MapGet("/{id:guid}/hr-contacts", HrContactsAsync).WithSummary("Les utilisateurs qui peuvent être contact RH");
+        return routes;
+    }
+
+    private static async Task<Results<Created<ApplicationView>, ValidationProblem>> CreateAsync(
+        HttpRequest request, MembershipDbContext db, AccountService accounts, IOptions<MembershipIdentityOptions> options,
+        TimeProvider clock, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        var body = await JsonBody.ReadAsync<ReferentRequest>(request, cancellationToken);
+        if (body.Value is not { } input)
+        {
+            return body.Errors.ToProblem();
+        }
+
+        var errors = body.Errors;
+        var now = clock.GetUtcNowForDatabase();
+        AccountRules.ValidateEmail(errors, "email", input.Email);
+        AccountRules.ValidateUserName(errors, "userName", input.UserName);
+        AccountRules.ValidateIdentity(errors, input.Civility, input.LastName, input.FirstName, input.Function);
+        var contact = ApplicationForm.ValidateContact(errors, input.MobilePhone, input.LandlinePhone, input.Workplace, input.NotificationCategories);
+        var photo = input.Photo is { Length: > 0 } ? UploadedImage.Accept(input.Photo, ImageLimits.Photo, "photo", errors, now) : null;
+        errors.AddIf(input.Consent is not true, "consent",
+            "Vous devez confirmer avoir pris connaissance des conditions d'utilisation des données de votre profil utilisateur (mentions légales).");
+        if (!errors.IsEmpty || !(await accounts.CheckUniqueAsync(errors, input.Email!, input.UserName!, cancellationToken)).IsEmpty)
+        {
+            return errors.ToProblem();
+        }
+
+        var account = AccountService.NewAccount(input.Email!, input.UserName!, input.Civility!, input.LastName!, input.FirstName!, input.Function, null, now);
+        Apply(account, contact, photo, db);
+        db.Accounts.Add(account);
+
+        var key = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+        var application = new MembershipApplication
+        {
+            Id = Guid.CreateVersion7(now),
+            Status = ApplicationStatus.Draft,
+            KeyHash = AccountToken.Hash(key),
+            ReferentAccountId = account.Id,
+            ConsentGivenAt = now,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        db.Applications.Add(application);
+
+        db.AddToOutbox(new NotificationPreferencesChanged(account.Id, account.Email, contact.NotificationCategories, now), now);
+        var (token, secret) = AccountToken.Issue(account.Id, AccountTokenPurpose.SetPassword, now, options.Value.InvitationLinkLifetime);
+        db.AccountTokens.Add(token);
+        db.AddToOutbox(new ApplicantAccountOpened(
+            account.Id, application.Id, account.Email, account.FirstName, account.LastName,
+            options.Value.Link($"compte/nouveau-mot-de-passe?jeton={secret}"), token.ExpiresAt), now);
+
+        var (created, conflicts) = await accounts.SaveNewAccountAsync(account, errors, cancellationToken);
+        if (created is null)
+        {
+            return conflicts.ToProblem();
+        }
+
+        loggers.CreateLogger(typeof(ApplicationDraftsEndpoints)).LogInformation(
+            "Membership application {ApplicationId} opened by account {AccountId}", application.Id, account.Id);
+        var view = await ApplicationViews.LoadAsync(db, application, clock, cancellationToken);
+        return TypedResults.Created($"/api/membership/application-drafts/{application.Id}", view with { Key = key });
+    }
+
+    private static async Task<Results<Ok<ApplicationView>, NotFound<ProblemDetails>>> MineAsync(
+        ClaimsPrincipal user, MembershipDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var accountId = AccountsEndpoints.CallerId(user);
+        var application = await db.Applications.AsNoTracking()
+            .Where(a => a.ReferentAccountId == accountId && a.Status == ApplicationStatus.Draft)
+            .OrderByDescending(a => a.CreatedAt).FirstOrDefaultAsync(cancellationToken);
+        return application is null
+            ? Problems.NotFound("Vous n'avez pas de demande d'adhésion en cours de saisie.")
+            : TypedResults.Ok(await ApplicationViews.LoadAsync(db, application, clock, cancellationToken));
+    }
+
+    private static async Task<Results<Ok<ApplicationView>, NotFound<ProblemDetails>>> GetAsync(
+        Guid id, HttpRequest request, ClaimsPrincipal user, MembershipDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var application = await FindAsync(id, request, user, db, cancellationToken);
+        return application is null
+            ? Problems.NotFound(NotFoundDetail)
+            : TypedResults.Ok(await ApplicationViews.LoadAsync(db, application, clock, cancellationToken));
+    }
+
+    private static async Task<Results<Ok<ApplicationView>, ValidationProblem, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> UpdateReferentAsync(
+        Guid id, HttpRequest request, ClaimsPrincipal user, MembershipDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var application = await FindAsync(id, request, user, db, cancellationToken);
+        if (application is null)
+        {
+            return Problems.NotFound(NotFoundDetail);
+        }
+
+        if (application.Status != ApplicationStatus.Draft)
+        {
+            return NoLongerADraft();
+        }
+
+        var body = await JsonBody.ReadAsync<ReferentUpdateRequest>(request, cancellationToken);
+        if (body.Value is not { } input)
+        {
+            return body.Errors.ToProblem();
+        }
+
+        var errors = body.Errors;
+        var now = clock.GetUtcNowForDatabase();
+        AccountRules.ValidateIdentity(errors, input.Civility, input.LastName, input.FirstName, input.Function);
+        var contact = ApplicationForm.ValidateContact(errors, input.MobilePhone, input.LandlinePhone, input.Workplace, input.NotificationCategories);
+        var photo = input.Photo is { Length: > 0 } ? UploadedImage.Accept(input.Photo, ImageLimits.Photo, "photo", errors, now) : null;
+        if (!errors.IsEmpty)
+        {
+            return errors.ToProblem();
+        }
+
+        var account = await db.Accounts.SingleAsync(a => a.Id == application.ReferentAccountId, cancellationToken);
+        account.Civility = input.Civility!.Trim();
+        account.LastName = input.LastName!.Trim();
+        account.FirstName = input.FirstName!.Trim();
+        account.Function = string.IsNullOrWhiteSpace(input.Function) ? null : input.Function.Trim();
+        if (photo is not null)
+        {
+            await DeleteImageAsync(db, account.PhotoImageId, cancellationToken);
+        }
+
+        Apply(account, contact, photo, db);
+        db.AddToOutbox(new NotificationPreferencesChanged(account.Id, account.Email, contact.NotificationCategories, now), now);
+        application.UpdatedAt = now;
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(await ApplicationViews.LoadAsync(db, application, clock, cancellationToken));
+    }
+
+    private static async Task<Results<Ok<ApplicationView>, ValidationProblem, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> SaveOrganisationAsync(
+        Guid id, HttpRequest request, ClaimsPrincipal user, MembershipDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var application = await FindAsync(id, request, user, db, cancellationToken);
+        if (application is null)
+        {
+            return Problems.NotFound(NotFoundDetail);
+        }
+
+        if (application.Status != ApplicationStatus.Draft)
+        {
+            return NoLongerADraft();
+        }
+
+        var body = await JsonBody.ReadAsync<OrganisationRequest>(request, cancellationToken);
+        if (body.Value is not { } input)
+        {
+            return body.Errors.ToProblem();
+        }
+
+        var errors = body.Errors;
+        var now = clock.GetUtcNowForDatabase();
+        var draft = ApplicationForm.ValidateOrganisation(errors, input, application.Organisation);
+        var logo = input.Logo is { Length: > 0 } ? UploadedImage.Accept(input.Logo, ImageLimits.Logo, "logo", errors, now) : null;
+        var affiliation = await OrganisationChoices.AffiliationAsync(db, errors, input.AffiliationOrganisationId, exceptOrganisationId: null, cancellationToken);
+        var hrContact = await OrganisationChoices.HrContactAsync(
+            db, errors, input.HrContactUserName, application.ReferentAccountId, organisationId: null, cancellationToken);
+        if (!errors.IsEmpty)
+        {
+            return errors.ToProblem();
+        }
+
+        if (logo is not null)
+        {
+            db.Images.Add(logo);
+            await DeleteImageAsync(db, application.Organisation.LogoImageId, cancellationToken);
+        }
+
+        application.Organisation = draft with
+        {
+            LogoImageId = logo?.Id ?? application.Organisation.LogoImageId,
+            AffiliationOrganisationId = affiliation,
+            HrContactAccountId = hrContact,
+        };
+        application.UpdatedAt = now;
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(await ApplicationViews.LoadAsync(db, application, clock, cancellationToken));
+    }
+
+    private static async Task<Results<Ok<ApplicationView>, ValidationProblem, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> SubmitAsync(
+        Guid id, HttpRequest request, ClaimsPrincipal user, MembershipDbContext db, IOptions<MembershipIdentityOptions> options,
+        TimeProvider clock, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        var application = await FindAsync(id, request, user, db, cancellationToken);
+        if (application is null)
+        {
+            return Problems.NotFound(NotFoundDetail);
+        }
+
+        if (application.Status != ApplicationStatus.Draft)
+        {
+            return TypedResults.Conflict(new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = "Demande déjà transmise",
+                Detail = "Cette demande d'adhésion a déjà été transmise à l'association.",
+            });
+        }
+
+        var now = clock.GetUtcNowForDatabase();
+        var today = ParisTime.DateOf(now);
+        if (ApplicationForm.Missing(application.Organisation, today) is { IsEmpty: false } missing)
+        {
+            return missing.ToProblem();
+        }
+
+        var name = application.Organisation.Name!;
+        var normalized = Account.Normalize(name);
+        if (await db.Organisations.AnyAsync(o => o.Name.ToUpper() == normalized, cancellationToken))
+        {
+            return SameName($"L'organisme « {name} » est déjà connu de l'association : s'il s'agit du vôtre, contactez l'association plutôt que de déposer une nouvelle demande.");
+        }
+
+        application.Status = ApplicationStatus.Submitted;
+        application.SubmittedAt = now;
+        application.UpdatedAt = now;
+        application.DecisionDueOn = today.AddDays(MembershipForm.DecisionTargetDays);
+        application.NormalizedOrganisationName = normalized;
+        var view = await ApplicationViews.LoadAsync(db, application, clock, cancellationToken);
+        db.AddToOutbox(new MembershipApplicationSubmitted(application.Id, name, view.Referent.Email, now)
+        {
+            ContactName = $"{view.Referent.FirstName} {view.Referent.LastName}",
+            Category = application.Organisation.Category,
+            DecisionDueOn = application.DecisionDueOn,
+            ExtranetLink = options.Value.Link($"espace-membre/adhesions/{application.Id}"),
+            Contents = ApplicationViews.Contents(view),
+        }, now);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException exception) when (exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            return SameName($"Une demande d'adhésion est déjà en cours pour l'organisme « {name} » : un organisme n'a qu'une demande ouverte à la fois.");
+        }
+
+        loggers.CreateLogger(typeof(ApplicationDraftsEndpoints)).LogInformation(
+            "Membership application {ApplicationId} submitted for {Organisation}, due on {DueOn}", application.Id, name, application.DecisionDueOn);
+        return TypedResults.Ok(view);
+    }
+
+    private static Task<Results<FileContentHttpResult, NotFound<ProblemDetails>>> PhotoAsync(
+        Guid id, HttpRequest request, ClaimsPrincipal user, MembershipDbContext db, CancellationToken cancellationToken) =>
+        ImageAsync(id, request, user, db, application => db.Accounts.Where(a => a.Id == application.ReferentAccountId)
+            .Select(a => a.PhotoImageId).Single(), cancellationToken);
+
+    private static async Task<Results<FileContentHttpResult, NotFound<ProblemDetails>>> ImageAsync(
+        Guid id, HttpRequest request, ClaimsPrincipal user, MembershipDbContext db, Func<MembershipApplication, Guid?> imageOf,
+        CancellationToken cancellationToken)
+    {
+        var application = await FindAsync(id, request, user, db, cancellationToken);
+        return application is null
+            ? Problems.NotFound(NotFoundDetail)
+            : await ImageResults.ServeAsync(db, imageOf(application), request.HttpContext, cacheable: false, cancellationToken);
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<PersonChoice>>, NotFound<ProblemDetails>>> HrContactsAsync(
+        Guid id, HttpRequest request, ClaimsPrincipal user, MembershipDbContext db, CancellationToken cancellationToken)
+    {
+        var application = await FindAsync(id, request, user, db, cancellationToken);
+        if (application is null)
+        {
+            return Problems.NotFound(NotFoundDetail);
+        }
+
+        IReadOnlyList<PersonChoice> people = await db.Accounts.AsNoTracking()
+            .Where(a => a.Id == application.ReferentAccountId || (application.OrganisationId != null && a.OrganisationId == application.OrganisationId))
+            .OrderBy(a => a.LastName).ThenBy(a => a.FirstName)
+            .Select(a => new PersonChoice(a.Id, a.UserName, a.FirstName + " " + a.LastName))
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(people);
+    }
+
+    private static async Task<Ok<IReadOnlyList<OrganisationChoice>>> AffiliationsAsync(MembershipDbContext db, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<OrganisationChoice> choices = await db.Organisations.AsNoTracking()
+            .Where(o => o.Category == MembershipForm.ProfessionalOrganisation && o.MemberSince != null)
+            .OrderBy(o => o.Name)
+            .Select(o => new OrganisationChoice(o.Id, o.Name))
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(choices);
+    }
+
+    /// <summary>The draft the request may open: by its key, or as its referent; null otherwise (answered 404).</summary>
+    private static async Task<MembershipApplication?> FindAsync(
+        Guid id, HttpRequest request, ClaimsPrincipal user, MembershipDbContext db, CancellationToken cancellationToken)
+    {
+        var application = await db.Applications.SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (application is null)
+        {
+            return null;
+        }
+
+        if (request.Headers[KeyHeader].ToString() is { Length: > 0 } key
+            && CryptographicOperations.FixedTimeEquals(
+                Encoding.ASCII.GetBytes(AccountToken.Hash(key.Trim())), Encoding.ASCII.GetBytes(application.KeyHash)))
+        {
+            return application;
+        }
+
+        var isPerson = user.FindFirstValue(NegeClaims.CallerType) == NegeClaims.Person;
+        return isPerson && AccountsEndpoints.CallerId(user) == application.ReferentAccountId ? application : null;
+    }
+
+    private static void Apply(Account account, ContactDetails contact, StoredImage? photo, MembershipDbContext db)
+    {
+        account.MobilePhone = contact.MobilePhone;
+        account.LandlinePhone = contact.LandlinePhone;
+        account.Workplace = contact.Workplace;
+        account.NotificationCategories = contact.NotificationCategories;
+        if (photo is not null)
+        {
+            db.Images.Add(photo);
+            account.PhotoImageId = photo.Id;
+        }
+    }
+
+    internal static async Task DeleteImageAsync(MembershipDbContext db, Guid? imageId, CancellationToken cancellationToken)
+    {
+        if (imageId is { } id && await db.Images.FindAsync([id], cancellationToken) is { } image)
+        {
+            db.Images.Remove(image);
+        }
+    }
+
+    private static Conflict<ProblemDetails> NoLongerADraft() => TypedResults.Conflict(new ProblemDetails
+    {
+        Status = StatusCodes.Status409Conflict,
+        Title = "Demande déjà transmise",
+        Detail = "Cette demande d'adhésion a été transmise : elle ne peut plus être modifiée.",
+    });
+
+    private static Conflict<ProblemDetails> SameName(string detail) => TypedResults.Conflict(new ProblemDetails
+    {
+        Status = StatusCodes.Status409Conflict,
+        Title = "Organisme déjà connu",
+        Detail = detail,
+    });
+}

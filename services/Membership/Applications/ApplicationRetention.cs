@@ -1,0 +1,51 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Nege.ServiceDefaults.Data;
+
+namespace Nege.Membership.Applications;
+
+/// <summary>
+/// Erases what the association no longer needs to keep: refused applications once their retention
+/// period is over, and drafts nobody touched for the configured time. With an application go its
+/// logo and, when the account was opened only for it (no role, no organisation), the applicant's
+/// account, photo and links.
+/// </summary>
+public sealed class ApplicationRetention(
+    IServiceScopeFactory scopes, IOptions<ApplicationOptions> options, TimeProvider clock, ILogger<ApplicationRetention> logger)
+    : ScheduledJob<MembershipDbContext>(scopes, clock, logger)
+{
+    protected override long LockKey => 7355608003;
+
+    protected override TimeSpan Interval => options.Value.RetentionSweepInterval;
+
+    protected override async Task RunAsync(MembershipDbContext db, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var now = Clock.GetUtcNow();
+        var abandonedBefore = now - options.Value.AbandonedDraftRetention;
+        var expired = await db.Applications
+            .Where(a => (a.Status == ApplicationStatus.Refused && a.EraseAfter <= now)
+                        || (a.Status == ApplicationStatus.Draft && a.UpdatedAt < abandonedBefore))
+            .ToListAsync(cancellationToken);
+        foreach (var application in expired)
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var referent = await db.Accounts.Include(a => a.Roles).SingleOrDefaultAsync(a => a.Id == application.ReferentAccountId, cancellationToken);
+            var accountErased = referent is { OrganisationId: null, Roles.Count: 0 };
+            db.Applications.Remove(application);
+            await ApplicationDraftsEndpoints.DeleteImageAsync(db, application.Organisation.LogoImageId, cancellationToken);
+            if (accountErased)
+            {
+                await ApplicationDraftsEndpoints.DeleteImageAsync(db, referent!.PhotoImageId, cancellationToken);
+                await db.AccountTokens.Where(t => t.AccountId == referent.Id).ExecuteDeleteAsync(cancellationToken);
+                await db.RoleChanges.Where(r => r.AccountId == referent.Id).ExecuteDeleteAsync(cancellationToken);
+                db.Accounts.Remove(referent);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            Logger.LogInformation(
+                "Membership application {ApplicationId} ({Status}) erased at the end of its retention period; applicant account erased: {AccountErased}",
+                application.Id, application.Status, accountErased);
+        }
+    }
+}

@@ -1,0 +1,148 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Nege.Contracts.Membership;
+using Nege.Membership.Accounts;
+using Nege.ServiceDefaults.Data;
+using Nege.ServiceDefaults.Http;
+using Nege.ServiceDefaults.Messaging;
+using Nege.ServiceDefaults.Security;
+
+namespace Nege.Membership.Organisations;
+
+public sealed record ColleagueRequest(string? Email, string? UserName, string? Civility, string? LastName, string? FirstName, string? Function);
+
+public sealed record Colleague(
+    Guid AccountId, string UserName, string Email, string Civility, string LastName, string FirstName, string? Function,
+    IReadOnlyList<string> Roles, bool InvitationPending, bool IsReferent);
+
+/// <summary>
+/// The referent asks extranet access for the colleagues in charge of recruitment (HR, recruiters,
+/// managers): each gets the recruiter role and an invitation by e-mail; the referent can take it back.
+/// </summary>
+public static class ColleaguesEndpoints
+{
+    public static IEndpointRouteBuilder MapColleagues(this IEndpointRouteBuilder routes)
+    {
+        var colleagues = routes.MapGroup("/api/membership/organisations/mine/colleagues").WithTags("Fiche de l'organisme")
+            .RequireAccess(AccessPolicies.OwnOrganisation);
+        colleagues.MapGet("/", ListAsync).WithSummary("Les utilisateurs de l'extranet de mon organisme");
+        colleagues.MapPost("/", InviteAsync).WithSummary("Demander un accès à l'extranet pour un collaborateur (invitation par courriel)")
+            .Accepts<ColleagueRequest>("application/json");
+        colleagues.MapDelete("/{accountId:guid}", RemoveAsync).WithSummary("Retirer l'accès d'un collaborateur");
+        return routes;
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<Colleague>>, NotFound<ProblemDetails>>> ListAsync(
+        ClaimsPrincipal user, MembershipDbContext db, CancellationToken cancellationToken)
+    {
+        var organisation = await OrganisationCards.MineAsync(user, db, cancellationToken);
+        if (organisation is null)
+        {
+            return OrganisationCards.NoOrganisation();
+        }
+
+        var accounts = await db.Accounts.AsNoTracking().Include(a => a.Roles)
+            .Where(a => a.OrganisationId == organisation.Id)
+            .OrderBy(a => a.LastName).ThenBy(a => a.FirstName)
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok<IReadOnlyList<Colleague>>([.. accounts.Select(View)]);
+    }
+
+    private static async Task<Results<Created<Colleague>, ValidationProblem, NotFound<ProblemDetails>>> InviteAsync(
+        HttpRequest request, ClaimsPrincipal user, MembershipDbContext db, AccountService accounts, CancellationToken cancellationToken)
+    {
+        var organisation = await OrganisationCards.MineAsync(user, db, cancellationToken);
+        if (organisation is null)
+        {
+            return OrganisationCards.NoOrganisation();
+        }
+
+        var body = await JsonBody.ReadAsync<ColleagueRequest>(request, cancellationToken);
+        if (body.Value is not { } input)
+        {
+            return body.Errors.ToProblem();
+        }
+
+        var errors = body.Errors;
+        AccountRules.ValidateEmail(errors, "email", input.Email);
+        AccountRules.ValidateUserName(errors, "userName", input.UserName);
+        AccountRules.ValidateIdentity(errors, input.Civility, input.LastName, input.FirstName, input.Function);
+        if (!errors.IsEmpty)
+        {
+            return errors.ToProblem();
+        }
+
+        var (account, conflicts) = await accounts.InviteAsync(
+            input.Email!, input.UserName!, input.Civility!, input.LastName!, input.FirstName!, input.Function,
+            organisation.Id, [NegeRoles.Recruiter], $"{AccountsEndpoints.CallerName(user)} ({organisation.Name})",
+            AccountsEndpoints.CallerId(user), cancellationToken);
+        return account is null
+            ? conflicts.ToProblem()
+            : TypedResults.Created($"/api/membership/organisations/mine/colleagues/{account.Id}", View(account));
+    }
+
+    private static async Task<Results<NoContent, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> RemoveAsync(
+        Guid accountId, ClaimsPrincipal user, MembershipDbContext db, AccountService accounts, TimeProvider clock,
+        ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        var organisation = await OrganisationCards.MineAsync(user, db, cancellationToken);
+        if (organisation is null)
+        {
+            return OrganisationCards.NoOrganisation();
+        }
+
+        var callerId = AccountsEndpoints.CallerId(user);
+        if (accountId == callerId)
+        {
+            return TypedResults.Conflict(new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = "Action impossible",
+                Detail = "Vous ne pouvez pas retirer votre propre accès : vous êtes le référent de l'organisme.",
+            });
+        }
+
+        var account = await db.Accounts.Include(a => a.Roles)
+            .SingleOrDefaultAsync(a => a.Id == accountId && a.OrganisationId == organisation.Id, cancellationToken);
+        if (account is null)
+        {
+            return Problems.NotFound("Ce collaborateur n'a pas d'accès à l'extranet de votre organisme.");
+        }
+
+        var now = clock.GetUtcNowForDatabase();
+        foreach (var role in account.Roles.ToList())
+        {
+            account.Roles.Remove(role);
+            db.RoleChanges.Add(new RoleChange
+            {
+                Id = Guid.CreateVersion7(now), AccountId = account.Id, Role = role.Role, Change = RoleChange.Withdrawn,
+                ByAccountId = callerId, ByName = AccountsEndpoints.CallerName(user), At = now,
+            });
+        }
+
+        // The access ends now: no organisation, no role, locked, and its sessions end at their next refresh.
+        account.OrganisationId = null;
+        account.LockedByAdministratorAt = now;
+        account.SecurityStamp = Account.NewSecurityStamp();
+        if (organisation.HrContactAccountId == account.Id)
+        {
+            organisation.HrContactAccountId = callerId;
+            organisation.CardChangedAt = now;
+            var referent = await db.Accounts.Where(a => a.Id == callerId)
+                .Select(a => new PersonReference(a.Id, a.FirstName + " " + a.LastName, a.Email)).SingleAsync(cancellationToken);
+            db.AddToOutbox(OrganisationCards.Changed(organisation, referent, now), now);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await accounts.RevokeTokensAsync(account.Id, cancellationToken);
+        loggers.CreateLogger(typeof(ColleaguesEndpoints)).LogInformation(
+            "Account {AccountId} removed from organisation {OrganisationId} by its referent", account.Id, organisation.Id);
+        return TypedResults.NoContent();
+    }
+
+    private static Colleague View(Account account) => new(
+        account.Id, account.UserName, account.Email, account.Civility, account.LastName, account.FirstName, account.Function,
+        account.RoleNames, account.PasswordHash is null, account.Roles.Any(role => role.Role == NegeRoles.Referent));
+}
