@@ -9,11 +9,15 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddNegeService<NotificationsDbContext>(ResourceNames.Notifications, "NEGE — Notifications", consumers =>
 {
     consumers.AddConsumer<ApplicationSubmittedAcknowledgement>();
+    consumers.AddConsumer<ApplicationSubmittedToPresident>();
+    consumers.AddConsumer<ApplicantAccountEmail>();
+    consumers.AddConsumer<ApplicationDecisionEmail>();
     consumers.AddConsumer<EmailConfirmationEmail>();
     consumers.AddConsumer<PasswordResetEmail>();
     consumers.AddConsumer<InvitationEmail>();
 });
 builder.AddEmail();
+builder.AddPresidentMailbox();
 
 var app = builder.Build();
 app.MapNegeService<NotificationsDbContext>(ResourceNames.Notifications);
