@@ -2,6 +2,7 @@ using Nege.Notifications;
 using Nege.Notifications.Accounts;
 using Nege.Notifications.Email;
 using Nege.Notifications.Membership;
+using Nege.Notifications.Preferences;
 using Nege.ServiceDefaults;
 using Nege.ServiceDefaults.Data;
 
@@ -12,6 +13,7 @@ builder.AddNegeService<NotificationsDbContext>(ResourceNames.Notifications, "NEG
     consumers.AddConsumer<ApplicationSubmittedToPresident>();
     consumers.AddConsumer<ApplicantAccountEmail>();
     consumers.AddConsumer<ApplicationDecisionEmail>();
+    consumers.AddConsumer<NotificationPreferencesRecorder>();
     consumers.AddConsumer<EmailConfirmationEmail>();
     consumers.AddConsumer<PasswordResetEmail>();
     consumers.AddConsumer<InvitationEmail>();
