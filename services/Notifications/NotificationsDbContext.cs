@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Nege.Notifications.Deliveries;
+using Nege.Notifications.Preferences;
 using Nege.ServiceDefaults.Data;
 using Nege.ServiceDefaults.Messaging;
 
@@ -8,6 +9,8 @@ namespace Nege.Notifications;
 public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbContext> options) : DbContext(options)
 {
     public DbSet<EmailDelivery> EmailDeliveries => Set<EmailDelivery>();
+
+    public DbSet<NotificationPreferences> NotificationPreferences => Set<NotificationPreferences>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -2,6 +2,7 @@ using Nege.Notifications;
 using Nege.Notifications.Accounts;
 using Nege.Notifications.Email;
 using Nege.Notifications.Membership;
+using Nege.Notifications.Preferences;
 using Nege.ServiceDefaults;
 using Nege.ServiceDefaults.Data;
 
@@ -9,11 +10,16 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddNegeService<NotificationsDbContext>(ResourceNames.Notifications, "NEGE — Notifications", consumers =>
 {
     consumers.AddConsumer<ApplicationSubmittedAcknowledgement>();
+    consumers.AddConsumer<ApplicationSubmittedToPresident>();
+    consumers.AddConsumer<ApplicantAccountEmail>();
+    consumers.AddConsumer<ApplicationDecisionEmail>();
+    consumers.AddConsumer<NotificationPreferencesRecorder>();
     consumers.AddConsumer<EmailConfirmationEmail>();
     consumers.AddConsumer<PasswordResetEmail>();
     consumers.AddConsumer<InvitationEmail>();
 });
 builder.AddEmail();
+builder.AddPresidentMailbox();
 
 var app = builder.Build();
 app.MapNegeService<NotificationsDbContext>(ResourceNames.Notifications);

@@ -36,7 +36,8 @@ public sealed class ApplicationAcknowledgementTests(NotificationsService service
         Assert.Contains("déposée le 14 juillet 2026 à 10h30", html, StringComparison.Ordinal);
 
         var delivery = await Eventually.ValueAsync(
-            () => service.QueryAsync(db => db.EmailDeliveries.SingleOrDefaultAsync(d => d.CausationMessageId == messageId)),
+            () => service.QueryAsync(db => db.EmailDeliveries.SingleOrDefaultAsync(
+                d => d.CausationMessageId == messageId && d.Template == ApplicationSubmittedAcknowledgement.TemplateName)),
             Timeout,
             "the delivery row of the acknowledgement");
         Assert.Equal(ApplicationSubmittedAcknowledgement.TemplateName, delivery.Template);
@@ -47,7 +48,7 @@ public sealed class ApplicationAcknowledgementTests(NotificationsService service
     }
 
     [Fact]
-    public async Task The_same_message_delivered_twice_sends_one_email_and_records_one_delivery()
+    public async Task The_same_message_delivered_twice_sends_one_email_of_each_kind_and_records_one_delivery_each()
     {
         var submitted = Submitted("Association Doublon", new DateTimeOffset(2026, 2, 3, 16, 5, 0, TimeSpan.Zero));
         var messageId = Guid.NewGuid();
@@ -59,18 +60,23 @@ public sealed class ApplicationAcknowledgementTests(NotificationsService service
         await service.PublishAsync(submitted, messageId);
         await service.WaitUntilConsumedAsync(messageId, times: 2);
 
-        // A message published after the duplicate was handled: once its e-mail is in the sink, so would a duplicate's be.
+        // A message published after the duplicate was handled: once its e-mails are in the sink, so would a duplicate's be.
         var later = Submitted("Association Suivante", submitted.SubmittedAt);
         await service.PublishAsync(later, Guid.NewGuid());
         await service.MailDev.Sink.WaitForRecipientAsync(later.ContactEmail, Timeout);
+        await service.MailDev.Sink.WaitForAsync(e => e.Subject == PresidentSubject(later), Timeout, "the president's e-mail of the later application");
 
-        var emails = (await service.MailDev.Sink.GetAllAsync())
-            .Where(e => e.To.Any(to => string.Equals(to.Address, submitted.ContactEmail, StringComparison.OrdinalIgnoreCase)));
-        Assert.Single(emails);
+        var emails = await service.MailDev.Sink.GetAllAsync();
+        Assert.Single(emails, e => e.To.Any(to => string.Equals(to.Address, submitted.ContactEmail, StringComparison.OrdinalIgnoreCase)));
+        Assert.Single(emails, e => e.Subject == PresidentSubject(submitted));
         var deliveries = await service.QueryAsync(db => db.EmailDeliveries.Where(d => d.CausationMessageId == messageId).ToListAsync());
-        Assert.Single(deliveries);
+        Assert.Equal(
+            [ApplicationSubmittedAcknowledgement.TemplateName, ApplicationSubmittedToPresident.TemplateName],
+            deliveries.Select(d => d.Template).Order(StringComparer.Ordinal));
         var inbox = await service.QueryAsync(db => db.Set<InboxMessage>().Where(m => m.MessageId == messageId).ToListAsync());
-        Assert.Equal(typeof(ApplicationSubmittedAcknowledgement).FullName, Assert.Single(inbox).Consumer);
+        Assert.Equal(
+            [typeof(ApplicationSubmittedAcknowledgement).FullName, typeof(ApplicationSubmittedToPresident).FullName],
+            inbox.Select(m => m.Consumer).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -91,6 +97,8 @@ public sealed class ApplicationAcknowledgementTests(NotificationsService service
         Assert.NotNull(email.Text);
         Assert.Contains($"« {name} »", email.Text, StringComparison.Ordinal);
     }
+
+    private static string PresidentSubject(MembershipApplicationSubmitted submitted) => $"Nouvelle demande d'adhésion : {submitted.OrganisationName}";
 
     private static MembershipApplicationSubmitted Submitted(string organisationName, DateTimeOffset submittedAt) =>
         new(Guid.NewGuid(), organisationName, $"contact-{Guid.NewGuid():N}@exemple.fr", submittedAt);

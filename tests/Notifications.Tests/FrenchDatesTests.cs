@@ -38,4 +38,25 @@ public sealed class FrenchDatesTests
             CultureInfo.CurrentCulture = previous;
         }
     }
+
+    [Theory]
+    [InlineData(2026, 11, 20, "20 novembre 2026")]
+    [InlineData(2026, 12, 1, "1er décembre 2026")]
+    [InlineData(2027, 2, 5, "5 février 2027")]
+    [InlineData(2026, 8, 31, "31 août 2026")]
+    public void Formats_a_day_in_French(int year, int month, int day, string expected)
+    {
+        Assert.Equal(expected, FrenchDates.Format(new DateOnly(year, month, day)));
+    }
+
+    [Theory]
+    [InlineData("2026-07-14T21:59:00Z", "2026-07-14")] // 23h59 in Paris
+    [InlineData("2026-07-14T22:00:00Z", "2026-07-15")] // midnight in Paris, still the 14th in UTC
+    [InlineData("2026-01-05T23:30:00Z", "2026-01-06")] // winter: UTC+1
+    public void The_Paris_day_of_an_instant_is_the_day_on_the_wall_in_Paris(string instant, string expected)
+    {
+        var value = DateTimeOffset.Parse(instant, CultureInfo.InvariantCulture, DateTimeStyles.None);
+
+        Assert.Equal(DateOnly.Parse(expected, CultureInfo.InvariantCulture), FrenchDates.ParisDay(value));
+    }
 }

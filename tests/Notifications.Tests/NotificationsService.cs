@@ -15,6 +15,9 @@ namespace Notifications.Tests;
 /// </summary>
 public sealed class NotificationsService() : ServiceUnderTest<Program, NotificationsDbContext>(ResourceNames.Notifications)
 {
+    /// <summary>Not the default of appsettings.json: proves the service reads <c>Notifications:President:Email</c>.</summary>
+    public const string PresidentEmail = "presidence-tests@exemple.fr";
+
     private ConnectHandle? _observer;
 
     public TestMailDev MailDev { get; } = new();
@@ -30,7 +33,10 @@ public sealed class NotificationsService() : ServiceUnderTest<Program, Notificat
     }
 
     protected override IEnumerable<KeyValuePair<string, string>> MoreSettings() =>
-        [new($"ConnectionStrings:{ResourceNames.Smtp}", MailDev.ConnectionString)];
+        [
+            new($"ConnectionStrings:{ResourceNames.Smtp}", MailDev.ConnectionString),
+            new("Notifications:President:Email", PresidentEmail),
+        ];
 
     protected override Task OnStartedAsync()
     {

@@ -14,7 +14,11 @@ public sealed class EmailOptions
     public required string FromName { get; set; }
 }
 
-public sealed record EmailMessage(string To, string Subject, string TextBody, string HtmlBody);
+public sealed record EmailMessage(string To, string Subject, string TextBody, string HtmlBody)
+{
+    /// <summary>The recipient's name, shown beside the address (a role's mailbox, such as the president's).</summary>
+    public string? ToName { get; init; }
+}
 
 /// <summary>Sends e-mail over SMTP (connection string <c>smtp</c>, as <c>smtp://host:port</c>).</summary>
 public sealed class EmailSender(IConfiguration configuration, IOptions<EmailOptions> options, ILogger<EmailSender> logger)
@@ -25,7 +29,13 @@ public sealed class EmailSender(IConfiguration configuration, IOptions<EmailOpti
     {
         var message = new MimeMessage();
         message.From.Add(new MailboxAddress(options.Value.FromName, options.Value.From));
-        message.To.Add(MailboxAddress.Parse(email.To));
+        var recipient = MailboxAddress.Parse(email.To);
+        if (email.ToName is not null)
+        {
+            recipient.Name = email.ToName;
+        }
+
+        message.To.Add(recipient);
         message.Subject = email.Subject;
         message.Body = new BodyBuilder { TextBody = email.TextBody, HtmlBody = email.HtmlBody }.ToMessageBody();
 

@@ -3,7 +3,7 @@ using Nege.Notifications.Email;
 
 namespace Nege.Notifications.Membership;
 
-/// <summary>Acknowledges a membership application to the organisation's contact, in French.</summary>
+/// <summary>Acknowledges a membership application to the organisation's referent, in French, with a copy of the whole application.</summary>
 public sealed class ApplicationSubmittedAcknowledgement(
     NotificationsDbContext db,
     EmailSender sender,
@@ -20,14 +20,19 @@ public sealed class ApplicationSubmittedAcknowledgement(
     public static EmailMessage ComposeFor(MembershipApplicationSubmitted submitted)
     {
         var date = FrenchDates.Format(submitted.SubmittedAt);
-        string[] paragraphs =
-        [
-            "Bonjour,",
+        var paragraphs = new List<string>
+        {
+            string.IsNullOrWhiteSpace(submitted.ContactName) ? "Bonjour," : $"Bonjour {submitted.ContactName},",
             $"Nous avons bien reçu la demande d'adhésion de l'organisme « {submitted.OrganisationName} », déposée le {date}.",
             "Le Président de l'association la soumet au Conseil d'Administration : votre demande sera traitée sous quinze jours, et vous recevrez un courriel du Président vous informant de sa décision.",
             $"Référence de votre demande : {submitted.ApplicationId}",
-            "Numéric'Emploi Grand Est",
-        ];
-        return EmailBodies.Build(submitted.ContactEmail, "Votre demande d'adhésion à Numéric'Emploi Grand Est a bien été reçue", paragraphs);
+        };
+        if (submitted.Contents.Count > 0)
+        {
+            paragraphs.Add("Vous trouverez ci-dessous une copie de votre demande, telle que vous l'avez remplie.");
+        }
+
+        paragraphs.Add("Numéric'Emploi Grand Est");
+        return EmailBodies.Build(submitted.ContactEmail, "Votre demande d'adhésion à Numéric'Emploi Grand Est a bien été reçue", paragraphs, submitted.Contents);
     }
 }
