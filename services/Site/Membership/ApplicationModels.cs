@@ -1,0 +1,290 @@
+using System.Reflection;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+
+namespace Nege.Site.Membership;
+
+/// <summary>A membership application as Membership's API answers it (draft, submitted or decided).</summary>
+public sealed record ApplicationView(
+    string Id,
+    string Status,
+    string StatusLabel,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? SubmittedAt,
+    DateOnly? DueOn,
+    int? DaysLeft,
+    bool Overdue,
+    ApplicationReferent Referent,
+    ApplicationOrganisation Organisation,
+    IReadOnlyDictionary<string, string[]>? Missing,
+    ApplicationDecision? Decision)
+{
+    public const string Draft = "draft";
+
+    public bool IsDraft => Status == Draft;
+}
+
+public sealed record ApplicationReferent(
+    string AccountId,
+    string Email,
+    string UserName,
+    string? Civility,
+    string? LastName,
+    string? FirstName,
+    string? Function,
+    bool HasPhoto,
+    string? MobilePhone,
+    string? LandlinePhone,
+    Workplace? Workplace,
+    IReadOnlyList<string>? NotificationCategories)
+{
+    public string FullName => $"{FirstName} {LastName}".Trim();
+}
+
+public sealed record Workplace(string? SiteName, string? Zone, string? Address, string? PostalCode, string? City);
+
+public sealed record ApplicationOrganisation(
+    string? Name,
+    string? Category,
+    string? RegionalHeadOffice,
+    bool HasLogo,
+    string? Presentation,
+    string? Website,
+    bool? DigitalSector,
+    string? CompanyType,
+    IReadOnlyList<string>? MainActivities,
+    IReadOnlyList<string>? SiteDepartements,
+    IReadOnlyList<string>? InterventionDepartements,
+    Affiliation? Affiliation,
+    HrContact? HrContact,
+    StartupFacts? Startup,
+    Perimeter? Perimeter,
+    Commitments? Commitments);
+
+/// <summary>A member organisation of category « Organisation professionnelle » (GET /affiliations).</summary>
+public sealed record Affiliation(string OrganisationId, string Name);
+
+/// <summary>An extranet user who may be the organisation's HR contact (GET …/hr-contacts).</summary>
+public sealed record HrContact(string AccountId, string UserName, string Name);
+
+public sealed record StartupFacts(DateOnly? CreationDate, int? Headcount, string? TurnoverBand, bool SyntecStartupPack);
+
+public sealed record Perimeter(int? Alsace, int? ChampagneArdenne, int? Lorraine);
+
+public sealed record Commitments(bool Delegation, bool Statutes);
+
+public sealed record ApplicationDecision(bool Accepted, DateOnly BoardMeetingDate, string? Reason, DateTimeOffset DecidedAt, string? DecidedBy);
+
+/// <summary>What the creation of a draft answers besides the view: the key that opens it afterwards (given once).</summary>
+public sealed record CreatedApplicationDraft(string Id, string Key);
+
+/// <summary>Part 1 « Référent de l'organisme »: POST creates the draft; PUT …/referent sends it without e-mail, user name and consent.</summary>
+public sealed record ReferentPart(
+    string? Civility,
+    string? LastName,
+    string? FirstName,
+    string? Function,
+    string? Photo,
+    string? MobilePhone,
+    string? LandlinePhone,
+    Workplace Workplace,
+    IReadOnlyList<string> NotificationCategories);
+
+public sealed record NewApplicationDraft(
+    string? Email,
+    string? UserName,
+    string? Civility,
+    string? LastName,
+    string? FirstName,
+    string? Function,
+    string? Photo,
+    string? MobilePhone,
+    string? LandlinePhone,
+    Workplace Workplace,
+    IReadOnlyList<string> NotificationCategories,
+    bool Consent);
+
+/// <summary>Part 2 « Organisme », saved as a draft (PUT …/organisation); <c>Logo</c> null keeps the current one.</summary>
+public sealed record OrganisationPart(
+    string? Name,
+    string? Category,
+    string? RegionalHeadOffice,
+    string? Logo,
+    string? Presentation,
+    string? Website,
+    bool? DigitalSector,
+    string? CompanyType,
+    IReadOnlyList<string> MainActivities,
+    IReadOnlyList<string> SiteDepartements,
+    IReadOnlyList<string> InterventionDepartements,
+    string? AffiliationOrganisationId,
+    string? HrContactUserName,
+    StartupFacts? Startup,
+    Perimeter Perimeter,
+    Commitments Commitments);
+
+/// <summary>One line of the board's list of applications.</summary>
+public sealed record ApplicationSummary(
+    string Id,
+    string? OrganisationName,
+    string? Category,
+    string? ReferentName,
+    string? ReferentEmail,
+    string Status,
+    string StatusLabel,
+    DateTimeOffset? SubmittedAt,
+    DateOnly? DueOn,
+    int? DaysLeft,
+    bool Overdue,
+    DateTimeOffset? DecidedAt);
+
+/// <summary>The board's decision (POST …/decision): <c>accepted</c> or <c>refused</c>.</summary>
+public sealed record DecisionRequest(string? Decision, DateOnly? BoardMeetingDate, string? Reason);
+
+/// <summary>How a draft is opened: its id, and the key given at its creation unless the person is its logged-in referent.</summary>
+public sealed record DraftAccess(string Id, string? Key);
+
+/// <summary>What the shared partial <c>_Application</c> shows: the application and where its images are served.</summary>
+public sealed record ApplicationDisplay(ApplicationView Application, string LogoUrl, string PhotoUrl);
+
+/// <summary>The API's field errors on the application forms, whose fields are the flat properties of an input model.</summary>
+public static class ApplicationProblems
+{
+    /// <summary>
+    /// Like <see cref="ProblemDisplay.AddProblem"/>, with the API's dotted keys (<c>workplace.city</c>,
+    /// <c>startup.headcount</c>) joined into the flat properties of <typeparamref name="TInput"/>
+    /// (<c>WorkplaceCity</c>, <c>StartupHeadcount</c>); a group key (<c>perimeter</c>) goes beside the
+    /// group, and a key the form has no field for goes to the summary at the top.
+    /// </summary>
+    public static void AddApplicationProblem<TInput>(this ModelStateDictionary modelState, MembershipApiException exception, string prefix = "Input")
+    {
+        var problem = exception.Problem;
+        var fields = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var elsewhere = new List<string>();
+        foreach (var (key, messages) in problem?.Errors ?? new Dictionary<string, string[]>())
+        {
+            var flat = Flatten(key);
+            if (IsFieldOrGroup(typeof(TInput), ProblemDisplay.FieldKey(flat, "")))
+            {
+                fields[flat] = messages;
+            }
+            else
+            {
+                elsewhere.AddRange(messages);
+            }
+        }
+
+        if (fields.Count > 0 || elsewhere.Count == 0)
+        {
+            modelState.AddProblem(new MembershipApiException(exception.Status, problem is null ? null : problem with { Errors = fields }), prefix);
+        }
+
+        foreach (var message in elsewhere)
+        {
+            modelState.AddModelError("", message);
+        }
+    }
+
+    /// <summary>The id the framework gives the field named <paramref name="name"/> (<c>Input.Email</c> → <c>Input_Email</c>).</summary>
+    public static string FieldId(string name) => TagBuilder.CreateSanitizedId(name, "_");
+
+    public static string MessageOf(ModelError error) =>
+        error.ErrorMessage is { Length: > 0 } message ? message : "La valeur saisie n'est pas valide.";
+
+    /// <summary>Where the form shows the field of an API key: <c>workplace.city</c> → <c>/adhesion/referent#Input_WorkplaceCity</c>.</summary>
+    public static string FormLink(string key)
+    {
+        var field = ProblemDisplay.FieldKey(Flatten(key), "Input");
+        return (IsReferentKey(key) ? "/adhesion/referent" : "/adhesion/organisme") + "#" + FieldId(field);
+    }
+
+    /// <summary>The API's keys of a part-1 field (the rest are part 2's), to link what is missing to the right page.</summary>
+    public static bool IsReferentKey(string key) =>
+        Flatten(key) is var flat && (flat.StartsWith("workplace", StringComparison.Ordinal) || ReferentKeys.Contains(flat));
+
+    /// <summary><c>workplace.siteName</c> → <c>workplaceSiteName</c>.</summary>
+    public static string Flatten(string key)
+    {
+        var name = key.StartsWith("$.", StringComparison.Ordinal) ? key[2..] : key;
+        var parts = name.Split('.', StringSplitOptions.RemoveEmptyEntries);
+        return string.Concat(parts.Select((part, index) => index == 0 ? part : char.ToUpperInvariant(part[0]) + part[1..]));
+    }
+
+    private static readonly HashSet<string> ReferentKeys = new(StringComparer.Ordinal)
+    {
+        "email", "userName", "civility", "lastName", "firstName", "function", "photo", "mobilePhone", "landlinePhone",
+        "notificationCategories", "consent",
+    };
+
+    private static bool IsFieldOrGroup(Type input, string name) =>
+        name.Length > 0 && input.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Any(property => property.Name.StartsWith(name, StringComparison.Ordinal));
+}
+
+/// <summary>A logo or a photo of an application, passed on from the API to the browser.</summary>
+public static class ApplicationImages
+{
+    private static readonly HashSet<string> ImageTypes = new(StringComparer.OrdinalIgnoreCase) { "image/png", "image/jpeg", "image/gif" };
+
+    public static IActionResult Serve(PageModel page, ApiFile? file)
+    {
+        // Only the image types Membership accepts: nothing else is served from the site's origin.
+        if (file is null || !ImageTypes.Contains(file.ContentType))
+        {
+            return page.NotFound();
+        }
+
+        page.Response.Headers.CacheControl = "private, no-store";
+        page.Response.Headers.XContentTypeOptions = "nosniff";
+        return page.File(file.Content, file.ContentType);
+    }
+}
+
+/// <summary>How the application pages write dates and deadlines.</summary>
+public static class ApplicationText
+{
+    /// <summary>The day in Paris, the association's time, at <paramref name="instant"/> (now by default).</summary>
+    public static DateOnly ParisDay(DateTimeOffset? instant = null)
+    {
+        var at = instant ?? DateTimeOffset.UtcNow;
+        try
+        {
+            return DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeBySystemTimeZoneId(at, "Europe/Paris").DateTime);
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            return DateOnly.FromDateTime(at.UtcDateTime);
+        }
+    }
+
+    /// <summary>A day as a date input takes it.</summary>
+    public static string IsoDay(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    public static string Day(DateOnly? day) =>
+        day?.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture) ?? "—";
+
+    public static string Days(int count) => count is 1 or -1 ? $"{Math.Abs(count)} jour" : $"{Math.Abs(count)} jours";
+
+    /// <summary>« En retard de 3 jours », « 5 jours restants », « Échéance aujourd'hui ».</summary>
+    public static string Deadline(int? daysLeft, bool overdue)
+    {
+        if (daysLeft is not { } days)
+        {
+            return "";
+        }
+
+        if (overdue || days < 0)
+        {
+            return $"En retard de {Days(days)}";
+        }
+
+        return days switch
+        {
+            0 => "Échéance aujourd'hui",
+            1 => "1 jour restant",
+            _ => $"{days} jours restants",
+        };
+    }
+}
