@@ -280,9 +280,179 @@ public sealed class OrganisationPagesTests(SiteFixture site) : IDisposable
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/espace-membre/organisme/logo?id=o2")).StatusCode);
     }
 
+    [Fact]
+    public async Task The_colleagues_page_lists_them_with_their_state_and_the_referent_marked()
+    {
+        site.Stub.Api = Api();
+        using var client = await site.SignInAsync("Marie Curie", ["referent"], accessToken: "referent-token");
+
+        var response = await client.GetAsync("/espace-membre/organisme/collaborateurs");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var request = Assert.Single(site.Stub.ApiRequests);
+        Assert.Equal(Mine + "/colleagues", request.PathAndQuery);
+        Assert.Equal("Bearer referent-token", request.Authorization);
+        var page = await response.ReadPageAsync();
+        Assert.Contains("<th scope=\"row\">Marie Curie (référent de l'organisme)</th>", page, StringComparison.Ordinal);
+        Assert.Contains("<th scope=\"row\">Irène Joliot-Curie</th>", page, StringComparison.Ordinal);
+        Assert.Contains("<td>ijoliot@exemple.fr</td>", page, StringComparison.Ordinal);
+        Assert.Contains("<td>DRH</td>", page, StringComparison.Ordinal);
+        Assert.Contains("<td>Invitation envoyée</td>", page, StringComparison.Ordinal);
+        Assert.Contains("<td>Actif</td>", page, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/espace-membre/organisme/collaborateurs/a2/retirer\">Retirer l'accès de Irène Joliot-Curie</a>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("/espace-membre/organisme/collaborateurs/a1/retirer", page, StringComparison.Ordinal);
+        Assert.Contains("RH, chargé de recrutement, responsable de services", page, StringComparison.Ordinal);
+        Assert.Contains("<label for=\"Input_Email\">Adresse de courriel *</label>", page, StringComparison.Ordinal);
+        Assert.Contains("<label for=\"Input_Function\">Fonction</label>", page, StringComparison.Ordinal);
+    }
+
+    private static FormUrlEncodedContent ColleagueForm(string token, string userName = "pcurie") => new(
+    [
+        KeyValuePair.Create("__RequestVerificationToken", token),
+        KeyValuePair.Create("Input.Email", "pierre.curie@exemple.fr"),
+        KeyValuePair.Create("Input.UserName", userName),
+        KeyValuePair.Create("Input.Civility", "Monsieur"),
+        KeyValuePair.Create("Input.LastName", "Curie"),
+        KeyValuePair.Create("Input.FirstName", "Pierre"),
+        KeyValuePair.Create("Input.Function", "Chargé de recrutement"),
+    ]);
+
+    [Fact]
+    public async Task Requesting_an_access_for_a_colleague_posts_them_to_the_api()
+    {
+        site.Stub.Api = Api(request => request.Method == "POST"
+            ? new StubAnswer(201, Colleague("a3", "pcurie", "Pierre", "Curie", pending: true))
+            : new StubAnswer(404));
+        using var client = await site.SignInAsync("Marie Curie", ["referent"], accessToken: "referent-token");
+        var form = await (await client.GetAsync("/espace-membre/organisme/collaborateurs")).ReadPageAsync();
+
+        var response = await client.PostAsync("/espace-membre/organisme/collaborateurs", ColleagueForm(Html.AntiforgeryToken(form)));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/espace-membre/organisme/collaborateurs?etat=invite", response.Headers.Location?.ToString());
+        var post = Assert.Single(site.Stub.ApiRequests, request => request.Method == "POST");
+        Assert.Equal(Mine + "/colleagues", post.PathAndQuery);
+        Assert.Equal("Bearer referent-token", post.Authorization);
+        using var body = JsonDocument.Parse(post.Body);
+        var json = body.RootElement;
+        Assert.Equal("pierre.curie@exemple.fr", json.GetProperty("email").GetString());
+        Assert.Equal("pcurie", json.GetProperty("userName").GetString());
+        Assert.Equal("Monsieur", json.GetProperty("civility").GetString());
+        Assert.Equal("Curie", json.GetProperty("lastName").GetString());
+        Assert.Equal("Pierre", json.GetProperty("firstName").GetString());
+        Assert.Equal("Chargé de recrutement", json.GetProperty("function").GetString());
+        var listed = await (await client.GetAsync(response.Headers.Location)).ReadPageAsync();
+        Assert.Contains("votre collaborateur reçoit par courriel une invitation", listed, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_colleague_refused_by_the_api_shows_the_errors_beside_the_fields_with_the_values_kept()
+    {
+        site.Stub.Api = Api(request => request.Method == "POST"
+            ? new StubAnswer(400, new
+            {
+                title = "La demande contient des erreurs.", status = 400,
+                errors = new Dictionary<string, string[]> { ["userName"] = ["Ce nom d'utilisateur est déjà pris."] },
+            })
+            : new StubAnswer(404));
+        using var client = await site.SignInAsync("Marie Curie", ["referent"]);
+        var form = await (await client.GetAsync("/espace-membre/organisme/collaborateurs")).ReadPageAsync();
+
+        var response = await client.PostAsync("/espace-membre/organisme/collaborateurs", ColleagueForm(Html.AntiforgeryToken(form), userName: "mcurie"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.ReadPageAsync();
+        Assert.Contains("<span class=\"erreur-champ\" id=\"Input_UserName-erreur\">Ce nom d'utilisateur est déjà pris.</span>", page, StringComparison.Ordinal);
+        Assert.Contains("aria-describedby=\"Input_UserName-aide Input_UserName-erreur\" aria-invalid=\"true\"", page, StringComparison.Ordinal);
+        Assert.Contains("<li><a href=\"#Input_UserName\">Ce nom d'utilisateur est déjà pris.</a></li>", page, StringComparison.Ordinal);
+        Assert.Contains("value=\"mcurie\"", page, StringComparison.Ordinal);
+        Assert.Contains("value=\"pierre.curie@exemple.fr\"", page, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"Monsieur\" selected=\"selected\">Monsieur</option>", page, StringComparison.Ordinal);
+        Assert.Contains("<th scope=\"row\">Irène Joliot-Curie</th>", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_colleague_without_the_required_fields_is_refused_in_french_without_calling_the_api()
+    {
+        site.Stub.Api = Api();
+        using var client = await site.SignInAsync("Marie Curie", ["referent"]);
+        var form = await (await client.GetAsync("/espace-membre/organisme/collaborateurs")).ReadPageAsync();
+
+        var response = await client.PostAsync("/espace-membre/organisme/collaborateurs", new FormUrlEncodedContent(
+        [
+            KeyValuePair.Create("__RequestVerificationToken", Html.AntiforgeryToken(form)),
+            KeyValuePair.Create("Input.Email", "pas-une-adresse"),
+            KeyValuePair.Create("Input.Civility", "Docteur"),
+        ]));
+
+        var page = await response.ReadPageAsync();
+        Assert.Contains("id=\"Input_Email-erreur\">Saisissez une adresse de courriel valide", page, StringComparison.Ordinal);
+        Assert.Contains("id=\"Input_UserName-erreur\">Saisissez le nom d'utilisateur.</span>", page, StringComparison.Ordinal);
+        Assert.Contains("id=\"Input_LastName-erreur\">Saisissez le nom.</span>", page, StringComparison.Ordinal);
+        Assert.Contains("id=\"Input_FirstName-erreur\">Saisissez le prénom.</span>", page, StringComparison.Ordinal);
+        Assert.Contains("id=\"Input_Civility-erreur\">Choisissez Madame ou Monsieur.</span>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain(site.Stub.ApiRequests, request => request.Method == "POST");
+    }
+
+    [Fact]
+    public async Task Withdrawing_an_access_asks_for_confirmation_then_deletes_the_colleague()
+    {
+        site.Stub.Api = Api(request => request.Method == "DELETE" ? new StubAnswer(204) : new StubAnswer(404));
+        using var client = await site.SignInAsync("Marie Curie", ["referent"], accessToken: "referent-token");
+        var confirm = await client.GetAsync("/espace-membre/organisme/collaborateurs/a2/retirer");
+        Assert.Equal(HttpStatusCode.OK, confirm.StatusCode);
+        var page = await confirm.ReadPageAsync();
+        Assert.Contains("<h1>Retirer l'accès de Irène Joliot-Curie (ijoliot)</h1>", page, StringComparison.Ordinal);
+        Assert.Contains("Confirmer le retrait de l'accès de Irène Joliot-Curie (ijoliot)", page, StringComparison.Ordinal);
+        Assert.DoesNotContain(site.Stub.ApiRequests, request => request.Method == "DELETE");
+
+        var response = await client.PostAsync("/espace-membre/organisme/collaborateurs/a2/retirer", new FormUrlEncodedContent(
+            [KeyValuePair.Create("__RequestVerificationToken", Html.AntiforgeryToken(page))]));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/espace-membre/organisme/collaborateurs?etat=retire", response.Headers.Location?.ToString());
+        var delete = Assert.Single(site.Stub.ApiRequests, request => request.Method == "DELETE");
+        Assert.Equal(Mine + "/colleagues/a2", delete.PathAndQuery);
+        Assert.Equal("Bearer referent-token", delete.Authorization);
+    }
+
+    [Theory]
+    [InlineData(404, "Ce compte n'est pas un collaborateur de votre organisme.")]
+    [InlineData(409, "Vous ne pouvez pas retirer votre propre accès.")]
+    public async Task A_withdrawal_the_api_refuses_shows_its_reason(int status, string detail)
+    {
+        site.Stub.Api = Api(request => request.Method == "DELETE"
+            ? new StubAnswer(status, new { title = "Action impossible.", status, detail })
+            : new StubAnswer(404));
+        using var client = await site.SignInAsync("Marie Curie", ["referent"]);
+        var confirm = await (await client.GetAsync("/espace-membre/organisme/collaborateurs/a2/retirer")).ReadPageAsync();
+
+        var response = await client.PostAsync("/espace-membre/organisme/collaborateurs/a2/retirer", new FormUrlEncodedContent(
+            [KeyValuePair.Create("__RequestVerificationToken", Html.AntiforgeryToken(confirm))]));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains($"<li>{detail}</li>", await response.ReadPageAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_referent_is_not_offered_to_withdraw_their_own_access_and_an_unknown_colleague_is_not_found()
+    {
+        site.Stub.Api = Api();
+        using var client = await site.SignInAsync("Marie Curie", ["referent"]);
+
+        var own = await (await client.GetAsync("/espace-membre/organisme/collaborateurs/a1/retirer")).ReadPageAsync();
+        var unknown = await client.GetAsync("/espace-membre/organisme/collaborateurs/inconnu/retirer");
+
+        Assert.Contains("Vous ne pouvez pas retirer votre propre accès", own, StringComparison.Ordinal);
+        Assert.DoesNotContain("Confirmer le retrait", own, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
     [Theory]
     [InlineData("/espace-membre/organisme")]
     [InlineData("/espace-membre/organisme/logo?id=o1")]
+    [InlineData("/espace-membre/organisme/collaborateurs")]
+    [InlineData("/espace-membre/organisme/collaborateurs/a2/retirer")]
     public async Task The_organisation_pages_are_forbidden_to_other_roles(string path)
     {
         using var client = await site.SignInAsync("Bruno Bureau", ["board", "recruiter", "admin"]);
@@ -296,6 +466,7 @@ public sealed class OrganisationPagesTests(SiteFixture site) : IDisposable
 
     [Theory]
     [InlineData("/espace-membre/organisme")]
+    [InlineData("/espace-membre/organisme/collaborateurs")]
     public async Task An_anonymous_person_is_sent_to_log_in(string path)
     {
         using var client = site.CreateClient();
@@ -304,6 +475,18 @@ public sealed class OrganisationPagesTests(SiteFixture site) : IDisposable
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith(site.Stub.Issuer + "connect/authorize?", response.Headers.Location?.ToString(), StringComparison.Ordinal);
+        Assert.Empty(site.Stub.ApiRequests);
+    }
+
+    [Fact]
+    public async Task Posting_without_the_anti_forgery_token_is_refused()
+    {
+        site.Stub.Api = Api();
+        using var client = await site.SignInAsync("Marie Curie", ["referent"]);
+
+        var response = await client.PostAsync("/espace-membre/organisme/collaborateurs/a2/retirer", new FormUrlEncodedContent([]));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Empty(site.Stub.ApiRequests);
     }
 
