@@ -46,7 +46,7 @@ public sealed class LoginFlowTests(SiteFixture site) : IDisposable
         var memberArea = await (await client.GetAsync("/espace-membre")).ReadPageAsync();
         Assert.Contains("Connecté : Marie Curie", memberArea, StringComparison.Ordinal);
         Assert.Contains("<a href=\"/espace-membre/admin/comptes\">Comptes</a>", memberArea, StringComparison.Ordinal);
-        Assert.Contains("<li>Demandes d'adhésion <span class=\"soon\">(bientôt disponible)</span></li>", memberArea, StringComparison.Ordinal);
+        Assert.Contains("<li><a href=\"/espace-membre/adhesions\">Demandes d'adhésion</a></li>", memberArea, StringComparison.Ordinal);
 
         var accounts = await client.GetAsync("/espace-membre/admin/comptes");
         Assert.Equal(HttpStatusCode.OK, accounts.StatusCode);

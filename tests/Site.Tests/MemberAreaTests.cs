@@ -20,24 +20,45 @@ public sealed class MemberAreaTests(SiteFixture site) : IDisposable
         Assert.Contains("<a href=\"/espace-membre/admin/comptes\">Comptes</a>", page, StringComparison.Ordinal);
         Assert.Contains("<a href=\"/espace-membre/admin/organismes\">Organismes</a>", page, StringComparison.Ordinal);
         Assert.Contains("<a href=\"/espace-membre/admin/clients-partenaires\">Clients API des partenaires</a>", page, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/espace-membre/adhesions\">Demandes d'adhésion</a>", page, StringComparison.Ordinal);
         Assert.Contains("<a href=\"/espace-membre/mon-compte\">Mon compte</a>", page, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/espace-membre/notifications\">Mes notifications</a>", page, StringComparison.Ordinal);
         Assert.DoesNotContain("bientôt disponible", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("/espace-membre/organisme", page, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Other_roles_see_their_entries_as_not_yet_available()
+    public async Task The_board_and_a_referent_see_the_applications_the_organisation_card_and_the_colleagues()
     {
         using var client = await site.SignInAsync("Bruno Bureau", ["board", "referent"]);
 
         var page = await (await client.GetAsync("/espace-membre")).ReadPageAsync();
 
         Assert.Contains("<h2>Président et Conseil d'Administration</h2>", page, StringComparison.Ordinal);
-        Assert.Contains("<li>Demandes d'adhésion <span class=\"soon\">(bientôt disponible)</span></li>", page, StringComparison.Ordinal);
+        Assert.Contains("<li><a href=\"/espace-membre/adhesions\">Demandes d'adhésion</a></li>", page, StringComparison.Ordinal);
         Assert.Contains("<h2>Référent de l'organisme</h2>", page, StringComparison.Ordinal);
-        Assert.Contains("<li>Fiche de l'organisme <span class=\"soon\">(bientôt disponible)</span></li>", page, StringComparison.Ordinal);
-        Assert.Contains("<li>Collaborateurs <span class=\"soon\">(bientôt disponible)</span></li>", page, StringComparison.Ordinal);
+        Assert.Contains("<li><a href=\"/espace-membre/organisme\">Fiche de l'organisme</a></li>", page, StringComparison.Ordinal);
+        Assert.Contains("<li><a href=\"/espace-membre/organisme/collaborateurs\">Collaborateurs</a></li>", page, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/espace-membre/notifications\">Mes notifications</a>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("bientôt disponible", page, StringComparison.Ordinal);
         Assert.DoesNotContain("Cotisations", page, StringComparison.Ordinal);
         Assert.DoesNotContain("/espace-membre/admin", page, StringComparison.Ordinal);
+        Assert.Empty(site.Stub.ApiRequests);
+    }
+
+    [Fact]
+    public async Task Roles_whose_pages_are_not_built_yet_see_them_as_not_yet_available()
+    {
+        using var client = await site.SignInAsync("Théo Trésorier", ["treasurer", "candidate"]);
+
+        var page = await (await client.GetAsync("/espace-membre")).ReadPageAsync();
+
+        Assert.Contains("<h2>Trésorier</h2>", page, StringComparison.Ordinal);
+        Assert.Contains("<li>Cotisations <span class=\"soon\">(bientôt disponible)</span></li>", page, StringComparison.Ordinal);
+        Assert.Contains("<li>Mon dossier <span class=\"soon\">(bientôt disponible)</span></li>", page, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/espace-membre/notifications\">Mes notifications</a>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("/espace-membre/adhesions", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("/espace-membre/organisme", page, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -7,12 +7,30 @@ namespace Nege.Site.Pages.EspaceMembre;
 /// <summary>The member area: what each of the person's roles gives access to.</summary>
 public sealed class IndexModel : PageModel
 {
+    private static readonly MemberAreaEntry Applications = new("Demandes d'adhésion", "/espace-membre/adhesions");
+
+    /// <summary>What the roles give access to now.</summary>
+    public static readonly IReadOnlyDictionary<string, MemberAreaEntry[]> EntriesByRole = new Dictionary<string, MemberAreaEntry[]>(StringComparer.Ordinal)
+    {
+        [NegeRoles.Admin] =
+        [
+            new("Comptes", "/espace-membre/admin/comptes"),
+            new("Organismes", "/espace-membre/admin/organismes"),
+            new("Clients API des partenaires", "/espace-membre/admin/clients-partenaires"),
+            Applications,
+        ],
+        [NegeRoles.Board] = [Applications],
+        [NegeRoles.Referent] =
+        [
+            new("Fiche de l'organisme", "/espace-membre/organisme"),
+            new("Collaborateurs", "/espace-membre/organisme/collaborateurs"),
+        ],
+    };
+
     /// <summary>What the other roles will have, not yet built.</summary>
     public static readonly IReadOnlyDictionary<string, string[]> UpcomingByRole = new Dictionary<string, string[]>(StringComparer.Ordinal)
     {
-        [NegeRoles.Board] = ["Demandes d'adhésion"],
         [NegeRoles.Treasurer] = ["Cotisations"],
-        [NegeRoles.Referent] = ["Fiche de l'organisme", "Collaborateurs"],
         [NegeRoles.Recruiter] = ["Vivier de talents"],
         [NegeRoles.EmploymentPartner] = ["Dossiers de candidats"],
         [NegeRoles.Commission] = ["Qualification des candidats"],
@@ -20,16 +38,20 @@ public sealed class IndexModel : PageModel
         [NegeRoles.Editor] = ["Actualités"],
     };
 
-    public bool IsAdmin { get; private set; }
-
-    public IReadOnlyList<KeyValuePair<string, string[]>> Upcoming { get; private set; } = [];
+    public IReadOnlyList<RoleSection> Sections { get; private set; } = [];
 
     public void OnGet()
     {
         var roles = SiteAuthentication.RolesOf(User);
-        IsAdmin = roles.Contains(NegeRoles.Admin);
-        Upcoming = [.. NegeRoles.All
-            .Where(role => roles.Contains(role) && UpcomingByRole.ContainsKey(role))
-            .Select(role => KeyValuePair.Create(role, UpcomingByRole[role]))];
+        Sections = [.. NegeRoles.All
+            .Where(role => roles.Contains(role) && (EntriesByRole.ContainsKey(role) || UpcomingByRole.ContainsKey(role)))
+            .Select(role => new RoleSection(
+                NegeRoles.Labels[role],
+                EntriesByRole.GetValueOrDefault(role) ?? [],
+                UpcomingByRole.GetValueOrDefault(role) ?? []))];
     }
+
+    public sealed record MemberAreaEntry(string Label, string Href);
+
+    public sealed record RoleSection(string Title, IReadOnlyList<MemberAreaEntry> Entries, IReadOnlyList<string> Upcoming);
 }
