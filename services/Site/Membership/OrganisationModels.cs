@@ -25,11 +25,6 @@ public sealed record OrganisationCard(
         Uri.TryCreate(Website, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) ? uri : null;
 }
 
-public sealed record HrContact(
-    [property: JsonConverter(typeof(IdConverter))] string AccountId,
-    string UserName,
-    string? Name);
-
 /// <summary>The body of <c>PUT /api/membership/organisations/mine</c>; a null logo keeps the current one.</summary>
 public sealed record OrganisationCardUpdate(
     string Name,
