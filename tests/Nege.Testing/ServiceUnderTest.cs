@@ -24,7 +24,25 @@ public abstract class ServiceUnderTest<TProgram, TDbContext>(string serviceName)
     /// <summary>The OpenID Connect server the service trusts: mints the tokens tests call it with.</summary>
     public TestTokenIssuer Tokens { get; private set; } = null!;
 
+    /// <summary>
+    /// Starts everything; when a part fails to start, what did start is stopped before the failure is
+    /// reported (xUnit does not dispose a fixture whose start failed, and a PostgreSQL or RabbitMQ left
+    /// running would slow down every later run).
+    /// </summary>
     public async Task InitializeAsync()
+    {
+        try
+        {
+            await StartAsync();
+        }
+        catch
+        {
+            await DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task StartAsync()
     {
         var issuer = TestTokenIssuer.StartAsync();
         await Task.WhenAll(Infrastructure.InitializeAsync(), StartDependenciesAsync(), issuer);
@@ -58,7 +76,11 @@ public abstract class ServiceUnderTest<TProgram, TDbContext>(string serviceName)
 
     public async Task DisposeAsync()
     {
-        await Factory.DisposeAsync();
+        if (Factory is not null)
+        {
+            await Factory.DisposeAsync();
+        }
+
         await StopDependenciesAsync();
         await Infrastructure.DisposeAsync();
         if (Tokens is not null)

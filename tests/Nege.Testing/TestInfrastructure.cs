@@ -31,14 +31,26 @@ public sealed class TestInfrastructure : IAsyncLifetime
         var fromEnvironmentPostgres = Environment.GetEnvironmentVariable("ConnectionStrings__postgres");
         var fromEnvironmentRabbit = Environment.GetEnvironmentVariable("ConnectionStrings__messaging");
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await Task.WhenAll(
-            StartPostgresAsync(fromEnvironmentPostgres, timeout.Token),
-            StartRabbitMqAsync(fromEnvironmentRabbit, timeout.Token));
+        var postgres = StartPostgresAsync(fromEnvironmentPostgres, timeout.Token);
+        var rabbitMq = StartRabbitMqAsync(fromEnvironmentRabbit, timeout.Token);
+        try
+        {
+            await Task.WhenAll(postgres, rabbitMq);
+        }
+        catch
+        {
+            // Both attempts have ended here: stop whichever did start.
+            await DisposeAsync();
+            throw;
+        }
     }
 
     public async Task DisposeAsync()
     {
-        foreach (var cleanup in Enumerable.Reverse(_cleanup))
+        // Once only, even when a failed start already cleaned up.
+        var cleanups = Enumerable.Reverse(_cleanup).ToList();
+        _cleanup.Clear();
+        foreach (var cleanup in cleanups)
         {
             await cleanup();
         }
