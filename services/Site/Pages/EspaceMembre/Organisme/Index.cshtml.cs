@@ -4,13 +4,14 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Nege.Contracts.Membership;
 using Nege.ServiceDefaults.Security;
+using Nege.Site.Forms;
 using Nege.Site.Membership;
 
 namespace Nege.Site.Pages.EspaceMembre.Organisme;
 
 /// <summary>The referent's organisation: its card as the directory shows it, and the form that edits it.</summary>
 [Authorize(Roles = NegeRoles.Referent)]
-[FormSizeLimit(MaxFormBytes)]
+[FormSizeLimit(MaxFormBytes, TooLargeMessage, Field = "Input.Logo")]
 public sealed class IndexModel(MembershipApi api) : PageModel
 {
     /// <summary>The logo (200 Ko at most) and the text fields fit well within 1 Mo.</summary>
@@ -32,10 +33,6 @@ public sealed class IndexModel(MembershipApi api) : PageModel
     public async Task OnGetAsync(string? etat, CancellationToken ct)
     {
         Notice = etat == "enregistre" ? "La fiche de l'organisme est enregistrée." : null;
-        if (etat == FormSizeLimitAttribute.TooLarge)
-        {
-            ModelState.AddModelError("Input.Logo", TooLargeMessage);
-        }
 
         if (await LoadAsync(ct) is { } card)
         {
