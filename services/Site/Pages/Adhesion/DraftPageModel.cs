@@ -105,19 +105,6 @@ public abstract class DraftPageModel(MembershipApi api, IDataProtectionProvider 
         IsEssential = true,
     };
 
-    /// <summary>An uploaded image as the API takes it (base64); null when no file was chosen.</summary>
-    protected static async Task<string?> Base64Async(IFormFile? file, CancellationToken ct)
-    {
-        if (file is not { Length: > 0 })
-        {
-            return null;
-        }
-
-        using var content = new MemoryStream();
-        await file.CopyToAsync(content, ct);
-        return Convert.ToBase64String(content.ToArray());
-    }
-
     /// <summary>Whether one of these fields of <c>Input</c> (or of its groups: <c>Workplace</c>…) is in error: its section then shows open.</summary>
     public bool HasErrors(params string[] fields) =>
         ModelState.Any(entry => entry.Value?.Errors.Count > 0

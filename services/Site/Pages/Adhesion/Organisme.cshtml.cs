@@ -69,7 +69,7 @@ public sealed class OrganismeModel(MembershipApi api, IDataProtectionProvider da
         {
             try
             {
-                Draft = await Api.UpdateOrganisationAsync(Access!, Input.ToPart(await Base64Async(Input.Logo, ct)), ct);
+                Draft = await Api.UpdateOrganisationAsync(Access!, Input.ToPart(await UploadedFile.Base64Async(Input.Logo, ct)), ct);
                 return await next(Access!);
             }
             catch (MembershipApiException exception)

@@ -31,7 +31,7 @@ public sealed class ReferentModel(MembershipApi api, IDataProtectionProvider dat
         {
             try
             {
-                var photo = await Base64Async(Input.Photo, ct);
+                var photo = await UploadedFile.Base64Async(Input.Photo, ct);
                 if (draft is null)
                 {
                     var created = await Api.CreateDraftAsync(Input.ToNewDraft(photo), ct);

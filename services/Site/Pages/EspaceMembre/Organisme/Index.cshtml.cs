@@ -127,27 +127,16 @@ public sealed class IndexModel(MembershipApi api) : PageModel
             }
         }
 
-        public async Task<OrganisationCardUpdate> ToUpdateAsync(CancellationToken ct)
-        {
-            string? logo = null;
-            if (Logo is { Length: > 0 })
-            {
-                using var content = new MemoryStream();
-                await Logo.CopyToAsync(content, ct);
-                logo = Convert.ToBase64String(content.ToArray());
-            }
-
-            return new OrganisationCardUpdate(
-                Name!.Trim(),
-                RegionalHeadOffice!.Trim(),
-                logo,
-                NullIfBlank(Presentation),
-                NullIfBlank(Website),
-                [.. MainActivities.Distinct(StringComparer.Ordinal)],
-                [.. SiteDepartements.Distinct(StringComparer.Ordinal)],
-                [.. InterventionDepartements.Distinct(StringComparer.Ordinal)],
-                NullIfBlank(HrContactUserName));
-        }
+        public async Task<OrganisationCardUpdate> ToUpdateAsync(CancellationToken ct) => new(
+            Name!.Trim(),
+            RegionalHeadOffice!.Trim(),
+            await UploadedFile.Base64Async(Logo, ct),
+            NullIfBlank(Presentation),
+            NullIfBlank(Website),
+            [.. MainActivities.Distinct(StringComparer.Ordinal)],
+            [.. SiteDepartements.Distinct(StringComparer.Ordinal)],
+            [.. InterventionDepartements.Distinct(StringComparer.Ordinal)],
+            NullIfBlank(HrContactUserName));
 
         private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
     }
