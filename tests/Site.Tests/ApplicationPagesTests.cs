@@ -227,11 +227,11 @@ public sealed class ApplicationPagesTests(SiteFixture site) : IDisposable
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.False(response.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith("nege.adhesion=", StringComparison.Ordinal)));
         var page = await response.ReadPageAsync();
-        Assert.Contains("<span id=\"Input_Email-erreur\" class=\"field-validation-error\">Un compte existe déjà avec cette adresse de courriel.</span>", page, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"erreur-champ\" id=\"Input_Email-erreur\">Un compte existe déjà avec cette adresse de courriel.</span>", page, StringComparison.Ordinal);
         Assert.Contains("aria-describedby=\"Input_Email-aide Input_Email-erreur\"", page, StringComparison.Ordinal);
         Assert.Matches("<input[^>]*id=\"Input_Email\"[^>]*aria-invalid=\"true\"", page);
         Assert.Matches("<input[^>]*id=\"Input_WorkplacePostalCode\"[^>]*aria-invalid=\"true\"", page);
-        Assert.Contains("<span id=\"Input_Photo-erreur\" class=\"field-validation-error\">La photo doit être une image PNG, JPEG ou GIF.</span>", page, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"erreur-champ\" id=\"Input_Photo-erreur\">La photo doit être une image PNG, JPEG ou GIF.</span>", page, StringComparison.Ordinal);
         Assert.Contains("<h2 id=\"erreurs-titre\">Le formulaire contient 4 erreurs</h2>", page, StringComparison.Ordinal);
         Assert.Contains("<li><a href=\"#Input_Email\">Un compte existe déjà avec cette adresse de courriel.</a></li>", page, StringComparison.Ordinal);
         Assert.Contains("<li><a href=\"#Input_WorkplacePostalCode\">Le code postal doit compter 5 chiffres.</a></li>", page, StringComparison.Ordinal);
@@ -403,11 +403,11 @@ public sealed class ApplicationPagesTests(SiteFixture site) : IDisposable
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await response.ReadPageAsync();
-        Assert.Contains("<span id=\"Input_Name-erreur\" class=\"field-validation-error\">Saisissez la raison sociale.</span>", page, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"erreur-champ\" id=\"Input_Name-erreur\">Saisissez la raison sociale.</span>", page, StringComparison.Ordinal);
         Assert.Matches("<input[^>]*id=\"Input_Name\"[^>]*aria-invalid=\"true\"", page);
         Assert.Matches("<fieldset aria-describedby=\"perimetre-aide Input_Perimeter-erreur\" id=\"Input_Perimeter\" tabindex=\"-1\">", page);
-        Assert.Contains("<span id=\"Input_Perimeter-erreur\" class=\"field-validation-error\">Au moins un territoire doit compter plus de 0.</span>", page, StringComparison.Ordinal);
-        Assert.Contains("<span id=\"Input_CommitmentsStatutes-erreur\"", page, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"erreur-champ\" id=\"Input_Perimeter-erreur\">Au moins un territoire doit compter plus de 0.</span>", page, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"erreur-champ\" id=\"Input_CommitmentsStatutes-erreur\"", page, StringComparison.Ordinal);
         Assert.Contains("<li><a href=\"#Input_Perimeter\">Au moins un territoire doit compter plus de 0.</a></li>", page, StringComparison.Ordinal);
         Assert.Contains("<li>Choisissez la civilité (partie 1).</li>", page, StringComparison.Ordinal);
         Assert.Contains("<details class=\"volet\" open=\"open\">\n        <summary>Périmètre d'adhésion</summary>", page, StringComparison.Ordinal);

@@ -172,7 +172,7 @@ public sealed class BoardPagesTests(SiteFixture site) : IDisposable
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await response.ReadPageAsync();
-        Assert.Contains("<span id=\"Input_Reason-erreur\" class=\"field-validation-error\">Le motif est obligatoire en cas de refus.</span>", page, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"erreur-champ\" id=\"Input_Reason-erreur\">Le motif est obligatoire en cas de refus.</span>", page, StringComparison.Ordinal);
         Assert.Matches("<textarea[^>]*aria-describedby=\"Input_Reason-aide Input_Reason-erreur\"[^>]*aria-invalid=\"true\"|<textarea[^>]*aria-invalid=\"true\"[^>]*aria-describedby=\"Input_Reason-aide Input_Reason-erreur\"", page);
         Assert.Matches("<input[^>]*id=\"Input_BoardMeetingDate\"[^>]*aria-invalid=\"true\"", page);
         Assert.Contains("<li><a href=\"#Input_Reason\">Le motif est obligatoire en cas de refus.</a></li>", page, StringComparison.Ordinal);

@@ -2,7 +2,7 @@ using System.Reflection;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Mvc.Rendering;
+using Nege.Site.Forms;
 
 namespace Nege.Site.Membership;
 
@@ -187,17 +187,11 @@ public static class ApplicationProblems
         }
     }
 
-    /// <summary>The id the framework gives the field named <paramref name="name"/> (<c>Input.Email</c> → <c>Input_Email</c>).</summary>
-    public static string FieldId(string name) => TagBuilder.CreateSanitizedId(name, "_");
-
-    public static string MessageOf(ModelError error) =>
-        error.ErrorMessage is { Length: > 0 } message ? message : "La valeur saisie n'est pas valide.";
-
     /// <summary>Where the form shows the field of an API key: <c>workplace.city</c> → <c>/adhesion/referent#Input_WorkplaceCity</c>.</summary>
     public static string FormLink(string key)
     {
         var field = ProblemDisplay.FieldKey(Flatten(key), "Input");
-        return (IsReferentKey(key) ? "/adhesion/referent" : "/adhesion/organisme") + "#" + FieldId(field);
+        return (IsReferentKey(key) ? "/adhesion/referent" : "/adhesion/organisme") + "#" + FormField.Id(field);
     }
 
     /// <summary>The API's keys of a part-1 field (the rest are part 2's), to link what is missing to the right page.</summary>

@@ -19,6 +19,12 @@ public abstract class DraftPageModel(MembershipApi api, IDataProtectionProvider 
 
     public static readonly TimeSpan CookieLifetime = TimeSpan.FromDays(30);
 
+    /// <summary>The cap of the forms with a file (the photo, 1 Mo; the logo, 200 Ko), see <see cref="Forms.FormSizeLimitAttribute"/>.</summary>
+    public const long MaxFormBytes = 2 * 1024 * 1024;
+
+    public const string FormTooLargeMessage =
+        "Le formulaire envoyé est trop volumineux (2 Mo au plus) : la photo ne doit pas dépasser 1 Mo et le logo 200 Ko. Choisissez un fichier plus léger puis enregistrez à nouveau.";
+
     private readonly ITimeLimitedDataProtector protector =
         dataProtection.CreateProtector("Nege.Site.Adhesion.Draft").ToTimeLimitedDataProtector();
 
@@ -98,19 +104,6 @@ public abstract class DraftPageModel(MembershipApi api, IDataProtectionProvider 
         Expires = expires,
         IsEssential = true,
     };
-
-    /// <summary>An uploaded image as the API takes it (base64); null when no file was chosen.</summary>
-    protected static async Task<string?> Base64Async(IFormFile? file, CancellationToken ct)
-    {
-        if (file is not { Length: > 0 })
-        {
-            return null;
-        }
-
-        using var content = new MemoryStream();
-        await file.CopyToAsync(content, ct);
-        return Convert.ToBase64String(content.ToArray());
-    }
 
     /// <summary>Whether one of these fields of <c>Input</c> (or of its groups: <c>Workplace</c>…) is in error: its section then shows open.</summary>
     public bool HasErrors(params string[] fields) =>

@@ -1,14 +1,13 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
+using Nege.Site.Forms;
 using Nege.Site.Membership;
 using MembershipForm = Nege.Contracts.Membership.MembershipForm;
 
 namespace Nege.Site.Pages.Adhesion;
 
 /// <summary>Part 2 « Organisme »: saved as a draft, previewed, or saved then submitted to the association.</summary>
-[RequestSizeLimit(UploadLimitAttribute.Bytes)]
-[RequestFormLimits(MultipartBodyLengthLimit = UploadLimitAttribute.Bytes)]
-[UploadLimit]
+[FormSizeLimit(MaxFormBytes, FormTooLargeMessage)]
 public sealed class OrganismeModel(MembershipApi api, IDataProtectionProvider dataProtection) : DraftPageModel(api, dataProtection)
 {
     public const string AccountOpened = "compte-cree";
@@ -39,11 +38,6 @@ public sealed class OrganismeModel(MembershipApi api, IDataProtectionProvider da
             DraftSaved => "Votre brouillon est enregistré. Vous pouvez revenir le compléter plus tard.",
             _ => null,
         };
-        if (etat == UploadLimitAttribute.TooLarge)
-        {
-            ModelState.AddModelError("", UploadLimitAttribute.TooLargeMessage);
-        }
-
         await LoadListsAsync(ct);
         return Page();
     }
@@ -75,7 +69,7 @@ public sealed class OrganismeModel(MembershipApi api, IDataProtectionProvider da
         {
             try
             {
-                Draft = await Api.UpdateOrganisationAsync(Access!, Input.ToPart(await Base64Async(Input.Logo, ct)), ct);
+                Draft = await Api.UpdateOrganisationAsync(Access!, Input.ToPart(await UploadedFile.Base64Async(Input.Logo, ct)), ct);
                 return await next(Access!);
             }
             catch (MembershipApiException exception)

@@ -1,14 +1,13 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
+using Nege.Site.Forms;
 using Nege.Site.Membership;
 using MembershipForm = Nege.Contracts.Membership.MembershipForm;
 
 namespace Nege.Site.Pages.Adhesion;
 
 /// <summary>Part 1 « Référent de l'organisme »: creates the draft (and the referent's account), or edits it.</summary>
-[RequestSizeLimit(UploadLimitAttribute.Bytes)]
-[RequestFormLimits(MultipartBodyLengthLimit = UploadLimitAttribute.Bytes)]
-[UploadLimit]
+[FormSizeLimit(MaxFormBytes, FormTooLargeMessage)]
 public sealed class ReferentModel(MembershipApi api, IDataProtectionProvider dataProtection) : DraftPageModel(api, dataProtection)
 {
     [BindProperty]
@@ -17,16 +16,11 @@ public sealed class ReferentModel(MembershipApi api, IDataProtectionProvider dat
     /// <summary>No draft yet: saving creates it, with the account (e-mail, user name) and the consent.</summary>
     public bool Creating => Draft is null;
 
-    public async Task OnGetAsync(string? etat, CancellationToken ct)
+    public async Task OnGetAsync(CancellationToken ct)
     {
         if (await FindDraftAsync(ct) is { } draft)
         {
             Input = ReferentInput.From(draft.Referent);
-        }
-
-        if (etat == UploadLimitAttribute.TooLarge)
-        {
-            ModelState.AddModelError("", UploadLimitAttribute.TooLargeMessage);
         }
     }
 
@@ -37,7 +31,7 @@ public sealed class ReferentModel(MembershipApi api, IDataProtectionProvider dat
         {
             try
             {
-                var photo = await Base64Async(Input.Photo, ct);
+                var photo = await UploadedFile.Base64Async(Input.Photo, ct);
                 if (draft is null)
                 {
                     var created = await Api.CreateDraftAsync(Input.ToNewDraft(photo), ct);

@@ -4,13 +4,14 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Nege.Contracts.Membership;
 using Nege.ServiceDefaults.Security;
+using Nege.Site.Forms;
 using Nege.Site.Membership;
 
 namespace Nege.Site.Pages.EspaceMembre.Organisme;
 
 /// <summary>The referent's organisation: its card as the directory shows it, and the form that edits it.</summary>
 [Authorize(Roles = NegeRoles.Referent)]
-[FormSizeLimit(MaxFormBytes)]
+[FormSizeLimit(MaxFormBytes, TooLargeMessage, Field = "Input.Logo")]
 public sealed class IndexModel(MembershipApi api) : PageModel
 {
     /// <summary>The logo (200 Ko at most) and the text fields fit well within 1 Mo.</summary>
@@ -32,10 +33,6 @@ public sealed class IndexModel(MembershipApi api) : PageModel
     public async Task OnGetAsync(string? etat, CancellationToken ct)
     {
         Notice = etat == "enregistre" ? "La fiche de l'organisme est enregistrée." : null;
-        if (etat == FormSizeLimitAttribute.TooLarge)
-        {
-            ModelState.AddModelError("Input.Logo", TooLargeMessage);
-        }
 
         if (await LoadAsync(ct) is { } card)
         {
@@ -130,27 +127,16 @@ public sealed class IndexModel(MembershipApi api) : PageModel
             }
         }
 
-        public async Task<OrganisationCardUpdate> ToUpdateAsync(CancellationToken ct)
-        {
-            string? logo = null;
-            if (Logo is { Length: > 0 })
-            {
-                using var content = new MemoryStream();
-                await Logo.CopyToAsync(content, ct);
-                logo = Convert.ToBase64String(content.ToArray());
-            }
-
-            return new OrganisationCardUpdate(
-                Name!.Trim(),
-                RegionalHeadOffice!.Trim(),
-                logo,
-                NullIfBlank(Presentation),
-                NullIfBlank(Website),
-                [.. MainActivities.Distinct(StringComparer.Ordinal)],
-                [.. SiteDepartements.Distinct(StringComparer.Ordinal)],
-                [.. InterventionDepartements.Distinct(StringComparer.Ordinal)],
-                NullIfBlank(HrContactUserName));
-        }
+        public async Task<OrganisationCardUpdate> ToUpdateAsync(CancellationToken ct) => new(
+            Name!.Trim(),
+            RegionalHeadOffice!.Trim(),
+            await UploadedFile.Base64Async(Logo, ct),
+            NullIfBlank(Presentation),
+            NullIfBlank(Website),
+            [.. MainActivities.Distinct(StringComparer.Ordinal)],
+            [.. SiteDepartements.Distinct(StringComparer.Ordinal)],
+            [.. InterventionDepartements.Distinct(StringComparer.Ordinal)],
+            NullIfBlank(HrContactUserName));
 
         private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
     }
