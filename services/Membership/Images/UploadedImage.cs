@@ -86,13 +86,17 @@ public static class UploadedImage
             return null;
         }
 
-        using var decoded = SKBitmap.Decode(codec, new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul));
-        if (decoded is null)
+        using var undecoded = SKBitmap.Decode(codec, new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul));
+        if (undecoded is null)
         {
             problem = $"{limits.What} n'est pas une image lisible.";
             return null;
         }
 
+        // The EXIF orientation (a phone held sideways) is not kept with the metadata: apply it to the pixels.
+        using var upright = Upright(undecoded, codec.EncodedOrigin);
+        var decoded = upright ?? undecoded;
+        (width, height) = (decoded.Width, decoded.Height);
         var scale = Math.Min(1.0, Math.Min((double)limits.FitSide / width, (double)limits.FitSide / height));
         var size = new SKImageInfo(Math.Max(1, (int)Math.Round(width * scale)), Math.Max(1, (int)Math.Round(height * scale)), SKColorType.Rgba8888, SKAlphaType.Premul);
         using var scaled = scale < 1.0 ? decoded.Resize(size, new SKSamplingOptions(SKCubicResampler.Mitchell)) : null;
@@ -112,6 +116,34 @@ public static class UploadedImage
             Height = final.Height,
             CreatedAt = now,
         };
+    }
+
+    /// <summary>The pixels as people are meant to see them, or null when they already are (Skia's SkEncodedOriginToMatrix).</summary>
+    private static SKBitmap? Upright(SKBitmap source, SKEncodedOrigin origin)
+    {
+        var (w, h) = (source.Width, source.Height);
+        SKMatrix? matrix = origin switch
+        {
+            SKEncodedOrigin.TopRight => new SKMatrix(-1, 0, w, 0, 1, 0, 0, 0, 1),
+            SKEncodedOrigin.BottomRight => new SKMatrix(-1, 0, w, 0, -1, h, 0, 0, 1),
+            SKEncodedOrigin.BottomLeft => new SKMatrix(1, 0, 0, 0, -1, h, 0, 0, 1),
+            SKEncodedOrigin.LeftTop => new SKMatrix(0, 1, 0, 1, 0, 0, 0, 0, 1),
+            SKEncodedOrigin.RightTop => new SKMatrix(0, -1, h, 1, 0, 0, 0, 0, 1),
+            SKEncodedOrigin.RightBottom => new SKMatrix(0, -1, h, -1, 0, w, 0, 0, 1),
+            SKEncodedOrigin.LeftBottom => new SKMatrix(0, 1, 0, -1, 0, w, 0, 0, 1),
+            _ => null,
+        };
+        if (matrix is not { } transform)
+        {
+            return null;
+        }
+
+        var swapped = origin is SKEncodedOrigin.LeftTop or SKEncodedOrigin.RightTop or SKEncodedOrigin.RightBottom or SKEncodedOrigin.LeftBottom;
+        var upright = new SKBitmap(new SKImageInfo(swapped ? h : w, swapped ? w : h, source.ColorType, source.AlphaType));
+        using var canvas = new SKCanvas(upright);
+        canvas.SetMatrix(transform);
+        canvas.DrawBitmap(source, 0, 0);
+        return upright;
     }
 
     private static SKEncodedImageFormat? FormatOf(byte[] bytes) =>
