@@ -142,6 +142,22 @@ public sealed class UploadedImageTests
     }
 
     [Fact]
+    public void The_photos_messages_agree_with_its_gender()
+    {
+        var errors = new ValidationErrors();
+
+        UploadedImage.Accept("pas du base64 !", ImageLimits.Photo, "photo", errors, Now);
+        UploadedImage.Accept(TestImages.Base64(TestImages.PngClaiming(5000, 300)), ImageLimits.Photo, "photo", errors, Now);
+
+        Assert.Equal(
+            [
+                "La photo n'a pas pu être lue : le fichier doit être transmis en base64.",
+                "La photo est trop grande (5000×300 pixels) : 4000×4000 pixels au plus.",
+            ],
+            errors.ToDictionary()["photo"]);
+    }
+
+    [Fact]
     public void An_empty_file_is_refused()
     {
         Assert.Null(UploadedImage.Accept([], ImageLimits.Photo, out var problem, Now));

@@ -3,14 +3,17 @@ using SkiaSharp;
 
 namespace Nege.Membership.Images;
 
-/// <summary>How big an upload may be, and the box it is scaled to fit.</summary>
-public sealed record ImageLimits(string What, int MaxBytes, int MaxSide, int FitSide)
+/// <summary>How big an upload may be, and the box it is scaled to fit. <paramref name="Feminine"/>: « La photo … lue », « Le logo … lu ».</summary>
+public sealed record ImageLimits(string What, int MaxBytes, int MaxSide, int FitSide, bool Feminine = false)
 {
     /// <summary>« Logo (taille maximale recommandée 300x300, moins de 200 Ko) ».</summary>
     public static readonly ImageLimits Logo = new("Le logo", 200 * 1024, 4000, 300);
 
     /// <summary>« Votre visage ou image virtuelle ».</summary>
-    public static readonly ImageLimits Photo = new("La photo", 1024 * 1024, 4000, 300);
+    public static readonly ImageLimits Photo = new("La photo", 1024 * 1024, 4000, 300, Feminine: true);
+
+    /// <summary>The feminine ending of a past participle or adjective agreeing with <see cref="What"/>.</summary>
+    internal string E => Feminine ? "e" : "";
 }
 
 /// <summary>
@@ -35,7 +38,7 @@ public static class UploadedImage
         }
         catch (FormatException)
         {
-            errors.Add(field, $"{limits.What} n'a pas pu être lu : le fichier doit être transmis en base64.");
+            errors.Add(field, $"{limits.What} n'a pas pu être lu{limits.E} : le fichier doit être transmis en base64.");
             return null;
         }
 
@@ -82,7 +85,7 @@ public static class UploadedImage
         var (width, height) = (codec.Info.Width, codec.Info.Height);
         if (width > limits.MaxSide || height > limits.MaxSide)
         {
-            problem = $"{limits.What} est trop grand ({width}×{height} pixels) : {limits.MaxSide}×{limits.MaxSide} pixels au plus.";
+            problem = $"{limits.What} est trop grand{limits.E} ({width}×{height} pixels) : {limits.MaxSide}×{limits.MaxSide} pixels au plus.";
             return null;
         }
 
