@@ -638,6 +638,23 @@ public sealed class ApplicationDraftsTests(MembershipService service)
     }
 
     [Fact]
+    public async Task Simultaneous_submissions_send_the_application_once()
+    {
+        for (var round = 0; round < 3; round++)
+        {
+            var draft = await _applicants.OpenAsync(Applicants.NewSuffix());
+            await _applicants.SaveOrganisationAsync(draft, Applicants.Part2("Double clic " + Applicants.NewSuffix()));
+            using var withKey = _applicants.WithKey(draft.Key);
+
+            var answers = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => withKey.PostAsync($"{Drafts}/{draft.Id}/submission", null)));
+
+            Assert.Equal(1, answers.Count(a => a.StatusCode == HttpStatusCode.OK));
+            Assert.Equal(3, answers.Count(a => a.StatusCode == HttpStatusCode.Conflict));
+            Assert.Single(await _applicants.EventsAsync<MembershipApplicationSubmitted>(draft.Id));
+        }
+    }
+
+    [Fact]
     public async Task An_organisation_has_one_open_application_at_a_time_whatever_the_case_of_its_name()
     {
         var suffix = Applicants.NewSuffix();

@@ -243,6 +243,9 @@ public static class ApplicationDraftsEndpoints
             return Problems.NotFound(NotFoundDetail);
         }
 
+        // Submitted once even when the button is clicked twice: the second request waits here, then sees it submitted.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await LockAsync(db, application, cancellationToken);
         if (application.Status != ApplicationStatus.Draft)
         {
             return TypedResults.Conflict(new ProblemDetails
@@ -284,6 +287,7 @@ public static class ApplicationDraftsEndpoints
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
         catch (DbUpdateException exception) when (exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
@@ -369,6 +373,16 @@ public static class ApplicationDraftsEndpoints
             db.Images.Add(photo);
             account.PhotoImageId = photo.Id;
         }
+    }
+
+    /// <summary>
+    /// Locks the application's row until the caller's transaction ends, then reads it again: a request
+    /// that waited for the lock sees what the other one saved (its status above all).
+    /// </summary>
+    internal static async Task LockAsync(MembershipDbContext db, MembershipApplication application, CancellationToken cancellationToken)
+    {
+        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM membership_applications WHERE id = {application.Id} FOR UPDATE", cancellationToken);
+        await db.Entry(application).ReloadAsync(cancellationToken);
     }
 
     internal static async Task DeleteImageAsync(MembershipDbContext db, Guid? imageId, CancellationToken cancellationToken)
