@@ -24,6 +24,11 @@ public sealed class PresentationSanitisingTests
     [InlineData("<style>body { display: none }</style><p>Bonjour</p>", "<p>Bonjour</p>")]
     [InlineData("<p>Bonjour</p><iframe src=\"https://pirate.example\">Votre navigateur ne gère pas les cadres</iframe>", "<p>Bonjour</p>")]
     [InlineData("<p>Bonjour</p><noscript><p>Activez JavaScript</p></noscript>", "<p>Bonjour</p>")]
+    [InlineData("<p>Bonjour</p><object data=\"x.swf\"><p>Pas de <strong>Flash</strong></p><embed src=\"x\"><script>x()</script></object>", "<p>Bonjour</p>")]
+    [InlineData("<p>Bonjour</p><template><p>Modèle</p></template>", "<p>Bonjour</p>")]
+    [InlineData("<p>Bonjour</p><textarea><p>Saisie</p></textarea>", "<p>Bonjour</p>")]
+    [InlineData("<svg><style>circle{fill:red}</style><text>Texte SVG</text></svg><p>Bonjour</p>", "Texte SVG<p>Bonjour</p>")]
+    [InlineData("<div><style>p{}</style><p>Bonjour</p><script>a()</script></div>", "<p>Bonjour</p>")]
     public void Scripts_styles_and_frames_are_removed_with_their_content(string html, string expected) =>
         Assert.Equal(expected, Clean(html));
 
