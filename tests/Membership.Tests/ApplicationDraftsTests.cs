@@ -655,6 +655,30 @@ public sealed class ApplicationDraftsTests(MembershipService service)
     }
 
     [Fact]
+    public async Task Part_2_saved_while_the_application_is_submitted_never_changes_what_was_sent()
+    {
+        for (var round = 0; round < 4; round++)
+        {
+            var suffix = Applicants.NewSuffix();
+            var draft = await _applicants.OpenAsync(suffix);
+            await _applicants.SaveOrganisationAsync(draft, Applicants.Part2($"Envoyée {suffix}"));
+            using var withKey = _applicants.WithKey(draft.Key);
+            var late = Applicants.Part2($"Modifiée {suffix}", TestImages.Base64(TestImages.Jpeg(2000, 2000)));
+
+            var saving = withKey.PutAsJsonAsync($"{Drafts}/{draft.Id}/organisation", late);
+            var submitting = withKey.PostAsync($"{Drafts}/{draft.Id}/submission", null);
+            var (save, submit) = (await saving, await submitting);
+
+            Assert.Equal(HttpStatusCode.OK, submit.StatusCode);
+            var sent = Assert.Single(await _applicants.EventsAsync<MembershipApplicationSubmitted>(draft.Id));
+            var stored = await service.QueryAsync(db => db.Applications.Where(a => a.Id == draft.Id).Select(a => a.Organisation).SingleAsync());
+            Assert.Equal(sent.OrganisationName, stored.Name);
+            Assert.True(save.StatusCode is HttpStatusCode.OK or HttpStatusCode.Conflict, $"{save.StatusCode}");
+            Assert.Equal(save.StatusCode == HttpStatusCode.OK ? $"Modifiée {suffix}" : $"Envoyée {suffix}", sent.OrganisationName);
+        }
+    }
+
+    [Fact]
     public async Task An_organisation_has_one_open_application_at_a_time_whatever_the_case_of_its_name()
     {
         var suffix = Applicants.NewSuffix();

@@ -167,6 +167,14 @@ public static class ApplicationDraftsEndpoints
             return errors.ToProblem();
         }
 
+        // Submitted meanwhile? Then it is no longer a draft: nothing is written after the submission.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await LockAsync(db, application, cancellationToken);
+        if (application.Status != ApplicationStatus.Draft)
+        {
+            return NoLongerADraft();
+        }
+
         var account = await db.Accounts.SingleAsync(a => a.Id == application.ReferentAccountId, cancellationToken);
         account.Civility = input.Civility!.Trim();
         account.LastName = input.LastName!.Trim();
@@ -181,6 +189,7 @@ public static class ApplicationDraftsEndpoints
         db.AddToOutbox(new NotificationPreferencesChanged(account.Id, account.Email, contact.NotificationCategories, now), now);
         application.UpdatedAt = now;
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok(await ApplicationViews.LoadAsync(db, application, clock, cancellationToken));
     }
 
@@ -216,6 +225,14 @@ public static class ApplicationDraftsEndpoints
             return errors.ToProblem();
         }
 
+        // Submitted meanwhile? Then it is no longer a draft: what was sent to the president stays as sent.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await LockAsync(db, application, cancellationToken);
+        if (application.Status != ApplicationStatus.Draft)
+        {
+            return NoLongerADraft();
+        }
+
         if (logo is not null)
         {
             db.Images.Add(logo);
@@ -230,6 +247,7 @@ public static class ApplicationDraftsEndpoints
         };
         application.UpdatedAt = now;
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok(await ApplicationViews.LoadAsync(db, application, clock, cancellationToken));
     }
 
