@@ -167,6 +167,14 @@ public static class ApplicationDraftsEndpoints
             return errors.ToProblem();
         }
 
+        // Submitted meanwhile? Then it is no longer a draft: nothing is written after the submission.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await LockAsync(db, application, cancellationToken);
+        if (application.Status != ApplicationStatus.Draft)
+        {
+            return NoLongerADraft();
+        }
+
         var account = await db.Accounts.SingleAsync(a => a.Id == application.ReferentAccountId, cancellationToken);
         account.Civility = input.Civility!.Trim();
         account.LastName = input.LastName!.Trim();
@@ -181,6 +189,7 @@ public static class ApplicationDraftsEndpoints
         db.AddToOutbox(new NotificationPreferencesChanged(account.Id, account.Email, contact.NotificationCategories, now), now);
         application.UpdatedAt = now;
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok(await ApplicationViews.LoadAsync(db, application, clock, cancellationToken));
     }
 
@@ -216,6 +225,14 @@ public static class ApplicationDraftsEndpoints
             return errors.ToProblem();
         }
 
+        // Submitted meanwhile? Then it is no longer a draft: what was sent to the president stays as sent.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await LockAsync(db, application, cancellationToken);
+        if (application.Status != ApplicationStatus.Draft)
+        {
+            return NoLongerADraft();
+        }
+
         if (logo is not null)
         {
             db.Images.Add(logo);
@@ -230,6 +247,7 @@ public static class ApplicationDraftsEndpoints
         };
         application.UpdatedAt = now;
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok(await ApplicationViews.LoadAsync(db, application, clock, cancellationToken));
     }
 
@@ -243,6 +261,9 @@ public static class ApplicationDraftsEndpoints
             return Problems.NotFound(NotFoundDetail);
         }
 
+        // Submitted once even when the button is clicked twice: the second request waits here, then sees it submitted.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await LockAsync(db, application, cancellationToken);
         if (application.Status != ApplicationStatus.Draft)
         {
             return TypedResults.Conflict(new ProblemDetails
@@ -284,6 +305,7 @@ public static class ApplicationDraftsEndpoints
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
         catch (DbUpdateException exception) when (exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
@@ -369,6 +391,16 @@ public static class ApplicationDraftsEndpoints
             db.Images.Add(photo);
             account.PhotoImageId = photo.Id;
         }
+    }
+
+    /// <summary>
+    /// Locks the application's row until the caller's transaction ends, then reads it again: a request
+    /// that waited for the lock sees what the other one saved (its status above all).
+    /// </summary>
+    internal static async Task LockAsync(MembershipDbContext db, MembershipApplication application, CancellationToken cancellationToken)
+    {
+        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM membership_applications WHERE id = {application.Id} FOR UPDATE", cancellationToken);
+        await db.Entry(application).ReloadAsync(cancellationToken);
     }
 
     internal static async Task DeleteImageAsync(MembershipDbContext db, Guid? imageId, CancellationToken cancellationToken)

@@ -114,6 +114,9 @@ public static class ApplicationsEndpoints
             return errors.ToProblem();
         }
 
+        // One decision per application, even when two board members record it at the same moment.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await ApplicationDraftsEndpoints.LockAsync(db, application, cancellationToken);
         if (application.Status != ApplicationStatus.Submitted)
         {
             return TypedResults.Conflict(new ProblemDetails
@@ -151,6 +154,7 @@ public static class ApplicationsEndpoints
             ExtranetLink = accepted ? identity.Value.Link("espace-membre") : null,
         }, now);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         loggers.CreateLogger(typeof(ApplicationsEndpoints)).LogInformation(
             "Membership application {ApplicationId} {Decision} by the board (meeting of {MeetingDate})",
             application.Id, accepted ? "accepted" : "refused", input.BoardMeetingDate);

@@ -16,9 +16,21 @@ public static partial class FormRules
 
     private static readonly PhoneNumberUtil Phones = PhoneNumberUtil.GetInstance();
 
+    /// <summary>
+    /// Elements removed with everything inside: their content is code, styling or fallback, never the
+    /// presentation's text (with <see cref="HtmlSanitizer.KeepChildNodes"/> alone, a script's source
+    /// would be kept as visible text).
+    /// </summary>
+    private static readonly HashSet<string> RemovedWithContent = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "script", "style", "iframe", "frame", "frameset", "noscript", "noembed", "noframes", "object", "embed", "applet",
+        "template", "textarea", "title", "xmp",
+    };
+
     private static readonly HtmlSanitizer Sanitizer = CreateSanitizer();
 
-    [GeneratedRegex(@"^\d{5}$")]
+    // [0-9], not \d: \d also matches other scripts' digits (« ٦٧٠٠٠ », full-width « ６７０００ »).
+    [GeneratedRegex(@"^[0-9]{5}$")]
     private static partial Regex FrenchPostalCode();
 
     /// <summary>A phone number written the French way (or international), stored in E.164; null when empty.</summary>
@@ -207,6 +219,14 @@ public static partial class FormRules
         sanitizer.AllowedCssProperties.Clear();
         sanitizer.AllowDataAttributes = false;
         sanitizer.KeepChildNodes = true;
+        sanitizer.RemovingTag += (_, removing) =>
+        {
+            if (RemovedWithContent.Contains(removing.Tag.LocalName))
+            {
+                removing.Tag.Remove();
+                removing.Cancel = true;
+            }
+        };
         return sanitizer;
     }
 }

@@ -3,14 +3,17 @@ using SkiaSharp;
 
 namespace Nege.Membership.Images;
 
-/// <summary>How big an upload may be, and the box it is scaled to fit.</summary>
-public sealed record ImageLimits(string What, int MaxBytes, int MaxSide, int FitSide)
+/// <summary>How big an upload may be, and the box it is scaled to fit. <paramref name="Feminine"/>: « La photo … lue », « Le logo … lu ».</summary>
+public sealed record ImageLimits(string What, int MaxBytes, int MaxSide, int FitSide, bool Feminine = false)
 {
     /// <summary>« Logo (taille maximale recommandée 300x300, moins de 200 Ko) ».</summary>
     public static readonly ImageLimits Logo = new("Le logo", 200 * 1024, 4000, 300);
 
     /// <summary>« Votre visage ou image virtuelle ».</summary>
-    public static readonly ImageLimits Photo = new("La photo", 1024 * 1024, 4000, 300);
+    public static readonly ImageLimits Photo = new("La photo", 1024 * 1024, 4000, 300, Feminine: true);
+
+    /// <summary>The feminine ending of a past participle or adjective agreeing with <see cref="What"/>.</summary>
+    internal string E => Feminine ? "e" : "";
 }
 
 /// <summary>
@@ -35,7 +38,7 @@ public static class UploadedImage
         }
         catch (FormatException)
         {
-            errors.Add(field, $"{limits.What} n'a pas pu être lu : le fichier doit être transmis en base64.");
+            errors.Add(field, $"{limits.What} n'a pas pu être lu{limits.E} : le fichier doit être transmis en base64.");
             return null;
         }
 
@@ -82,17 +85,21 @@ public static class UploadedImage
         var (width, height) = (codec.Info.Width, codec.Info.Height);
         if (width > limits.MaxSide || height > limits.MaxSide)
         {
-            problem = $"{limits.What} est trop grand ({width}×{height} pixels) : {limits.MaxSide}×{limits.MaxSide} pixels au plus.";
+            problem = $"{limits.What} est trop grand{limits.E} ({width}×{height} pixels) : {limits.MaxSide}×{limits.MaxSide} pixels au plus.";
             return null;
         }
 
-        using var decoded = SKBitmap.Decode(codec, new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul));
-        if (decoded is null)
+        using var undecoded = SKBitmap.Decode(codec, new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul));
+        if (undecoded is null)
         {
             problem = $"{limits.What} n'est pas une image lisible.";
             return null;
         }
 
+        // The EXIF orientation (a phone held sideways) is not kept with the metadata: apply it to the pixels.
+        using var upright = Upright(undecoded, codec.EncodedOrigin);
+        var decoded = upright ?? undecoded;
+        (width, height) = (decoded.Width, decoded.Height);
         var scale = Math.Min(1.0, Math.Min((double)limits.FitSide / width, (double)limits.FitSide / height));
         var size = new SKImageInfo(Math.Max(1, (int)Math.Round(width * scale)), Math.Max(1, (int)Math.Round(height * scale)), SKColorType.Rgba8888, SKAlphaType.Premul);
         using var scaled = scale < 1.0 ? decoded.Resize(size, new SKSamplingOptions(SKCubicResampler.Mitchell)) : null;
@@ -112,6 +119,34 @@ public static class UploadedImage
             Height = final.Height,
             CreatedAt = now,
         };
+    }
+
+    /// <summary>The pixels as people are meant to see them, or null when they already are (Skia's SkEncodedOriginToMatrix).</summary>
+    private static SKBitmap? Upright(SKBitmap source, SKEncodedOrigin origin)
+    {
+        var (w, h) = (source.Width, source.Height);
+        SKMatrix? matrix = origin switch
+        {
+            SKEncodedOrigin.TopRight => new SKMatrix(-1, 0, w, 0, 1, 0, 0, 0, 1),
+            SKEncodedOrigin.BottomRight => new SKMatrix(-1, 0, w, 0, -1, h, 0, 0, 1),
+            SKEncodedOrigin.BottomLeft => new SKMatrix(1, 0, 0, 0, -1, h, 0, 0, 1),
+            SKEncodedOrigin.LeftTop => new SKMatrix(0, 1, 0, 1, 0, 0, 0, 0, 1),
+            SKEncodedOrigin.RightTop => new SKMatrix(0, -1, h, 1, 0, 0, 0, 0, 1),
+            SKEncodedOrigin.RightBottom => new SKMatrix(0, -1, h, -1, 0, w, 0, 0, 1),
+            SKEncodedOrigin.LeftBottom => new SKMatrix(0, 1, 0, -1, 0, w, 0, 0, 1),
+            _ => null,
+        };
+        if (matrix is not { } transform)
+        {
+            return null;
+        }
+
+        var swapped = origin is SKEncodedOrigin.LeftTop or SKEncodedOrigin.RightTop or SKEncodedOrigin.RightBottom or SKEncodedOrigin.LeftBottom;
+        var upright = new SKBitmap(new SKImageInfo(swapped ? h : w, swapped ? w : h, source.ColorType, source.AlphaType));
+        using var canvas = new SKCanvas(upright);
+        canvas.SetMatrix(transform);
+        canvas.DrawBitmap(source, 0, 0);
+        return upright;
     }
 
     private static SKEncodedImageFormat? FormatOf(byte[] bytes) =>

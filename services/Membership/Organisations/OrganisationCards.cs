@@ -106,7 +106,16 @@ public static class OrganisationCards
         if (logo is not null)
         {
             db.Images.Add(logo);
-            await ApplicationDraftsEndpoints.DeleteImageAsync(db, organisation.LogoImageId, cancellationToken);
+            // The accepted application keeps the logo it was submitted with: only a later one is erased.
+            var submittedLogo = organisation.ApplicationId is { } applicationId
+                ? (await db.Applications.AsNoTracking().Where(a => a.Id == applicationId).Select(a => a.Organisation)
+                    .SingleOrDefaultAsync(cancellationToken))?.LogoImageId
+                : null;
+            if (organisation.LogoImageId != submittedLogo)
+            {
+                await ApplicationDraftsEndpoints.DeleteImageAsync(db, organisation.LogoImageId, cancellationToken);
+            }
+
             organisation.LogoImageId = logo.Id;
         }
 
