@@ -9,7 +9,7 @@ namespace Nege.ServiceDefaults.Http;
 /// Reads a JSON request body strictly: malformed JSON, unknown fields and values of the wrong type
 /// each get a French message under the field's name, instead of a bare 400.
 /// </summary>
-public static class JsonBody
+public static partial class JsonBody
 {
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
 
@@ -64,6 +64,9 @@ public static class JsonBody
         }
     }
 
+    [System.Text.RegularExpressions.GeneratedRegex(@"\.(?<name>[^.\[]+)|\['(?<name>[^']*)'\]|\[\d+\]")]
+    private static partial System.Text.RegularExpressions.Regex PathSegment();
+
     private static class KnownFields<T>
     {
         public static readonly HashSet<string> Names = typeof(T)
@@ -72,7 +75,10 @@ public static class JsonBody
                                 ?? JsonNamingPolicy.CamelCase.ConvertName(property.Name))
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
 
-        /// <summary>The field a JSON path (<c>$.count</c>, <c>$['count']</c>, <c>$.items[0]</c>) is about, as the model names it.</summary>
+        /// <summary>
+        /// The field a JSON path is about, as the model names it: <c>$.count</c> and <c>$['count']</c>
+        /// give <c>count</c>, <c>$.perimeter.alsace</c> gives <c>perimeter.alsace</c>, array indices are dropped.
+        /// </summary>
         public static string FieldOf(string? path)
         {
             if (path is null || path.Length <= 2)
@@ -80,10 +86,14 @@ public static class JsonBody
                 return "";
             }
 
-            var first = path[1] == '['
-                ? path[2..].TrimStart('\'').Split('\'')[0]
-                : path[2..].Split('.', '[')[0];
-            return Names.TryGetValue(first, out var canonical) ? canonical : first;
+            var names = PathSegment().Matches(path[1..]).Select(match => match.Groups["name"].Value).Where(name => name.Length > 0).ToList();
+            if (names.Count == 0)
+            {
+                return "";
+            }
+
+            names[0] = Names.TryGetValue(names[0], out var canonical) ? canonical : names[0];
+            return string.Join('.', names);
         }
     }
 }

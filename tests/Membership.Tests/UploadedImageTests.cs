@@ -112,7 +112,7 @@ public sealed class UploadedImageTests
         var errors = new ValidationErrors();
 
         Assert.Null(UploadedImage.Accept(TestImages.Base64(file), ImageLimits.Photo, "photo", errors, Now));
-        Assert.StartsWith("La photo ne doit pas dépasser 1024 Ko", Assert.Single(errors.ToDictionary()["photo"]), StringComparison.Ordinal);
+        Assert.StartsWith("La photo ne doit pas dépasser 1 Mo (le fichier fait 1", Assert.Single(errors.ToDictionary()["photo"]), StringComparison.Ordinal);
     }
 
     [Theory]

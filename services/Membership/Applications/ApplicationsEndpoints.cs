@@ -74,12 +74,18 @@ public static class ApplicationsEndpoints
     }
 
     private static async Task<Results<Ok<ApplicationView>, NotFound<ProblemDetails>>> GetAsync(
-        Guid id, MembershipDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        Guid id, ClaimsPrincipal user, MembershipDbContext db, TimeProvider clock, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var application = await FindAsync(db, id, cancellationToken);
-        return application is null
-            ? Problems.NotFound("Cette demande d'adhésion n'existe pas.")
-            : TypedResults.Ok(await ApplicationViews.LoadAsync(db, application, clock, cancellationToken));
+        if (application is null)
+        {
+            return Problems.NotFound("Cette demande d'adhésion n'existe pas.");
+        }
+
+        // The application holds its referent's personal data: who read it is kept in the logs.
+        loggers.CreateLogger(typeof(ApplicationsEndpoints)).LogInformation(
+            "Membership application {ApplicationId} read by account {AccountId}", application.Id, AccountsEndpoints.CallerId(user));
+        return TypedResults.Ok(await ApplicationViews.LoadAsync(db, application, clock, cancellationToken));
     }
 
     private static async Task<Results<FileContentHttpResult, NotFound<ProblemDetails>>> ImageAsync(
