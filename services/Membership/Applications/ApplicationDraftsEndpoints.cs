@@ -140,24 +140,12 @@ public static class ApplicationDraftsEndpoints
     private static async Task<Results<Ok<ApplicationView>, ValidationProblem, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> UpdateReferentAsync(
         Guid id, HttpRequest request, ClaimsPrincipal user, MembershipDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var application = await FindAsync(id, request, user, db, cancellationToken);
-        if (application is null)
+        var (application, input, errors, refusal) = await OpenForEditAsync<ReferentUpdateRequest>(id, request, user, db, cancellationToken);
+        if (refusal is not null)
         {
-            return Problems.NotFound(NotFoundDetail);
+            return refusal;
         }
 
-        if (application.Status != ApplicationStatus.Draft)
-        {
-            return NoLongerADraft();
-        }
-
-        var body = await JsonBody.ReadAsync<ReferentUpdateRequest>(request, cancellationToken);
-        if (body.Value is not { } input)
-        {
-            return body.Errors.ToProblem();
-        }
-
-        var errors = body.Errors;
         var now = clock.GetUtcNowForDatabase();
         AccountRules.ValidateIdentity(errors, input.Civility, input.LastName, input.FirstName, input.Function);
         var contact = ApplicationForm.ValidateContact(errors, input.MobilePhone, input.LandlinePhone, input.Workplace, input.NotificationCategories);
@@ -169,8 +157,7 @@ public static class ApplicationDraftsEndpoints
 
         // Submitted meanwhile? Then it is no longer a draft: nothing is written after the submission.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await LockAsync(db, application, cancellationToken);
-        if (application.Status != ApplicationStatus.Draft)
+        if (!await LockDraftAsync(db, application, cancellationToken))
         {
             return NoLongerADraft();
         }
@@ -196,24 +183,12 @@ public static class ApplicationDraftsEndpoints
     private static async Task<Results<Ok<ApplicationView>, ValidationProblem, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> SaveOrganisationAsync(
         Guid id, HttpRequest request, ClaimsPrincipal user, MembershipDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var application = await FindAsync(id, request, user, db, cancellationToken);
-        if (application is null)
+        var (application, input, errors, refusal) = await OpenForEditAsync<OrganisationRequest>(id, request, user, db, cancellationToken);
+        if (refusal is not null)
         {
-            return Problems.NotFound(NotFoundDetail);
+            return refusal;
         }
 
-        if (application.Status != ApplicationStatus.Draft)
-        {
-            return NoLongerADraft();
-        }
-
-        var body = await JsonBody.ReadAsync<OrganisationRequest>(request, cancellationToken);
-        if (body.Value is not { } input)
-        {
-            return body.Errors.ToProblem();
-        }
-
-        var errors = body.Errors;
         var now = clock.GetUtcNowForDatabase();
         var draft = ApplicationForm.ValidateOrganisation(errors, input, application.Organisation);
         var logo = input.Logo is { Length: > 0 } ? UploadedImage.Accept(input.Logo, ImageLimits.Logo, "logo", errors, now) : null;
@@ -227,8 +202,7 @@ public static class ApplicationDraftsEndpoints
 
         // Submitted meanwhile? Then it is no longer a draft: what was sent to the president stays as sent.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await LockAsync(db, application, cancellationToken);
-        if (application.Status != ApplicationStatus.Draft)
+        if (!await LockDraftAsync(db, application, cancellationToken))
         {
             return NoLongerADraft();
         }
@@ -397,6 +371,39 @@ public static class ApplicationDraftsEndpoints
     /// Locks the application's row until the caller's transaction ends, then reads it again: a request
     /// that waited for the lock sees what the other one saved (its status above all).
     /// </summary>
+    /// <summary>
+    /// A draft opened for a change: found with its key or token, still a draft, its body read. Otherwise
+    /// the answer that refuses the change.
+    /// </summary>
+    private static async Task<(MembershipApplication Application, T Input, ValidationErrors Errors,
+        Results<Ok<ApplicationView>, ValidationProblem, NotFound<ProblemDetails>, Conflict<ProblemDetails>>? Refusal)> OpenForEditAsync<T>(
+        Guid id, HttpRequest request, ClaimsPrincipal user, MembershipDbContext db, CancellationToken cancellationToken)
+        where T : class
+    {
+        var application = await FindAsync(id, request, user, db, cancellationToken);
+        if (application is null)
+        {
+            return (null!, null!, new ValidationErrors(), Problems.NotFound(NotFoundDetail));
+        }
+
+        if (application.Status != ApplicationStatus.Draft)
+        {
+            return (null!, null!, new ValidationErrors(), NoLongerADraft());
+        }
+
+        var body = await JsonBody.ReadAsync<T>(request, cancellationToken);
+        return body.Value is { } input
+            ? (application, input, body.Errors, null)
+            : (null!, null!, body.Errors, body.Errors.ToProblem());
+    }
+
+    /// <summary>Locks the draft's row in the caller's transaction; false when it was submitted meanwhile.</summary>
+    private static async Task<bool> LockDraftAsync(MembershipDbContext db, MembershipApplication application, CancellationToken cancellationToken)
+    {
+        await LockAsync(db, application, cancellationToken);
+        return application.Status == ApplicationStatus.Draft;
+    }
+
     internal static async Task LockAsync(MembershipDbContext db, MembershipApplication application, CancellationToken cancellationToken)
     {
         await db.Database.ExecuteSqlAsync($"SELECT 1 FROM membership_applications WHERE id = {application.Id} FOR UPDATE", cancellationToken);
