@@ -10,6 +10,21 @@ namespace Membership.Tests;
 public sealed class OrganisationsAndAccountsTests(MembershipService service)
 {
     [Fact]
+    public async Task An_organisation_name_already_taken_without_regard_to_case_is_refused_and_nothing_is_written()
+    {
+        using var admin = service.CreateClient(service.Tokens.ForAdmin());
+        var name = $"Numérique Doublon {Guid.NewGuid():N}"[..30];
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync("/api/membership/organisations", new { name, category = "Entreprise" })).StatusCode);
+
+        var again = await admin.PostAsJsonAsync("/api/membership/organisations", new { name = "  " + name.ToUpperInvariant() + " ", category = "Entreprise" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
+        var problem = await again.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Un organisme porte déjà ce nom.", problem.GetProperty("errors").GetProperty("name")[0].GetString());
+        Assert.Equal(1, await service.QueryAsync(db => db.Organisations.CountAsync(o => o.Name.ToUpper() == name.ToUpper())));
+    }
+
+    [Fact]
     public async Task Organisations_are_filtered_by_category_an_empty_filter_is_none_and_an_unknown_one_is_refused()
     {
         using var admin = service.CreateClient(service.Tokens.ForAdmin());

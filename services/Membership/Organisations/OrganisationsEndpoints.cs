@@ -82,6 +82,15 @@ public static class OrganisationsEndpoints
             errors.Add("category", $"La catégorie doit être l'une des valeurs : {string.Join(", ", Organisation.Categories)}.");
         }
 
+        if (errors.IsEmpty)
+        {
+            var normalized = Accounts.Account.Normalize(name!);
+            errors.AddIf(await db.Organisations.AnyAsync(o => o.Name.ToUpper() == normalized, cancellationToken),
+                "name", "Un organisme porte déjà ce nom.");
+            errors.AddIf(await db.Applications.AnyAsync(a => a.NormalizedOrganisationName == normalized, cancellationToken),
+                "name", "Une demande d'adhésion est en cours pour un organisme de ce nom : le Conseil d'Administration en décide.");
+        }
+
         if (!errors.IsEmpty)
         {
             return errors.ToProblem();
