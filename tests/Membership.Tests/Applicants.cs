@@ -196,14 +196,11 @@ public sealed class Applicants(MembershipService service)
         return problem.GetProperty("errors").Deserialize<Dictionary<string, string[]>>()!;
     }
 
-    /// <summary>
-    /// A 404 or 409 problem: its French <c>detail</c>. (These are written by <c>TypedResults.NotFound/Conflict</c>
-    /// with a ProblemDetails body, served as application/json, not application/problem+json.)
-    /// </summary>
+    /// <summary>A 404 or 409 problem (RFC 9457, labelled as such): its French <c>detail</c>.</summary>
     public static async Task<string> ProblemDetailAsync(HttpResponseMessage response, HttpStatusCode status)
     {
         Assert.True(response.StatusCode == status, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-        Assert.Contains(response.Content.Headers.ContentType?.MediaType, new[] { "application/problem+json", "application/json" });
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal((int)status, problem.GetProperty("status").GetInt32());
         Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("title").GetString()));

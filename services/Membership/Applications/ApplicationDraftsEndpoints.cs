@@ -38,6 +38,9 @@ public static class ApplicationDraftsEndpoints
 
         routes.MapGet("/api/membership/application-drafts/mine", MineAsync)
             .WithTags("Demandes d'adhésion").WithSummary("Ma demande d'adhésion en cours (brouillon)").RequireAccess(AccessPolicies.OwnAccount);
+        routes.MapPost("/api/membership/application-drafts/mine", CreateMineAsync)
+            .WithTags("Demandes d'adhésion").WithSummary("Partie 1 avec mon compte : le brouillon, sans nouveau compte")
+            .Accepts<OwnAccountReferentRequest>("application/json").RequireAccess(AccessPolicies.OwnAccount);
 
         // Public: the draft's key (or the referent's own token) opens each draft; anything else is a 404.
         var drafts = routes.MapGroup("/api/membership/application-drafts").WithTags("Demandes d'adhésion").AllowEveryone();
@@ -84,19 +87,7 @@ public static class ApplicationDraftsEndpoints
         Apply(account, contact, photo, db);
         db.Accounts.Add(account);
 
-        var key = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
-        var application = new MembershipApplication
-        {
-            Id = Guid.CreateVersion7(now),
-            Status = ApplicationStatus.Draft,
-            KeyHash = AccountToken.Hash(key),
-            ReferentAccountId = account.Id,
-            ConsentGivenAt = now,
-            CreatedAt = now,
-            UpdatedAt = now,
-        };
-        db.Applications.Add(application);
-
+        var (application, key) = NewDraft(db, account, now);
         db.AddToOutbox(new NotificationPreferencesChanged(account.Id, account.Email, contact.NotificationCategories, now), now);
         var (token, secret) = AccountToken.Issue(account.Id, AccountTokenPurpose.SetPassword, now, options.Value.InvitationLinkLifetime);
         db.AccountTokens.Add(token);
@@ -115,6 +106,95 @@ public static class ApplicationDraftsEndpoints
         var view = await ApplicationViews.LoadAsync(db, application, clock, cancellationToken);
         return TypedResults.Created($"/api/membership/application-drafts/{application.Id}", view with { Key = key });
     }
+
+    /// <summary>
+    /// Part 1 by a person already logged in: their own account becomes the referent's (its identity and
+    /// contact details updated from the form), no new account and no e-mail.
+    /// </summary>
+    private static async Task<Results<Created<ApplicationView>, ValidationProblem, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> CreateMineAsync(
+        HttpRequest request, ClaimsPrincipal user, MembershipDbContext db, TimeProvider clock, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        var accountId = AccountsEndpoints.CallerId(user);
+        var account = await db.Accounts.SingleOrDefaultAsync(a => a.Id == accountId, cancellationToken);
+        if (account is null)
+        {
+            return Problems.NotFound("Ce compte n'existe plus.");
+        }
+
+        if (account.OrganisationId is { } organisationId)
+        {
+            var organisation = await db.Organisations.Where(o => o.Id == organisationId).Select(o => o.Name).SingleAsync(cancellationToken);
+            return Refusal("Compte déjà rattaché à un organisme",
+                $"Votre compte est rattaché à l'organisme « {organisation} » : une demande d'adhésion se fait avec un compte qui n'appartient encore à aucun organisme.");
+        }
+
+        if (await db.Applications.AnyAsync(a => a.ReferentAccountId == account.Id
+                                                && (a.Status == ApplicationStatus.Draft || a.Status == ApplicationStatus.Submitted), cancellationToken))
+        {
+            return Refusal("Demande déjà en cours", "Vous avez déjà une demande d'adhésion en cours : reprenez-la plutôt que d'en commencer une autre.");
+        }
+
+        var body = await JsonBody.ReadAsync<OwnAccountReferentRequest>(request, cancellationToken);
+        if (body.Value is not { } input)
+        {
+            return body.Errors.ToProblem();
+        }
+
+        var errors = body.Errors;
+        var now = clock.GetUtcNowForDatabase();
+        AccountRules.ValidateIdentity(errors, input.Civility, input.LastName, input.FirstName, input.Function);
+        var contact = ApplicationForm.ValidateContact(errors, input.MobilePhone, input.LandlinePhone, input.Workplace, input.NotificationCategories);
+        var photo = input.Photo is { Length: > 0 } ? UploadedImage.Accept(input.Photo, ImageLimits.Photo, "photo", errors, now) : null;
+        errors.AddIf(input.Consent is not true, "consent",
+            "Vous devez confirmer avoir pris connaissance des conditions d'utilisation des données de votre profil utilisateur (mentions légales).");
+        if (!errors.IsEmpty)
+        {
+            return errors.ToProblem();
+        }
+
+        account.Civility = input.Civility!.Trim();
+        account.LastName = input.LastName!.Trim();
+        account.FirstName = input.FirstName!.Trim();
+        account.Function = string.IsNullOrWhiteSpace(input.Function) ? null : input.Function.Trim();
+        if (photo is not null)
+        {
+            await DeleteImageAsync(db, account.PhotoImageId, cancellationToken);
+        }
+
+        Apply(account, contact, photo, db);
+        var (application, key) = NewDraft(db, account, now);
+        db.AddToOutbox(new NotificationPreferencesChanged(account.Id, account.Email, contact.NotificationCategories, now), now);
+        await db.SaveChangesAsync(cancellationToken);
+        loggers.CreateLogger(typeof(ApplicationDraftsEndpoints)).LogInformation(
+            "Membership application {ApplicationId} opened by account {AccountId} (logged in)", application.Id, account.Id);
+        var view = await ApplicationViews.LoadAsync(db, application, clock, cancellationToken);
+        return TypedResults.Created($"/api/membership/application-drafts/{application.Id}", view with { Key = key });
+    }
+
+    /// <summary>A new draft for the account, and the key that opens it (only its hash is stored).</summary>
+    private static (MembershipApplication Application, string Key) NewDraft(MembershipDbContext db, Account account, DateTimeOffset now)
+    {
+        var key = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+        var application = new MembershipApplication
+        {
+            Id = Guid.CreateVersion7(now),
+            Status = ApplicationStatus.Draft,
+            KeyHash = AccountToken.Hash(key),
+            ReferentAccountId = account.Id,
+            ConsentGivenAt = now,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        db.Applications.Add(application);
+        return (application, key);
+    }
+
+    private static Conflict<ProblemDetails> Refusal(string title, string detail) => TypedResults.Conflict(new ProblemDetails
+    {
+        Status = StatusCodes.Status409Conflict,
+        Title = title,
+        Detail = detail,
+    });
 
     private static async Task<Results<Ok<ApplicationView>, NotFound<ProblemDetails>>> MineAsync(
         ClaimsPrincipal user, MembershipDbContext db, TimeProvider clock, CancellationToken cancellationToken)
@@ -418,17 +498,8 @@ public static class ApplicationDraftsEndpoints
         }
     }
 
-    private static Conflict<ProblemDetails> NoLongerADraft() => TypedResults.Conflict(new ProblemDetails
-    {
-        Status = StatusCodes.Status409Conflict,
-        Title = "Demande déjà transmise",
-        Detail = "Cette demande d'adhésion a été transmise : elle ne peut plus être modifiée.",
-    });
+    private static Conflict<ProblemDetails> NoLongerADraft() =>
+        Refusal("Demande déjà transmise", "Cette demande d'adhésion a été transmise : elle ne peut plus être modifiée.");
 
-    private static Conflict<ProblemDetails> SameName(string detail) => TypedResults.Conflict(new ProblemDetails
-    {
-        Status = StatusCodes.Status409Conflict,
-        Title = "Organisme déjà connu",
-        Detail = detail,
-    });
+    private static Conflict<ProblemDetails> SameName(string detail) => Refusal("Organisme déjà connu", detail);
 }

@@ -16,6 +16,11 @@ public sealed record ReferentUpdateRequest(
     string? Civility, string? LastName, string? FirstName, string? Function, string? Photo,
     string? MobilePhone, string? LandlinePhone, WorkplaceInput? Workplace, string[]? NotificationCategories);
 
+/// <summary>Part 1 by a person already logged in: their account's e-mail and user name stay as they are.</summary>
+public sealed record OwnAccountReferentRequest(
+    string? Civility, string? LastName, string? FirstName, string? Function, string? Photo,
+    string? MobilePhone, string? LandlinePhone, WorkplaceInput? Workplace, string[]? NotificationCategories, bool? Consent);
+
 public sealed record StartupInput(DateOnly? CreationDate, int? Headcount, string? TurnoverBand, bool? SyntecStartupPack);
 
 public sealed record PerimeterInput(int? Alsace, int? ChampagneArdenne, int? Lorraine);
