@@ -469,6 +469,45 @@ public sealed class ApplicationPagesTests(SiteFixture site) : IDisposable
     }
 
     [Fact]
+    public async Task A_logged_in_person_without_a_draft_applies_with_their_own_account()
+    {
+        site.Stub.Api = request => (request.Method, request.PathAndQuery) switch
+        {
+            ("GET", $"{Drafts}/mine") => new StubAnswer(404, new { title = "Introuvable.", status = 404 }),
+            ("GET", "/api/membership/me") => new StubAnswer(200, new
+            {
+                id = "a7", email = "paul.meusien@exemple.fr", userName = "pmeusien", civility = "Monsieur", lastName = "Meusien", firstName = "Paul",
+                function = "Gérant", organisationId = (string?)null, organisationName = (string?)null, roles = Array.Empty<string>(),
+                emailConfirmed = true, isLocked = false, lockedUntil = (DateTimeOffset?)null, createdAt = new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero),
+            }),
+            ("POST", $"{Drafts}/mine") => new StubAnswer(201, ApplicationJson.View(key: "k-mine")),
+            _ => new StubAnswer(404, new { title = "Introuvable.", status = 404 }),
+        };
+        using var client = await site.SignInAsync("Paul Meusien", [], accessToken: "token-of-paul");
+
+        var form = await (await client.GetAsync("/adhesion/referent")).ReadPageAsync();
+
+        var email = System.Text.RegularExpressions.Regex.Match(form, "<input[^>]*id=\"Input_Email\"[^>]*>").Value;
+        Assert.Contains("value=\"paul.meusien@exemple.fr\"", email, StringComparison.Ordinal);
+        Assert.Contains("readonly", email, StringComparison.Ordinal);
+        Assert.Contains("votre demande d'adhésion se fait avec votre compte", form, StringComparison.Ordinal);
+        Assert.Contains("value=\"Meusien\"", form, StringComparison.Ordinal);
+
+        site.Stub.ApiRequests.Clear();
+        var response = await client.PostAsync("/adhesion/referent", PartOne(Html.AntiforgeryToken(form), withPhoto: false));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Html.SetCookie(response, "nege.adhesion=");
+        var created = Assert.Single(site.Stub.ApiRequests, request => request.Method == "POST");
+        Assert.Equal($"{Drafts}/mine", created.PathAndQuery);
+        Assert.Equal("Bearer token-of-paul", created.Authorization);
+        using var body = JsonDocument.Parse(created.Body);
+        Assert.False(body.RootElement.TryGetProperty("email", out _));
+        Assert.False(body.RootElement.TryGetProperty("userName", out _));
+        Assert.True(body.RootElement.GetProperty("consent").GetBoolean());
+    }
+
+    [Fact]
     public async Task The_drafts_logo_is_served_through_the_site_with_the_key()
     {
         ServeDraft(more: request => request.PathAndQuery == $"{Drafts}/d1/logo" ? StubAnswer.File(Png, "image/png") : null);

@@ -106,6 +106,19 @@ public sealed record NewApplicationDraft(
     IReadOnlyList<string> NotificationCategories,
     bool Consent);
 
+/// <summary>Part 1 by a person already logged in (POST …/mine): their account's e-mail and user name stay as they are.</summary>
+public sealed record OwnAccountApplicationDraft(
+    string? Civility,
+    string? LastName,
+    string? FirstName,
+    string? Function,
+    string? Photo,
+    string? MobilePhone,
+    string? LandlinePhone,
+    Workplace Workplace,
+    IReadOnlyList<string> NotificationCategories,
+    bool Consent);
+
 /// <summary>Part 2 « Organisme », saved as a draft (PUT …/organisation); <c>Logo</c> null keeps the current one.</summary>
 public sealed record OrganisationPart(
     string? Name,

@@ -15,6 +15,9 @@ public sealed partial class MembershipApi
     public Task<CreatedApplicationDraft> CreateDraftAsync(NewApplicationDraft draft, CancellationToken ct) =>
         SendAsync<CreatedApplicationDraft>(HttpMethod.Post, Drafts, draft, ct);
 
+    public Task<CreatedApplicationDraft> CreateMyDraftAsync(OwnAccountApplicationDraft draft, CancellationToken ct) =>
+        SendAsync<CreatedApplicationDraft>(HttpMethod.Post, Drafts + "/mine", draft, ct);
+
     /// <summary>The logged-in person's open draft, or null when they have none.</summary>
     public async Task<ApplicationView?> GetMyDraftAsync(CancellationToken ct)
     {

@@ -13,14 +13,21 @@ public sealed class ReferentModel(MembershipApi api, IDataProtectionProvider dat
     [BindProperty]
     public ReferentInput Input { get; set; } = new();
 
-    /// <summary>No draft yet: saving creates it, with the account (e-mail, user name) and the consent.</summary>
+    /// <summary>No draft yet: saving creates it, with the consent (and the account, unless the person is logged in).</summary>
     public bool Creating => Draft is null;
+
+    /// <summary>No draft yet and logged in: the application is made with the person's own account.</summary>
+    public bool WithOwnAccount => Creating && User.Identity?.IsAuthenticated == true;
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         if (await FindDraftAsync(ct) is { } draft)
         {
             Input = ReferentInput.From(draft.Referent);
+        }
+        else if (WithOwnAccount)
+        {
+            await ShowOwnAccountAsync(ct, prefill: true);
         }
     }
 
@@ -32,6 +39,13 @@ public sealed class ReferentModel(MembershipApi api, IDataProtectionProvider dat
             try
             {
                 var photo = await UploadedFile.Base64Async(Input.Photo, ct);
+                if (WithOwnAccount)
+                {
+                    var mine = await Api.CreateMyDraftAsync(Input.ToOwnAccountDraft(photo), ct);
+                    RememberDraft(new DraftAccess(mine.Id, mine.Key));
+                    return RedirectToPage("Organisme", new { etat = OrganismeModel.ReferentSaved });
+                }
+
                 if (draft is null)
                 {
                     var created = await Api.CreateDraftAsync(Input.ToNewDraft(photo), ct);
@@ -54,8 +68,27 @@ public sealed class ReferentModel(MembershipApi api, IDataProtectionProvider dat
             Input.Email = draft.Referent.Email;
             Input.UserName = draft.Referent.UserName;
         }
+        else if (WithOwnAccount)
+        {
+            await ShowOwnAccountAsync(ct, prefill: false);
+        }
 
         return Page();
+    }
+
+    /// <summary>The logged-in person's e-mail and user name, shown read-only; on first display, their identity too.</summary>
+    private async Task ShowOwnAccountAsync(CancellationToken ct, bool prefill)
+    {
+        var me = await Api.GetMeAsync(ct);
+        Input.Email = me.Email;
+        Input.UserName = me.UserName;
+        if (prefill)
+        {
+            Input.Civility = me.Civility;
+            Input.LastName = me.LastName;
+            Input.FirstName = me.FirstName;
+            Input.Function = me.Function;
+        }
     }
 
     /// <summary>The form's fields, flat: <c>workplace.city</c> is <c>WorkplaceCity</c> (see <see cref="ApplicationProblems"/>).</summary>
@@ -117,6 +150,14 @@ public sealed class ReferentModel(MembershipApi api, IDataProtectionProvider dat
             var part = ToReferentPart(photo);
             return new NewApplicationDraft(
                 Clean(Email), Clean(UserName), part.Civility, part.LastName, part.FirstName, part.Function, photo,
+                part.MobilePhone, part.LandlinePhone, part.Workplace, part.NotificationCategories, Consent);
+        }
+
+        public OwnAccountApplicationDraft ToOwnAccountDraft(string? photo)
+        {
+            var part = ToReferentPart(photo);
+            return new OwnAccountApplicationDraft(
+                part.Civility, part.LastName, part.FirstName, part.Function, photo,
                 part.MobilePhone, part.LandlinePhone, part.Workplace, part.NotificationCategories, Consent);
         }
 
