@@ -73,9 +73,7 @@ public static class ApplicationDraftsEndpoints
         var now = clock.GetUtcNowForDatabase();
         AccountRules.ValidateEmail(errors, "email", input.Email);
         AccountRules.ValidateUserName(errors, "userName", input.UserName);
-        AccountRules.ValidateIdentity(errors, input.Civility, input.LastName, input.FirstName, input.Function);
-        var contact = ApplicationForm.ValidateContact(errors, input.MobilePhone, input.LandlinePhone, input.Workplace, input.NotificationCategories);
-        var photo = input.Photo is { Length: > 0 } ? UploadedImage.Accept(input.Photo, ImageLimits.Photo, "photo", errors, now) : null;
+        var (contact, photo) = ValidateReferent(errors, input, now);
         errors.AddIf(input.Consent is not true, "consent",
             "Vous devez confirmer avoir pris connaissance des conditions d'utilisation des données de votre profil utilisateur (mentions légales).");
         if (!errors.IsEmpty || !(await accounts.CheckUniqueAsync(errors, input.Email!, input.UserName!, cancellationToken)).IsEmpty)
@@ -142,9 +140,7 @@ public static class ApplicationDraftsEndpoints
 
         var errors = body.Errors;
         var now = clock.GetUtcNowForDatabase();
-        AccountRules.ValidateIdentity(errors, input.Civility, input.LastName, input.FirstName, input.Function);
-        var contact = ApplicationForm.ValidateContact(errors, input.MobilePhone, input.LandlinePhone, input.Workplace, input.NotificationCategories);
-        var photo = input.Photo is { Length: > 0 } ? UploadedImage.Accept(input.Photo, ImageLimits.Photo, "photo", errors, now) : null;
+        var (contact, photo) = ValidateReferent(errors, input, now);
         errors.AddIf(input.Consent is not true, "consent",
             "Vous devez confirmer avoir pris connaissance des conditions d'utilisation des données de votre profil utilisateur (mentions légales).");
         if (!errors.IsEmpty)
@@ -152,16 +148,7 @@ public static class ApplicationDraftsEndpoints
             return errors.ToProblem();
         }
 
-        account.Civility = input.Civility!.Trim();
-        account.LastName = input.LastName!.Trim();
-        account.FirstName = input.FirstName!.Trim();
-        account.Function = string.IsNullOrWhiteSpace(input.Function) ? null : input.Function.Trim();
-        if (photo is not null)
-        {
-            await DeleteImageAsync(db, account.PhotoImageId, cancellationToken);
-        }
-
-        Apply(account, contact, photo, db);
+        await TakeReferentAnswersAsync(db, account, input, contact, photo, cancellationToken);
         var (application, key) = NewDraft(db, account, now);
         db.AddToOutbox(new NotificationPreferencesChanged(account.Id, account.Email, contact.NotificationCategories, now), now);
         await db.SaveChangesAsync(cancellationToken);
@@ -227,9 +214,7 @@ public static class ApplicationDraftsEndpoints
         }
 
         var now = clock.GetUtcNowForDatabase();
-        AccountRules.ValidateIdentity(errors, input.Civility, input.LastName, input.FirstName, input.Function);
-        var contact = ApplicationForm.ValidateContact(errors, input.MobilePhone, input.LandlinePhone, input.Workplace, input.NotificationCategories);
-        var photo = input.Photo is { Length: > 0 } ? UploadedImage.Accept(input.Photo, ImageLimits.Photo, "photo", errors, now) : null;
+        var (contact, photo) = ValidateReferent(errors, input, now);
         if (!errors.IsEmpty)
         {
             return errors.ToProblem();
@@ -243,16 +228,7 @@ public static class ApplicationDraftsEndpoints
         }
 
         var account = await db.Accounts.SingleAsync(a => a.Id == application.ReferentAccountId, cancellationToken);
-        account.Civility = input.Civility!.Trim();
-        account.LastName = input.LastName!.Trim();
-        account.FirstName = input.FirstName!.Trim();
-        account.Function = string.IsNullOrWhiteSpace(input.Function) ? null : input.Function.Trim();
-        if (photo is not null)
-        {
-            await DeleteImageAsync(db, account.PhotoImageId, cancellationToken);
-        }
-
-        Apply(account, contact, photo, db);
+        await TakeReferentAnswersAsync(db, account, input, contact, photo, cancellationToken);
         db.AddToOutbox(new NotificationPreferencesChanged(account.Id, account.Email, contact.NotificationCategories, now), now);
         application.UpdatedAt = now;
         await db.SaveChangesAsync(cancellationToken);
@@ -432,6 +408,31 @@ public static class ApplicationDraftsEndpoints
 
         var isPerson = user.FindFirstValue(NegeClaims.CallerType) == NegeClaims.Person;
         return isPerson && AccountsEndpoints.CallerId(user) == application.ReferentAccountId ? application : null;
+    }
+
+    /// <summary>Part 1's answers about the referent checked: identity, contact details, photo.</summary>
+    private static (ContactDetails Contact, StoredImage? Photo) ValidateReferent(ValidationErrors errors, IReferentAnswers input, DateTimeOffset now)
+    {
+        AccountRules.ValidateIdentity(errors, input.Civility, input.LastName, input.FirstName, input.Function);
+        var contact = ApplicationForm.ValidateContact(errors, input.MobilePhone, input.LandlinePhone, input.Workplace, input.NotificationCategories);
+        var photo = input.Photo is { Length: > 0 } ? UploadedImage.Accept(input.Photo, ImageLimits.Photo, "photo", errors, now) : null;
+        return (contact, photo);
+    }
+
+    /// <summary>An existing account takes part 1's answers; a new photo replaces the old one.</summary>
+    private static async Task TakeReferentAnswersAsync(
+        MembershipDbContext db, Account account, IReferentAnswers input, ContactDetails contact, StoredImage? photo, CancellationToken cancellationToken)
+    {
+        account.Civility = input.Civility!.Trim();
+        account.LastName = input.LastName!.Trim();
+        account.FirstName = input.FirstName!.Trim();
+        account.Function = string.IsNullOrWhiteSpace(input.Function) ? null : input.Function.Trim();
+        if (photo is not null)
+        {
+            await DeleteImageAsync(db, account.PhotoImageId, cancellationToken);
+        }
+
+        Apply(account, contact, photo, db);
     }
 
     private static void Apply(Account account, ContactDetails contact, StoredImage? photo, MembershipDbContext db)
