@@ -53,8 +53,9 @@ public static class ApplicationDraftsEndpoints
             .WithSummary("Partie 2 — Organisme : enregistrer le brouillon").Accepts<OrganisationRequest>("application/json");
         drafts.MapPost("/{id:guid}/submission", SubmitAsync).WithSummary("Transmettre la demande au Président et au Conseil d'Administration");
         drafts.MapGet("/{id:guid}/logo", (Guid id, HttpRequest request, ClaimsPrincipal user, MembershipDbContext db, CancellationToken ct) =>
-            ImageAsync(id, request, user, db, application => application.Organisation.LogoImageId, ct)).WithSummary("Le logo du brouillon");
-        drafts.MapGet("/{id:guid}/photo", PhotoAsync).WithSummary("La photo du référent");
+            ImageAsync(id, request, user, db, ApplicationImage.Logo, ct)).WithSummary("Le logo du brouillon");
+        drafts.MapGet("/{id:guid}/photo", (Guid id, HttpRequest request, ClaimsPrincipal user, MembershipDbContext db, CancellationToken ct) =>
+            ImageAsync(id, request, user, db, ApplicationImage.Photo, ct)).WithSummary("La photo du référent");
         drafts.MapGet("/{id:guid}/hr-contacts", HrContactsAsync).WithSummary("Les utilisateurs qui peuvent être contact RH");
         return routes;
     }
@@ -266,7 +267,7 @@ public static class ApplicationDraftsEndpoints
         if (logo is not null)
         {
             db.Images.Add(logo);
-            await DeleteImageAsync(db, application.Organisation.LogoImageId, cancellationToken);
+            await StoredImages.DeleteAsync(db, application.Organisation.LogoImageId, cancellationToken);
         }
 
         application.Organisation = draft with
@@ -347,19 +348,14 @@ public static class ApplicationDraftsEndpoints
         return TypedResults.Ok(view);
     }
 
-    private static Task<Results<FileContentHttpResult, NotFound<ProblemDetails>>> PhotoAsync(
-        Guid id, HttpRequest request, ClaimsPrincipal user, MembershipDbContext db, CancellationToken cancellationToken) =>
-        ImageAsync(id, request, user, db, application => db.Accounts.Where(a => a.Id == application.ReferentAccountId)
-            .Select(a => a.PhotoImageId).Single(), cancellationToken);
-
     private static async Task<Results<FileContentHttpResult, NotFound<ProblemDetails>>> ImageAsync(
-        Guid id, HttpRequest request, ClaimsPrincipal user, MembershipDbContext db, Func<MembershipApplication, Guid?> imageOf,
-        CancellationToken cancellationToken)
+        Guid id, HttpRequest request, ClaimsPrincipal user, MembershipDbContext db, ApplicationImage image, CancellationToken cancellationToken)
     {
         var application = await FindAsync(id, request, user, db, cancellationToken);
         return application is null
             ? Problems.NotFound(NotFoundDetail)
-            : await ImageResults.ServeAsync(db, imageOf(application), request.HttpContext, cacheable: false, cancellationToken);
+            : await StoredImages.ServeAsync(
+                db, await ApplicationViews.ImageIdAsync(db, application, image, cancellationToken), request.HttpContext, cacheable: false, cancellationToken);
     }
 
     private static async Task<Results<Ok<IReadOnlyList<PersonChoice>>, NotFound<ProblemDetails>>> HrContactsAsync(
@@ -429,7 +425,7 @@ public static class ApplicationDraftsEndpoints
         account.Function = string.IsNullOrWhiteSpace(input.Function) ? null : input.Function.Trim();
         if (photo is not null)
         {
-            await DeleteImageAsync(db, account.PhotoImageId, cancellationToken);
+            await StoredImages.DeleteAsync(db, account.PhotoImageId, cancellationToken);
         }
 
         Apply(account, contact, photo, db);
@@ -489,14 +485,6 @@ public static class ApplicationDraftsEndpoints
     {
         await db.Database.ExecuteSqlAsync($"SELECT 1 FROM membership_applications WHERE id = {application.Id} FOR UPDATE", cancellationToken);
         await db.Entry(application).ReloadAsync(cancellationToken);
-    }
-
-    internal static async Task DeleteImageAsync(MembershipDbContext db, Guid? imageId, CancellationToken cancellationToken)
-    {
-        if (imageId is { } id && await db.Images.FindAsync([id], cancellationToken) is { } image)
-        {
-            db.Images.Remove(image);
-        }
     }
 
     private static Conflict<ProblemDetails> NoLongerADraft() =>

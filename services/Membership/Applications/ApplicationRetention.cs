@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Nege.Membership.Images;
 using Nege.ServiceDefaults.Data;
 
 namespace Nege.Membership.Applications;
@@ -32,10 +33,10 @@ public sealed class ApplicationRetention(
             var referent = await db.Accounts.Include(a => a.Roles).SingleOrDefaultAsync(a => a.Id == application.ReferentAccountId, cancellationToken);
             var accountErased = referent is { OrganisationId: null, Roles.Count: 0 };
             db.Applications.Remove(application);
-            await ApplicationDraftsEndpoints.DeleteImageAsync(db, application.Organisation.LogoImageId, cancellationToken);
+            await StoredImages.DeleteAsync(db, application.Organisation.LogoImageId, cancellationToken);
             if (accountErased)
             {
-                await ApplicationDraftsEndpoints.DeleteImageAsync(db, referent!.PhotoImageId, cancellationToken);
+                await StoredImages.DeleteAsync(db, referent!.PhotoImageId, cancellationToken);
                 await db.AccountTokens.Where(t => t.AccountId == referent.Id).ExecuteDeleteAsync(cancellationToken);
                 await db.RoleChanges.Where(r => r.AccountId == referent.Id).ExecuteDeleteAsync(cancellationToken);
                 db.Accounts.Remove(referent);

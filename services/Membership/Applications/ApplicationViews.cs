@@ -42,6 +42,13 @@ public sealed record ApplicationSummary(
     Guid Id, string? OrganisationName, string? Category, string ReferentName, string ReferentEmail, string Status, string StatusLabel,
     DateTimeOffset? SubmittedAt, DateOnly? DueOn, int? DaysLeft, bool Overdue, DateTimeOffset? DecidedAt);
 
+/// <summary>The two images an application has: the organisation's logo and the referent's photo.</summary>
+public enum ApplicationImage
+{
+    Logo,
+    Photo,
+}
+
 /// <summary>How an application is shown: to its applicant, to the board, and in the applicant's copy by e-mail.</summary>
 public static class ApplicationViews
 {
@@ -113,6 +120,12 @@ public static class ApplicationViews
                 ? new DecisionView(application.Status == ApplicationStatus.Accepted, meeting, application.DecisionReason, decidedAt, application.DecidedByName)
                 : null);
     }
+
+    public static async Task<Guid?> ImageIdAsync(
+        MembershipDbContext db, MembershipApplication application, ApplicationImage image, CancellationToken cancellationToken) =>
+        image == ApplicationImage.Logo
+            ? application.Organisation.LogoImageId
+            : await db.Accounts.Where(a => a.Id == application.ReferentAccountId).Select(a => a.PhotoImageId).SingleAsync(cancellationToken);
 
     public static ReferentView Referent(Account account) => new(
         account.Id, account.Email, account.UserName, account.Civility, account.LastName, account.FirstName, account.Function,

@@ -39,10 +39,9 @@ public static class ApplicationsEndpoints
         applications.MapGet("/", ListAsync).WithSummary("Les demandes d'adhésion transmises, avec l'échéance de 15 jours");
         applications.MapGet("/{id:guid}", GetAsync).WithSummary("Une demande d'adhésion complète");
         applications.MapGet("/{id:guid}/logo", (Guid id, HttpContext context, MembershipDbContext db, CancellationToken ct) =>
-            ImageAsync(id, context, db, application => application.Organisation.LogoImageId, ct)).WithSummary("Le logo de l'organisme demandeur");
+            ImageAsync(id, context, db, ApplicationImage.Logo, ct)).WithSummary("Le logo de l'organisme demandeur");
         applications.MapGet("/{id:guid}/photo", (Guid id, HttpContext context, MembershipDbContext db, CancellationToken ct) =>
-            ImageAsync(id, context, db, application => db.Accounts.Where(a => a.Id == application.ReferentAccountId).Select(a => a.PhotoImageId).Single(), ct))
-            .WithSummary("La photo du référent");
+            ImageAsync(id, context, db, ApplicationImage.Photo, ct)).WithSummary("La photo du référent");
         applications.MapPost("/{id:guid}/decision", DecideAsync)
             .WithSummary("Enregistrer la décision du Conseil d'Administration").Accepts<DecisionRequest>("application/json");
         return routes;
@@ -89,12 +88,12 @@ public static class ApplicationsEndpoints
     }
 
     private static async Task<Results<FileContentHttpResult, NotFound<ProblemDetails>>> ImageAsync(
-        Guid id, HttpContext context, MembershipDbContext db, Func<MembershipApplication, Guid?> imageOf, CancellationToken cancellationToken)
+        Guid id, HttpContext context, MembershipDbContext db, ApplicationImage image, CancellationToken cancellationToken)
     {
         var application = await FindAsync(db, id, cancellationToken);
         return application is null
             ? Problems.NotFound("Cette demande d'adhésion n'existe pas.")
-            : await ImageResults.ServeAsync(db, imageOf(application), context, cacheable: false, cancellationToken);
+            : await StoredImages.ServeAsync(db, await ApplicationViews.ImageIdAsync(db, application, image, cancellationToken), context, cacheable: false, cancellationToken);
     }
 
     private static async Task<Results<Ok<ApplicationView>, ValidationProblem, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> DecideAsync(
@@ -146,7 +145,7 @@ public static class ApplicationsEndpoints
         application.NormalizedOrganisationName = null;
         if (accepted)
         {
-            Admit(db, application, referent, user, now);
+            await AdmitAsync(db, application, referent, user, now, cancellationToken);
         }
         else
         {
@@ -197,7 +196,8 @@ public static class ApplicationsEndpoints
     }
 
     /// <summary>The organisation becomes a member; its referent gets the role and the card; billing and the directory are told.</summary>
-    private static void Admit(MembershipDbContext db, MembershipApplication application, Account referent, ClaimsPrincipal user, DateTimeOffset now)
+    private static async Task AdmitAsync(
+        MembershipDbContext db, MembershipApplication application, Account referent, ClaimsPrincipal user, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var draft = application.Organisation;
         var organisation = new Organisation
@@ -244,10 +244,10 @@ public static class ApplicationsEndpoints
         var referentReference = new PersonReference(referent.Id, referent.DisplayName, referent.Email);
         var hrContact = organisation.HrContactAccountId == referent.Id
             ? referentReference
-            : db.Accounts.Where(a => a.Id == organisation.HrContactAccountId)
-                .Select(a => new PersonReference(a.Id, a.FirstName + " " + a.LastName, a.Email)).Single();
+            : await db.Accounts.Where(a => a.Id == organisation.HrContactAccountId)
+                .Select(a => new PersonReference(a.Id, a.FirstName + " " + a.LastName, a.Email)).SingleAsync(cancellationToken);
         var affiliation = organisation.AffiliationOrganisationId is { } affiliationId
-            ? db.Organisations.Where(o => o.Id == affiliationId).Select(o => new OrganisationReference(o.Id, o.Name)).Single()
+            ? await db.Organisations.Where(o => o.Id == affiliationId).Select(o => new OrganisationReference(o.Id, o.Name)).SingleAsync(cancellationToken)
             : null;
         db.AddToOutbox(new MembershipApproved(
             organisation.Id, application.Id, organisation.Name, organisation.Category, organisation.RegionalHeadOffice!,

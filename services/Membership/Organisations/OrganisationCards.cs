@@ -113,7 +113,7 @@ public static class OrganisationCards
                 : null;
             if (organisation.LogoImageId != submittedLogo)
             {
-                await ApplicationDraftsEndpoints.DeleteImageAsync(db, organisation.LogoImageId, cancellationToken);
+                await StoredImages.DeleteAsync(db, organisation.LogoImageId, cancellationToken);
             }
 
             organisation.LogoImageId = logo.Id;
@@ -141,7 +141,7 @@ public static class OrganisationCards
         Guid id, HttpContext context, MembershipDbContext db, CancellationToken cancellationToken)
     {
         var logoId = await db.Organisations.Where(o => o.Id == id && o.MemberSince != null).Select(o => o.LogoImageId).SingleOrDefaultAsync(cancellationToken);
-        return await ImageResults.ServeAsync(db, logoId, context, cacheable: true, cancellationToken);
+        return await StoredImages.ServeAsync(db, logoId, context, cacheable: true, cancellationToken);
     }
 
     private static async Task<OrganisationCard> CardAsync(MembershipDbContext db, Organisation organisation, CancellationToken cancellationToken)
