@@ -20,6 +20,7 @@ builder.Services.AddWebEncoders(options => options.TextEncoderSettings = new Tex
 
 var app = builder.Build();
 app.UseExceptionHandler("/erreur");
+app.UseSitePolicies();
 app.UseStatusCodePagesWithReExecute("/erreur", "?code={0}");
 app.MapDefaultEndpoints();
 app.MapStaticAssets();

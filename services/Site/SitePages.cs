@@ -1,3 +1,4 @@
+using Nege.ServiceDefaults.Security;
 using Nege.Site.Identity;
 
 namespace Nege.Site;
@@ -11,6 +12,8 @@ public static class SitePages
             {
                 options.Conventions.AuthorizeFolder("/EspaceMembre");
                 options.Conventions.AuthorizeFolder("/EspaceMembre/Admin", SiteAuthentication.AdminPolicy);
+                options.Conventions.AuthorizeFolder("/EspaceMembre/Adhesions", AccessPolicies.DecideApplications.Name);
+                options.Conventions.AuthorizeFolder("/EspaceMembre/Organisme", AccessPolicies.OwnOrganisation.Name);
             })
             .AddMvcOptions(options =>
             {
@@ -28,5 +31,21 @@ public static class SitePages
                 messages.SetMissingRequestBodyRequiredValueAccessor(() => "Le formulaire est vide.");
             });
         return services;
+    }
+
+    /// <summary>
+    /// The site runs no script of its own, so none may run at all: members' presentations are HTML
+    /// (sanitised by Membership), and this header is the second line of defence on every page.
+    /// </summary>
+    public static WebApplication UseSitePolicies(this WebApplication app)
+    {
+        app.Use((context, next) =>
+        {
+            context.Response.Headers.ContentSecurityPolicy =
+                "default-src 'self'; script-src 'none'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+            context.Response.Headers.XContentTypeOptions = "nosniff";
+            return next(context);
+        });
+        return app;
     }
 }

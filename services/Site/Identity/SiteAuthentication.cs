@@ -111,8 +111,13 @@ public static class SiteAuthentication
                 };
             });
 
-        builder.Services.AddAuthorizationBuilder()
+        var authorization = builder.Services.AddAuthorizationBuilder()
             .AddPolicy(AdminPolicy, policy => policy.RequireAuthenticatedUser().RequireClaim(NegeClaims.Role, NegeRoles.Admin));
+        // The pages of a capability follow the API's own policy (same name, same roles).
+        foreach (var access in AccessPolicies.All.Where(access => access.Caller == CallerKind.Person && access.Roles.Count > 0))
+        {
+            authorization.AddPolicy(access.Name, policy => policy.RequireAuthenticatedUser().RequireClaim(NegeClaims.Role, access.Roles));
+        }
 
         builder.Services.AddAntiforgery(options =>
         {

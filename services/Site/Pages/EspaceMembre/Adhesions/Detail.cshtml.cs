@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Nege.Site.Membership;
@@ -7,7 +6,6 @@ using Nege.Site.Membership;
 namespace Nege.Site.Pages.EspaceMembre.Adhesions;
 
 /// <summary>One application, whole, and the board's decision on it.</summary>
-[Authorize(Roles = BoardRoles.Allowed)]
 public sealed class DetailModel(MembershipApi api) : PageModel
 {
     public const string Decided = "decidee";

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Nege.Site.Membership;
@@ -6,7 +5,6 @@ using Nege.Site.Membership;
 namespace Nege.Site.Pages.EspaceMembre.Adhesions;
 
 /// <summary>An application's logo or photo, for the board.</summary>
-[Authorize(Roles = BoardRoles.Allowed)]
 public sealed class ImageModel(MembershipApi api) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(string id, string image, CancellationToken ct) =>

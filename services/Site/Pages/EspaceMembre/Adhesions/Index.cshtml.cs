@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Nege.Site.Membership;
@@ -6,7 +5,6 @@ using Nege.Site.Membership;
 namespace Nege.Site.Pages.EspaceMembre.Adhesions;
 
 /// <summary>The membership applications, by status; the ones to decide first, oldest first.</summary>
-[Authorize(Roles = BoardRoles.Allowed)]
 public sealed class IndexModel(MembershipApi api) : PageModel
 {
     /// <summary>The filter's values in the address, and the API's status for each.</summary>

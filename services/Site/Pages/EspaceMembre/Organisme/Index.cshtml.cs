@@ -1,16 +1,13 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Nege.Contracts.Membership;
-using Nege.ServiceDefaults.Security;
 using Nege.Site.Forms;
 using Nege.Site.Membership;
 
 namespace Nege.Site.Pages.EspaceMembre.Organisme;
 
 /// <summary>The referent's organisation: its card as the directory shows it, and the form that edits it.</summary>
-[Authorize(Roles = NegeRoles.Referent)]
 [FormSizeLimit(MaxFormBytes, TooLargeMessage, Field = "Input.Logo")]
 public sealed class IndexModel(MembershipApi api) : PageModel
 {

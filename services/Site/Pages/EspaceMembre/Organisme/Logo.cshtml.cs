@@ -1,13 +1,10 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Nege.ServiceDefaults.Security;
 using Nege.Site.Membership;
 
 namespace Nege.Site.Pages.EspaceMembre.Organisme;
 
 /// <summary>The organisation's logo, fetched from the API (the browser never calls the API itself).</summary>
-[Authorize(Roles = NegeRoles.Referent)]
 public sealed class LogoModel(MembershipApi api) : PageModel
 {
     private static readonly string[] Images = ["image/png", "image/jpeg", "image/gif"];

@@ -1,15 +1,12 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Nege.Contracts.Membership;
-using Nege.ServiceDefaults.Security;
 using Nege.Site.Membership;
 
 namespace Nege.Site.Pages.EspaceMembre.Organisme.Collaborateurs;
 
 /// <summary>The organisation's people with access to the extranet, and the request of an access for another one.</summary>
-[Authorize(Roles = NegeRoles.Referent)]
 public sealed class IndexModel(MembershipApi api) : PageModel
 {
     private static readonly IReadOnlyDictionary<string, string> Notices = new Dictionary<string, string>(StringComparer.Ordinal)

@@ -1,14 +1,11 @@
 using System.Net;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Nege.ServiceDefaults.Security;
 using Nege.Site.Membership;
 
 namespace Nege.Site.Pages.EspaceMembre.Organisme.Collaborateurs;
 
 /// <summary>Asks for confirmation, then withdraws a colleague's access to the extranet.</summary>
-[Authorize(Roles = NegeRoles.Referent)]
 public sealed class RetirerModel(MembershipApi api) : PageModel
 {
     [FromRoute]
