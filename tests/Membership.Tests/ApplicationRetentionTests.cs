@@ -1,6 +1,9 @@
+using System.Text.Json;
+using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Nege.Contracts.Membership;
 using Nege.Membership.Applications;
 
 namespace Membership.Tests;
@@ -87,6 +90,30 @@ public sealed class ApplicationRetentionTests(MembershipService service)
         Assert.True(await service.QueryAsync(db => db.Images.AnyAsync(i => i.Id == refused.PhotoId)));
     }
 
+    [Fact]
+    public async Task An_abandoned_draft_started_with_an_existing_account_goes_but_the_account_stays()
+    {
+        using var admin = service.CreateClient(service.Tokens.ForAdmin());
+        var suffix = Applicants.NewSuffix();
+        var created = await admin.PostAsJsonAsync("/api/membership/accounts", new
+        {
+            email = $"ancien-{suffix}@exemple.fr", userName = $"ancien.{suffix}", civility = "Madame", lastName = "Ancienne", firstName = "Eve",
+            roles = Array.Empty<string>(),
+        });
+        var accountId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        using var person = service.CreateClient(service.Tokens.ForPerson([], subject: accountId, name: "Eve Ancienne", email: $"ancien-{suffix}@exemple.fr"));
+        var draft = await person.PostAsJsonAsync("/api/membership/application-drafts/mine",
+            new { civility = "Madame", lastName = "Ancienne", firstName = "Eve", consent = true });
+        Assert.Equal(HttpStatusCode.Created, draft.StatusCode);
+        var draftId = (await draft.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        await SetUpdatedAtAsync(draftId, DateTimeOffset.UtcNow.AddDays(-61));
+
+        await RunRetentionAsync();
+
+        Assert.False(await service.QueryAsync(db => db.Applications.AnyAsync(a => a.Id == draftId)));
+        Assert.True(await service.QueryAsync(db => db.Accounts.AnyAsync(a => a.Id == accountId)));
+    }
+
     private sealed record Applied(OpenedDraft Draft, Guid? LogoId, Guid PhotoId);
 
     private async Task<Applied> DraftWithPhotoAsync()
@@ -136,6 +163,7 @@ public sealed class ApplicationRetentionTests(MembershipService service)
         Assert.False(await service.QueryAsync(db => db.Accounts.AnyAsync(a => a.Id == accountId)), "account");
         Assert.False(await service.QueryAsync(db => db.AccountTokens.AnyAsync(t => t.AccountId == accountId)), "account links");
         Assert.False(await service.QueryAsync(db => db.RoleChanges.AnyAsync(c => c.AccountId == accountId)), "role audit");
+        Assert.Contains(await _applicants.EventsAsync<NotificationPreferencesChanged>(accountId), changed => changed.Categories.Count == 0);
     }
 
     private async Task AssertKeptAsync(Applied applied)

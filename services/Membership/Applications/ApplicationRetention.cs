@@ -1,6 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Nege.Contracts.Membership;
+using Nege.Membership.Accounts;
 using Nege.Membership.Images;
+using Nege.ServiceDefaults.Messaging;
 using Nege.ServiceDefaults.Data;
 
 namespace Nege.Membership.Applications;
@@ -30,8 +33,18 @@ public sealed class ApplicationRetention(
         foreach (var application in expired)
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            // Submitted (or edited) since it was read? Then it is not to be erased.
+            await ApplicationDraftsEndpoints.LockAsync(db, application, cancellationToken);
+            var stillExpired = application.Status == ApplicationStatus.Refused
+                ? application.EraseAfter <= now
+                : application.Status == ApplicationStatus.Draft && application.UpdatedAt < abandonedBefore;
+            if (!stillExpired)
+            {
+                continue;
+            }
+
             var referent = await db.Accounts.Include(a => a.Roles).SingleOrDefaultAsync(a => a.Id == application.ReferentAccountId, cancellationToken);
-            var accountErased = referent is { OrganisationId: null, Roles.Count: 0 };
+            var accountErased = referent is not null && await WasOpenedOnlyForAsync(db, referent, application, cancellationToken);
             db.Applications.Remove(application);
             await StoredImages.DeleteAsync(db, application.Organisation.LogoImageId, cancellationToken);
             if (accountErased)
@@ -40,6 +53,8 @@ public sealed class ApplicationRetention(
                 await db.AccountTokens.Where(t => t.AccountId == referent.Id).ExecuteDeleteAsync(cancellationToken);
                 await db.RoleChanges.Where(r => r.AccountId == referent.Id).ExecuteDeleteAsync(cancellationToken);
                 db.Accounts.Remove(referent);
+                // Notifications forgets the person too (no more digest to an erased address).
+                db.AddToOutbox(new NotificationPreferencesChanged(referent.Id, referent.Email, [], now), now);
             }
 
             await db.SaveChangesAsync(cancellationToken);
@@ -49,4 +64,15 @@ public sealed class ApplicationRetention(
                 application.Id, application.Status, accountErased);
         }
     }
+
+    /// <summary>
+    /// The account was opened by this application's part 1 (both were created in the same instant) and
+    /// serves nothing else: no role, no organisation, no other application. An account the person had
+    /// before applying is never erased with the application.
+    /// </summary>
+    private static async Task<bool> WasOpenedOnlyForAsync(
+        MembershipDbContext db, Account referent, MembershipApplication application, CancellationToken cancellationToken) =>
+        referent is { OrganisationId: null, Roles.Count: 0 }
+        && referent.CreatedAt == application.CreatedAt
+        && !await db.Applications.AnyAsync(a => a.ReferentAccountId == referent.Id && a.Id != application.Id, cancellationToken);
 }
