@@ -45,23 +45,6 @@ public static class ServiceDefaultsExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        // Typed results such as NotFound<ProblemDetails> and Conflict<ProblemDetails> write their
-        // problem details as plain JSON: every error an API answers is labelled as RFC 9457 says.
-        app.Use((context, next) =>
-        {
-            context.Response.OnStarting(() =>
-            {
-                if (context.Response.StatusCode >= 400
-                    && context.Request.Path.StartsWithSegments("/api")
-                    && context.Response.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) == true)
-                {
-                    context.Response.ContentType = "application/problem+json; charset=utf-8";
-                }
-
-                return Task.CompletedTask;
-            });
-            return next(context);
-        });
         return app;
     }
 

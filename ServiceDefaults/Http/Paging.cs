@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
-
 namespace Nege.ServiceDefaults.Http;
 
 /// <summary>One page of a list, as every list endpoint answers.</summary>
@@ -21,15 +17,4 @@ public static class Paging
 
     public static string EscapeLike(string value) =>
         value.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal);
-}
-
-public static class Problems
-{
-    /// <summary>404 problem details saying, in French, what was not found.</summary>
-    public static NotFound<ProblemDetails> NotFound(string detail) => TypedResults.NotFound(new ProblemDetails
-    {
-        Status = StatusCodes.Status404NotFound,
-        Title = "Ressource introuvable.",
-        Detail = detail,
-    });
 }

@@ -392,6 +392,23 @@ public sealed class ReferentTests(MembershipService service)
     }
 
     [Fact]
+    public async Task A_colleague_who_holds_another_role_in_the_association_is_not_the_referents_to_remove()
+    {
+        var (_, _, referent) = await MemberAsync();
+        using var client = referent;
+        var colleagueId = await InviteAsync(referent, Applicants.NewSuffix());
+        using var admin = service.CreateClient(service.Tokens.ForAdmin());
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutAsync($"/api/membership/accounts/{colleagueId}/roles/{NegeRoles.Board}", null)).StatusCode);
+
+        var refused = await referent.DeleteAsync($"{Colleagues}/{colleagueId}");
+
+        Assert.StartsWith("Ce collaborateur a d'autres rôles", await Applicants.ProblemDetailAsync(refused, HttpStatusCode.Conflict), StringComparison.Ordinal);
+        var them = await service.QueryAsync(db => db.Accounts.Include(a => a.Roles).SingleAsync(a => a.Id == colleagueId));
+        Assert.Equal([NegeRoles.Board, NegeRoles.Recruiter], them.RoleNames);
+        Assert.Null(them.LockedByAdministratorAt);
+    }
+
+    [Fact]
     public async Task A_referent_cannot_remove_themselves_nor_someone_of_another_organisation()
     {
         var (draft, organisationId, referent) = await MemberAsync();

@@ -39,7 +39,7 @@ public static class AccountsEndpoints
         return routes;
     }
 
-    private static async Task<Results<Ok<AccountView>, NotFound<ProblemDetails>>> MeAsync(
+    private static async Task<Results<Ok<AccountView>, NotFoundProblem>> MeAsync(
         ClaimsPrincipal user, MembershipDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var account = await AccountQueries.WithRolesAsync(db, CallerId(user) ?? Guid.Empty, cancellationToken);
@@ -77,7 +77,7 @@ public static class AccountsEndpoints
         return TypedResults.Ok(new PageOf<AccountView>([.. rows.Select(a => AccountQueries.View(a, a.OrganisationId is { } o ? organisations.GetValueOrDefault(o) : null, now))], number, size, total));
     }
 
-    private static async Task<Results<Ok<AccountDetails>, NotFound<ProblemDetails>>> GetAsync(
+    private static async Task<Results<Ok<AccountDetails>, NotFoundProblem>> GetAsync(
         Guid id, MembershipDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var account = await AccountQueries.WithRolesAsync(db, id, cancellationToken);
@@ -132,7 +132,7 @@ public static class AccountsEndpoints
         return TypedResults.Created($"/api/membership/accounts/{account.Id}", view);
     }
 
-    private static async Task<Results<Ok<AccountView>, NotFound<ProblemDetails>, ProblemHttpResult>> ChangeAsync(
+    private static async Task<Results<Ok<AccountView>, NotFoundProblem, ProblemHttpResult>> ChangeAsync(
         Guid id, ClaimsPrincipal user, MembershipDbContext db, TimeProvider clock, CancellationToken cancellationToken,
         Func<Account, DateTimeOffset, ValueTask<string?>> change)
     {
@@ -152,7 +152,7 @@ public static class AccountsEndpoints
         return TypedResults.Ok(await AccountQueries.ViewAsync(db, account, now, cancellationToken));
     }
 
-    private static async Task<Results<Ok<AccountView>, NotFound<ProblemDetails>, ValidationProblem>> SetOrganisationAsync(
+    private static async Task<Results<Ok<AccountView>, NotFoundProblem, ValidationProblem>> SetOrganisationAsync(
         Guid id, HttpRequest request, MembershipDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var body = await JsonBody.ReadAsync<AccountOrganisationRequest>(request, cancellationToken);
@@ -177,7 +177,7 @@ public static class AccountsEndpoints
         return TypedResults.Ok(await AccountQueries.ViewAsync(db, account, clock.GetUtcNow(), cancellationToken));
     }
 
-    private static async Task<Results<Ok<AccountView>, NotFound<ProblemDetails>, ProblemHttpResult>> LockAsync(
+    private static async Task<Results<Ok<AccountView>, NotFoundProblem, ProblemHttpResult>> LockAsync(
         Guid id, ClaimsPrincipal user, MembershipDbContext db, AccountService service, TimeProvider clock, CancellationToken cancellationToken)
     {
         var result = await ChangeAsync(id, user, db, clock, cancellationToken, (account, now) => Lock(account, user, now));

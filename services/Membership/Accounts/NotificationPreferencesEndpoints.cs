@@ -24,7 +24,7 @@ public static class NotificationPreferencesEndpoints
         return routes;
     }
 
-    private static async Task<Results<Ok<NotificationPreferences>, NotFound<ProblemDetails>>> GetAsync(
+    private static async Task<Results<Ok<NotificationPreferences>, NotFoundProblem>> GetAsync(
         ClaimsPrincipal user, MembershipDbContext db, CancellationToken cancellationToken)
     {
         var accountId = AccountsEndpoints.CallerId(user);
@@ -32,7 +32,7 @@ public static class NotificationPreferencesEndpoints
         return categories is null ? Problems.NotFound("Ce compte n'existe plus.") : TypedResults.Ok(new NotificationPreferences(categories));
     }
 
-    private static async Task<Results<Ok<NotificationPreferences>, ValidationProblem, NotFound<ProblemDetails>>> UpdateAsync(
+    private static async Task<Results<Ok<NotificationPreferences>, ValidationProblem, NotFoundProblem>> UpdateAsync(
         HttpRequest request, ClaimsPrincipal user, MembershipDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var body = await JsonBody.ReadAsync<NotificationPreferences>(request, cancellationToken);

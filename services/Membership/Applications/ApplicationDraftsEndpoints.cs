@@ -110,7 +110,7 @@ public static class ApplicationDraftsEndpoints
     /// Part 1 by a person already logged in: their own account becomes the referent's (its identity and
     /// contact details updated from the form), no new account and no e-mail.
     /// </summary>
-    private static async Task<Results<Created<ApplicationView>, ValidationProblem, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> CreateMineAsync(
+    private static async Task<Results<Created<ApplicationView>, ValidationProblem, NotFoundProblem, ConflictProblem>> CreateMineAsync(
         HttpRequest request, ClaimsPrincipal user, MembershipDbContext db, TimeProvider clock, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var accountId = AccountsEndpoints.CallerId(user);
@@ -177,14 +177,9 @@ public static class ApplicationDraftsEndpoints
         return (application, key);
     }
 
-    private static Conflict<ProblemDetails> Refusal(string title, string detail) => TypedResults.Conflict(new ProblemDetails
-    {
-        Status = StatusCodes.Status409Conflict,
-        Title = title,
-        Detail = detail,
-    });
+    private static ConflictProblem Refusal(string title, string detail) => Problems.Conflict(title, detail);
 
-    private static async Task<Results<Ok<ApplicationView>, NotFound<ProblemDetails>>> MineAsync(
+    private static async Task<Results<Ok<ApplicationView>, NotFoundProblem>> MineAsync(
         ClaimsPrincipal user, MembershipDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var accountId = AccountsEndpoints.CallerId(user);
@@ -196,7 +191,7 @@ public static class ApplicationDraftsEndpoints
             : TypedResults.Ok(await ApplicationViews.LoadAsync(db, application, clock, cancellationToken));
     }
 
-    private static async Task<Results<Ok<ApplicationView>, NotFound<ProblemDetails>>> GetAsync(
+    private static async Task<Results<Ok<ApplicationView>, NotFoundProblem>> GetAsync(
         Guid id, HttpRequest request, ClaimsPrincipal user, MembershipDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var application = await FindAsync(id, request, user, db, cancellationToken);
@@ -205,7 +200,7 @@ public static class ApplicationDraftsEndpoints
             : TypedResults.Ok(await ApplicationViews.LoadAsync(db, application, clock, cancellationToken));
     }
 
-    private static async Task<Results<Ok<ApplicationView>, ValidationProblem, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> UpdateReferentAsync(
+    private static async Task<Results<Ok<ApplicationView>, ValidationProblem, NotFoundProblem, ConflictProblem>> UpdateReferentAsync(
         Guid id, HttpRequest request, ClaimsPrincipal user, MembershipDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var (application, input, errors, refusal) = await OpenForEditAsync<ReferentUpdateRequest>(id, request, user, db, cancellationToken);
@@ -237,7 +232,7 @@ public static class ApplicationDraftsEndpoints
         return TypedResults.Ok(await ApplicationViews.LoadAsync(db, application, clock, cancellationToken));
     }
 
-    private static async Task<Results<Ok<ApplicationView>, ValidationProblem, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> SaveOrganisationAsync(
+    private static async Task<Results<Ok<ApplicationView>, ValidationProblem, NotFoundProblem, ConflictProblem>> SaveOrganisationAsync(
         Guid id, HttpRequest request, ClaimsPrincipal user, MembershipDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var (application, input, errors, refusal) = await OpenForEditAsync<OrganisationRequest>(id, request, user, db, cancellationToken);
@@ -282,7 +277,7 @@ public static class ApplicationDraftsEndpoints
         return TypedResults.Ok(await ApplicationViews.LoadAsync(db, application, clock, cancellationToken));
     }
 
-    private static async Task<Results<Ok<ApplicationView>, ValidationProblem, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> SubmitAsync(
+    private static async Task<Results<Ok<ApplicationView>, ValidationProblem, NotFoundProblem, ConflictProblem>> SubmitAsync(
         Guid id, HttpRequest request, ClaimsPrincipal user, MembershipDbContext db, IOptions<MembershipIdentityOptions> options,
         TimeProvider clock, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
@@ -297,12 +292,7 @@ public static class ApplicationDraftsEndpoints
         await LockAsync(db, application, cancellationToken);
         if (application.Status != ApplicationStatus.Draft)
         {
-            return TypedResults.Conflict(new ProblemDetails
-            {
-                Status = StatusCodes.Status409Conflict,
-                Title = "Demande déjà transmise",
-                Detail = "Cette demande d'adhésion a déjà été transmise à l'association.",
-            });
+            return Problems.Conflict("Demande déjà transmise", "Cette demande d'adhésion a déjà été transmise à l'association.");
         }
 
         var now = clock.GetUtcNowForDatabase();
@@ -348,7 +338,7 @@ public static class ApplicationDraftsEndpoints
         return TypedResults.Ok(view);
     }
 
-    private static async Task<Results<FileContentHttpResult, NotFound<ProblemDetails>>> ImageAsync(
+    private static async Task<Results<FileContentHttpResult, NotFoundProblem>> ImageAsync(
         Guid id, HttpRequest request, ClaimsPrincipal user, MembershipDbContext db, ApplicationImage image, CancellationToken cancellationToken)
     {
         var application = await FindAsync(id, request, user, db, cancellationToken);
@@ -358,7 +348,7 @@ public static class ApplicationDraftsEndpoints
                 db, await ApplicationViews.ImageIdAsync(db, application, image, cancellationToken), request.HttpContext, cacheable: false, cancellationToken);
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<PersonChoice>>, NotFound<ProblemDetails>>> HrContactsAsync(
+    private static async Task<Results<Ok<IReadOnlyList<PersonChoice>>, NotFoundProblem>> HrContactsAsync(
         Guid id, HttpRequest request, ClaimsPrincipal user, MembershipDbContext db, CancellationToken cancellationToken)
     {
         var application = await FindAsync(id, request, user, db, cancellationToken);
@@ -453,7 +443,7 @@ public static class ApplicationDraftsEndpoints
     /// the answer that refuses the change.
     /// </summary>
     private static async Task<(MembershipApplication Application, T Input, ValidationErrors Errors,
-        Results<Ok<ApplicationView>, ValidationProblem, NotFound<ProblemDetails>, Conflict<ProblemDetails>>? Refusal)> OpenForEditAsync<T>(
+        Results<Ok<ApplicationView>, ValidationProblem, NotFoundProblem, ConflictProblem>? Refusal)> OpenForEditAsync<T>(
         Guid id, HttpRequest request, ClaimsPrincipal user, MembershipDbContext db, CancellationToken cancellationToken)
         where T : class
     {
@@ -487,8 +477,8 @@ public static class ApplicationDraftsEndpoints
         await db.Entry(application).ReloadAsync(cancellationToken);
     }
 
-    private static Conflict<ProblemDetails> NoLongerADraft() =>
+    private static ConflictProblem NoLongerADraft() =>
         Refusal("Demande déjà transmise", "Cette demande d'adhésion a été transmise : elle ne peut plus être modifiée.");
 
-    private static Conflict<ProblemDetails> SameName(string detail) => Refusal("Organisme déjà connu", detail);
+    private static ConflictProblem SameName(string detail) => Refusal("Organisme déjà connu", detail);
 }

@@ -72,7 +72,7 @@ public static class ApplicationsEndpoints
             [.. rows.Select(row => ApplicationViews.Summary(row.application, row.account, today))], number, size, total));
     }
 
-    private static async Task<Results<Ok<ApplicationView>, NotFound<ProblemDetails>>> GetAsync(
+    private static async Task<Results<Ok<ApplicationView>, NotFoundProblem>> GetAsync(
         Guid id, ClaimsPrincipal user, MembershipDbContext db, TimeProvider clock, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var application = await FindAsync(db, id, cancellationToken);
@@ -87,7 +87,7 @@ public static class ApplicationsEndpoints
         return TypedResults.Ok(await ApplicationViews.LoadAsync(db, application, clock, cancellationToken));
     }
 
-    private static async Task<Results<FileContentHttpResult, NotFound<ProblemDetails>>> ImageAsync(
+    private static async Task<Results<FileContentHttpResult, NotFoundProblem>> ImageAsync(
         Guid id, HttpContext context, MembershipDbContext db, ApplicationImage image, CancellationToken cancellationToken)
     {
         var application = await FindAsync(db, id, cancellationToken);
@@ -96,7 +96,7 @@ public static class ApplicationsEndpoints
             : await StoredImages.ServeAsync(db, await ApplicationViews.ImageIdAsync(db, application, image, cancellationToken), context, cacheable: false, cancellationToken);
     }
 
-    private static async Task<Results<Ok<ApplicationView>, ValidationProblem, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> DecideAsync(
+    private static async Task<Results<Ok<ApplicationView>, ValidationProblem, NotFoundProblem, ConflictProblem>> DecideAsync(
         Guid id, HttpRequest request, ClaimsPrincipal user, MembershipDbContext db, IOptions<MembershipIdentityOptions> identity,
         IOptions<ApplicationOptions> options, TimeProvider clock, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
@@ -124,12 +124,7 @@ public static class ApplicationsEndpoints
         await ApplicationDraftsEndpoints.LockAsync(db, application, cancellationToken);
         if (application.Status != ApplicationStatus.Submitted)
         {
-            return TypedResults.Conflict(new ProblemDetails
-            {
-                Status = StatusCodes.Status409Conflict,
-                Title = "Décision déjà enregistrée",
-                Detail = $"Le Conseil d'Administration a déjà décidé de cette demande ({ApplicationViews.Label(application.Status).ToLowerInvariant()}).",
-            });
+            return Problems.Conflict("Décision déjà enregistrée", $"Le Conseil d'Administration a déjà décidé de cette demande ({ApplicationViews.Label(application.Status).ToLowerInvariant()}).");
         }
 
         var accepted = input.Decision == Accepted;

@@ -9,7 +9,7 @@ namespace Nege.Membership.Images;
 public static class StoredImages
 {
     /// <summary>The stored image's bytes, or a 404 problem. Public logos may be cached; an applicant's images may not.</summary>
-    public static async Task<Results<FileContentHttpResult, NotFound<ProblemDetails>>> ServeAsync(
+    public static async Task<Results<FileContentHttpResult, NotFoundProblem>> ServeAsync(
         MembershipDbContext db, Guid? imageId, HttpContext context, bool cacheable, CancellationToken cancellationToken)
     {
         var image = imageId is { } id ? await db.Images.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, cancellationToken) : null;

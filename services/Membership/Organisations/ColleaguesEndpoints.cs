@@ -34,7 +34,7 @@ public static class ColleaguesEndpoints
         return routes;
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<Colleague>>, NotFound<ProblemDetails>>> ListAsync(
+    private static async Task<Results<Ok<IReadOnlyList<Colleague>>, NotFoundProblem>> ListAsync(
         ClaimsPrincipal user, MembershipDbContext db, CancellationToken cancellationToken)
     {
         var organisation = await OrganisationCards.MineAsync(user, db, cancellationToken);
@@ -50,7 +50,7 @@ public static class ColleaguesEndpoints
         return TypedResults.Ok<IReadOnlyList<Colleague>>([.. accounts.Select(View)]);
     }
 
-    private static async Task<Results<Created<Colleague>, ValidationProblem, NotFound<ProblemDetails>>> InviteAsync(
+    private static async Task<Results<Created<Colleague>, ValidationProblem, NotFoundProblem>> InviteAsync(
         HttpRequest request, ClaimsPrincipal user, MembershipDbContext db, AccountService accounts, CancellationToken cancellationToken)
     {
         var organisation = await OrganisationCards.MineAsync(user, db, cancellationToken);
@@ -83,7 +83,7 @@ public static class ColleaguesEndpoints
             : TypedResults.Created($"/api/membership/organisations/mine/colleagues/{account.Id}", View(account));
     }
 
-    private static async Task<Results<NoContent, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> RemoveAsync(
+    private static async Task<Results<NoContent, NotFoundProblem, ConflictProblem>> RemoveAsync(
         Guid accountId, ClaimsPrincipal user, MembershipDbContext db, AccountService accounts, TimeProvider clock,
         ILoggerFactory loggers, CancellationToken cancellationToken)
     {
@@ -96,12 +96,7 @@ public static class ColleaguesEndpoints
         var callerId = AccountsEndpoints.CallerId(user);
         if (accountId == callerId)
         {
-            return TypedResults.Conflict(new ProblemDetails
-            {
-                Status = StatusCodes.Status409Conflict,
-                Title = "Action impossible",
-                Detail = "Vous ne pouvez pas retirer votre propre accès : vous êtes le référent de l'organisme.",
-            });
+            return Problems.Conflict("Action impossible", "Vous ne pouvez pas retirer votre propre accès : vous êtes le référent de l'organisme.");
         }
 
         var account = await db.Accounts.Include(a => a.Roles)
@@ -109,6 +104,22 @@ public static class ColleaguesEndpoints
         if (account is null)
         {
             return Problems.NotFound("Ce collaborateur n'a pas d'accès à l'extranet de votre organisme.");
+        }
+
+        // A referent gives and takes back the recruiter role only: an account holding more (board,
+        // treasurer, administrator…) is the association's to change.
+        if (account.Roles.Any(role => role.Role != NegeRoles.Recruiter))
+        {
+            return Problems.Conflict("Action impossible",
+                "Ce collaborateur a d'autres rôles dans l'association : seul un administrateur peut retirer son accès.");
+        }
+
+        // A referent gives and takes back the recruiter role only: an account holding more (board,
+        // treasurer, administrator…) is the association's to change.
+        if (account.Roles.Any(role => role.Role != NegeRoles.Recruiter))
+        {
+            return Problems.Conflict("Action impossible",
+                "Ce collaborateur a d'autres rôles dans l'association : seul un administrateur peut retirer son accès.");
         }
 
         var now = clock.GetUtcNowForDatabase();

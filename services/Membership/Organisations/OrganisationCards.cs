@@ -52,17 +52,17 @@ public static class OrganisationCards
             : null;
     }
 
-    internal static NotFound<ProblemDetails> NoOrganisation() =>
+    internal static NotFoundProblem NoOrganisation() =>
         Problems.NotFound("Votre compte n'est rattaché à aucun organisme adhérent.");
 
-    private static async Task<Results<Ok<OrganisationCard>, NotFound<ProblemDetails>>> GetAsync(
+    private static async Task<Results<Ok<OrganisationCard>, NotFoundProblem>> GetAsync(
         ClaimsPrincipal user, MembershipDbContext db, CancellationToken cancellationToken)
     {
         var organisation = await MineAsync(user, db, cancellationToken);
         return organisation is null ? NoOrganisation() : TypedResults.Ok(await CardAsync(db, organisation, cancellationToken));
     }
 
-    private static async Task<Results<Ok<OrganisationCard>, ValidationProblem, NotFound<ProblemDetails>>> UpdateAsync(
+    private static async Task<Results<Ok<OrganisationCard>, ValidationProblem, NotFoundProblem>> UpdateAsync(
         HttpRequest request, ClaimsPrincipal user, MembershipDbContext db, TimeProvider clock, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var organisation = await MineAsync(user, db, cancellationToken);
@@ -137,7 +137,7 @@ public static class OrganisationCards
         return TypedResults.Ok(card);
     }
 
-    private static async Task<Results<FileContentHttpResult, NotFound<ProblemDetails>>> LogoAsync(
+    private static async Task<Results<FileContentHttpResult, NotFoundProblem>> LogoAsync(
         Guid id, HttpContext context, MembershipDbContext db, CancellationToken cancellationToken)
     {
         var logoId = await db.Organisations.Where(o => o.Id == id && o.MemberSince != null).Select(o => o.LogoImageId).SingleOrDefaultAsync(cancellationToken);

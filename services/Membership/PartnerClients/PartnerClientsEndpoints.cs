@@ -123,7 +123,7 @@ public static class PartnerClientsEndpoints
             new PartnerClientSecret(client.ClientId, secret, client.OrganisationId, organisation.Name, client.Scopes, "active", client.CreatedAt, null));
     }
 
-    private static async Task<Results<Ok<PartnerClientSecret>, NotFound<ProblemDetails>, ProblemHttpResult>> RotateAsync(
+    private static async Task<Results<Ok<PartnerClientSecret>, NotFoundProblem, ProblemHttpResult>> RotateAsync(
         string clientId, MembershipDbContext db, IOpenIddictApplicationManager applications, TimeProvider clock, CancellationToken cancellationToken)
     {
         var found = await FindAsync(db, clientId, cancellationToken);
@@ -151,7 +151,7 @@ public static class PartnerClientsEndpoints
             client.ClientId, secret, client.OrganisationId, found.OrganisationName, client.Scopes, "active", client.CreatedAt, client.SecretRotatedAt));
     }
 
-    private static async Task<Results<Ok<PartnerClientView>, NotFound<ProblemDetails>>> RevokeAsync(
+    private static async Task<Results<Ok<PartnerClientView>, NotFoundProblem>> RevokeAsync(
         string clientId, ClaimsPrincipal user, MembershipDbContext db, IOpenIddictApplicationManager applications, TimeProvider clock,
         CancellationToken cancellationToken)
     {

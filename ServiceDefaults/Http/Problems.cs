@@ -1,0 +1,49 @@
+using System.Reflection;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Nege.ServiceDefaults.Http;
+
+/// <summary>404 and 409 answers with a French explanation, as RFC 9457 problem details.</summary>
+public static class Problems
+{
+    public static NotFoundProblem NotFound(string detail) => new(detail);
+
+    public static ConflictProblem Conflict(string title, string detail) => new(title, detail);
+}
+
+/// <summary>
+/// A problem-details answer written by <see cref="TypedResults.Problem(string?, string?, int?, string?, string?, IDictionary{string, object?}?)"/>
+/// (so labelled <c>application/problem+json</c> and completed like every other problem), typed so that
+/// an endpoint's <c>Results&lt;…&gt;</c> declares it in OpenAPI.
+/// </summary>
+public abstract class ProblemAnswer(int status, string title, string detail) : IResult, IStatusCodeHttpResult
+{
+    public int StatusCode => status;
+
+    int? IStatusCodeHttpResult.StatusCode => status;
+
+    public string Title => title;
+
+    public string Detail => detail;
+
+    public Task ExecuteAsync(HttpContext httpContext) =>
+        TypedResults.Problem(detail: detail, statusCode: status, title: title).ExecuteAsync(httpContext);
+
+    protected static void Declare(EndpointBuilder builder, int status) =>
+        builder.Metadata.Add(new ProducesResponseTypeMetadata(status, typeof(ProblemDetails), ["application/problem+json"]));
+}
+
+public sealed class NotFoundProblem(string detail)
+    : ProblemAnswer(StatusCodes.Status404NotFound, "Ressource introuvable.", detail), IEndpointMetadataProvider
+{
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) => Declare(builder, StatusCodes.Status404NotFound);
+}
+
+public sealed class ConflictProblem(string title, string detail)
+    : ProblemAnswer(StatusCodes.Status409Conflict, title, detail), IEndpointMetadataProvider
+{
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) => Declare(builder, StatusCodes.Status409Conflict);
+}
