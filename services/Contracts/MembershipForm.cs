@@ -15,6 +15,8 @@ public static class MembershipForm
 
     public const string ProfessionalOrganisation = "Organisation professionnelle";
 
+    public const string EmploymentPartner = "Partenaire emploi";
+
     /// <summary>« Notification de publication d'une actualité ».</summary>
     public static readonly IReadOnlyList<string> NewsCategories =
         ["Evénement public", "Vie de l'association", "Commission Aide au Recrutement", "Commission Adaptation des Compétences", "Processus & Documentation"];

@@ -246,7 +246,7 @@ public static class ApplicationsEndpoints
             : null;
         db.AddToOutbox(new MembershipApproved(
             organisation.Id, application.Id, organisation.Name, organisation.Category, organisation.RegionalHeadOffice!,
-            organisation.DigitalSector ?? true, organisation.CompanyType, organisation.MainActivities, organisation.SiteDepartements,
+            organisation.DigitalSector!.Value, organisation.CompanyType, organisation.MainActivities, organisation.SiteDepartements,
             organisation.InterventionDepartements,
             new MembershipPerimeter(organisation.PerimeterAlsace, organisation.PerimeterChampagneArdenne, organisation.PerimeterLorraine),
             affiliation,

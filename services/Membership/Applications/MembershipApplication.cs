@@ -62,7 +62,6 @@ public sealed class MembershipApplication
     /// <summary>When a refused application is to be erased.</summary>
     public DateTimeOffset? EraseAfter { get; set; }
 
-    public bool IsOpen => Status is ApplicationStatus.Draft or ApplicationStatus.Submitted;
 }
 
 /// <summary>Part 2 of the form as saved: every answer optional until submission.</summary>
@@ -127,6 +126,5 @@ internal sealed class MembershipApplicationConfiguration : IEntityTypeConfigurat
         application.Property(a => a.OrganisationId).HasColumnName("organisation_id");
         application.Property(a => a.EraseAfter).HasColumnName("erase_after");
         application.HasIndex(a => a.EraseAfter);
-        application.Ignore(a => a.IsOpen);
     }
 }

@@ -17,7 +17,6 @@ public static class OpenIdServerSetup
     /// <summary>The account's security stamp in the login cookie (see <see cref="Accounts.Account.SecurityStamp"/>).</summary>
     public const string SecurityStampClaim = "security_stamp";
 
-    public static readonly string[] PartnerScopes = [.. NegeScopes.Partner];
 
     public static WebApplicationBuilder AddOpenIdServer(this WebApplicationBuilder builder)
     {
@@ -73,7 +72,7 @@ public static class OpenIdServerSetup
                 server.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange()
                     .AllowRefreshTokenFlow()
                     .AllowClientCredentialsFlow();
-                server.RegisterScopes([Scopes.OpenId, Scopes.Profile, Scopes.Email, Scopes.Roles, Scopes.OfflineAccess, .. PartnerScopes]);
+                server.RegisterScopes([Scopes.OpenId, Scopes.Profile, Scopes.Email, Scopes.Roles, Scopes.OfflineAccess, .. NegeScopes.Partner]);
                 server.SetAccessTokenLifetime(options.AccessTokenLifetime)
                     .SetRefreshTokenLifetime(options.RefreshTokenLifetime);
 

@@ -12,11 +12,6 @@ public sealed class Organisation
 {
     public const int NameMaxLength = 200;
 
-    /// <summary>« Catégorie d'organisme », the seed's five values.</summary>
-    public static IReadOnlyList<string> Categories => MembershipForm.OrganisationCategories;
-
-    public const string EmploymentPartner = "Partenaire emploi";
-
     public Guid Id { get; init; }
 
     public required string Name { get; set; }
@@ -69,8 +64,6 @@ public sealed class Organisation
     public bool? SyntecStartupPack { get; set; }
 
     public DateTimeOffset? CardChangedAt { get; set; }
-
-    public bool IsMember => MemberSince is not null;
 }
 
 internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organisation>
@@ -105,6 +98,5 @@ internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organ
         organisation.Property(o => o.StartupTurnoverBand).HasColumnName("startup_turnover_band").HasMaxLength(40);
         organisation.Property(o => o.SyntecStartupPack).HasColumnName("syntec_startup_pack");
         organisation.Property(o => o.CardChangedAt).HasColumnName("card_changed_at");
-        organisation.Ignore(o => o.IsMember);
     }
 }

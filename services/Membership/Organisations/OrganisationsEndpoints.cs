@@ -1,3 +1,4 @@
+using Nege.Contracts.Membership;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Nege.ServiceDefaults.Data;
@@ -27,8 +28,8 @@ public static class OrganisationsEndpoints
         // An empty filter (a form's « all categories ») is no filter.
         category = string.IsNullOrWhiteSpace(category) ? null : category;
         var errors = Paging.Validate(page, pageSize)
-            .AddIf(category is not null && !Organisation.Categories.Contains(category), "category",
-                $"La catégorie doit être l'une des valeurs : {string.Join(", ", Organisation.Categories)}.");
+            .AddIf(category is not null && !MembershipForm.OrganisationCategories.Contains(category), "category",
+                $"La catégorie doit être l'une des valeurs : {string.Join(", ", MembershipForm.OrganisationCategories)}.");
         if (!errors.IsEmpty)
         {
             return errors.ToProblem();
@@ -77,9 +78,9 @@ public static class OrganisationsEndpoints
         {
             errors.Add("category", "La catégorie d'organisme est obligatoire.");
         }
-        else if (!Organisation.Categories.Contains(input.Category))
+        else if (!MembershipForm.OrganisationCategories.Contains(input.Category))
         {
-            errors.Add("category", $"La catégorie doit être l'une des valeurs : {string.Join(", ", Organisation.Categories)}.");
+            errors.Add("category", $"La catégorie doit être l'une des valeurs : {string.Join(", ", MembershipForm.OrganisationCategories)}.");
         }
 
         if (errors.IsEmpty)

@@ -1,3 +1,4 @@
+using Nege.Contracts.Membership;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -79,9 +80,9 @@ public static class PartnerClientsEndpoints
         {
             errors.Add("organisationId", "Cet organisme n'existe pas.");
         }
-        else if (organisation.Category != Organisation.EmploymentPartner)
+        else if (organisation.Category != MembershipForm.EmploymentPartner)
         {
-            errors.Add("organisationId", $"Seul un organisme de catégorie « {Organisation.EmploymentPartner} » peut recevoir un client API.");
+            errors.Add("organisationId", $"Seul un organisme de catégorie « {MembershipForm.EmploymentPartner} » peut recevoir un client API.");
         }
 
         var scopes = (input.Scopes ?? []).Distinct(StringComparer.Ordinal).ToArray();

@@ -74,8 +74,6 @@ public abstract class DraftPageModel(MembershipApi api, IDataProtectionProvider 
 
     protected void ForgetDraft() => Response.Cookies.Delete(CookieName, CookieOptions(null));
 
-    protected bool HasDraftCookie => Request.Cookies.ContainsKey(CookieName);
-
     private DraftAccess? ReadCookie()
     {
         if (Request.Cookies[CookieName] is not { Length: > 0 } value)
