@@ -1,5 +1,6 @@
 using System.Globalization;
 using Nege.Notifications.Email;
+using Nege.ServiceDefaults.Data;
 
 namespace Notifications.Tests;
 
@@ -57,6 +58,6 @@ public sealed class FrenchDatesTests
     {
         var value = DateTimeOffset.Parse(instant, CultureInfo.InvariantCulture, DateTimeStyles.None);
 
-        Assert.Equal(DateOnly.Parse(expected, CultureInfo.InvariantCulture), FrenchDates.ParisDay(value));
+        Assert.Equal(DateOnly.Parse(expected, CultureInfo.InvariantCulture), ParisTime.DateOf(value));
     }
 }

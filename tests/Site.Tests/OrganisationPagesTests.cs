@@ -22,7 +22,7 @@ public sealed class OrganisationPagesTests(SiteFixture site) : IDisposable
         siteDepartements = new[] { MembershipForm.Departements[0] },
         interventionDepartements = new[] { MembershipForm.Departements[0], MembershipForm.Departements[4] },
         hrContact = new { accountId = "a1", userName = "mcurie", name = "Marie Curie" },
-        memberSince = "2026-01-05",
+        memberSince = "2026-01-05T09:00:00+00:00",
     };
 
     private static object Colleague(string id, string userName, string firstName, string lastName, bool referent = false, bool pending = false) => new

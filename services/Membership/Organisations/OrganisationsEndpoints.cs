@@ -1,6 +1,6 @@
-using Nege.Contracts.Membership;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Nege.Contracts.Membership;
 using Nege.ServiceDefaults.Data;
 using Nege.ServiceDefaults.Http;
 using Nege.ServiceDefaults.Security;

@@ -1,10 +1,10 @@
-using Nege.Contracts.Membership;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
+using Nege.Contracts.Membership;
 using Nege.Membership.Accounts;
 using Nege.Membership.Organisations;
 using Nege.ServiceDefaults.Data;

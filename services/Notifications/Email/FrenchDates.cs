@@ -1,4 +1,5 @@
 using System.Globalization;
+using Nege.ServiceDefaults.Data;
 
 namespace Nege.Notifications.Email;
 
@@ -6,12 +7,11 @@ namespace Nege.Notifications.Email;
 public static class FrenchDates
 {
     private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
-    private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
 
     /// <summary>« 14 juillet 2026 à 10h30 », the wall-clock time in Paris.</summary>
     public static string Format(DateTimeOffset instant)
     {
-        var local = TimeZoneInfo.ConvertTime(instant, Paris);
+        var local = TimeZoneInfo.ConvertTime(instant, ParisTime.Zone);
         return $"{Format(DateOnly.FromDateTime(local.DateTime))} à {local.ToString("HH'h'mm", French)}";
     }
 
@@ -21,8 +21,4 @@ public static class FrenchDates
         var day = date.Day == 1 ? "1er" : date.Day.ToString(French);
         return $"{day} {date.ToString("MMMM yyyy", French)}";
     }
-
-    /// <summary>The day it is in Paris at <paramref name="instant"/>.</summary>
-    public static DateOnly ParisDay(DateTimeOffset instant) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Paris).DateTime);
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Nege.Contracts.Membership;
 using Nege.Notifications.Email;
+using Nege.ServiceDefaults.Data;
 
 namespace Nege.Notifications.Membership;
 
@@ -23,7 +24,7 @@ public sealed class ApplicationSubmittedToPresident(
     {
         // Events published before DecisionDueOn existed: the same rule as Membership's, 15 days after the Paris day of submission.
         var dueOn = submitted.DecisionDueOn
-                    ?? FrenchDates.ParisDay(submitted.SubmittedAt).AddDays(MembershipForm.DecisionTargetDays);
+                    ?? ParisTime.DateOf(submitted.SubmittedAt).AddDays(MembershipForm.DecisionTargetDays);
         var facts = new List<string>
         {
             $"Organisme : {submitted.OrganisationName}",

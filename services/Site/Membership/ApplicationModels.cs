@@ -2,6 +2,7 @@ using System.Reflection;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Nege.ServiceDefaults.Data;
 using Nege.Site.Forms;
 
 namespace Nege.Site.Membership;
@@ -230,12 +231,13 @@ public static class ApplicationProblems
             .Any(property => property.Name.StartsWith(name, StringComparison.Ordinal));
 }
 
-/// <summary>A logo or a photo of an application, passed on from the API to the browser.</summary>
+/// <summary>A logo or a photo, passed on from the API to the browser.</summary>
 public static class ApplicationImages
 {
     private static readonly HashSet<string> ImageTypes = new(StringComparer.OrdinalIgnoreCase) { "image/png", "image/jpeg", "image/gif" };
 
-    public static IActionResult Serve(PageModel page, ApiFile? file)
+    /// <param name="cacheControl">An applicant's images are never kept; a member's logo is revalidated, so a new one shows at once.</param>
+    public static IActionResult Serve(PageModel page, ApiFile? file, string cacheControl = "private, no-store")
     {
         // Only the image types Membership accepts: nothing else is served from the site's origin.
         if (file is null || !ImageTypes.Contains(file.ContentType))
@@ -243,7 +245,7 @@ public static class ApplicationImages
             return page.NotFound();
         }
 
-        page.Response.Headers.CacheControl = "private, no-store";
+        page.Response.Headers.CacheControl = cacheControl;
         page.Response.Headers.XContentTypeOptions = "nosniff";
         return page.File(file.Content, file.ContentType);
     }
@@ -253,18 +255,7 @@ public static class ApplicationImages
 public static class ApplicationText
 {
     /// <summary>The day in Paris, the association's time, at <paramref name="instant"/> (now by default).</summary>
-    public static DateOnly ParisDay(DateTimeOffset? instant = null)
-    {
-        var at = instant ?? DateTimeOffset.UtcNow;
-        try
-        {
-            return DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeBySystemTimeZoneId(at, "Europe/Paris").DateTime);
-        }
-        catch (TimeZoneNotFoundException)
-        {
-            return DateOnly.FromDateTime(at.UtcDateTime);
-        }
-    }
+    public static DateOnly ParisDay(DateTimeOffset? instant = null) => ParisTime.DateOf(instant ?? DateTimeOffset.UtcNow);
 
     /// <summary>A day as a date input takes it.</summary>
     public static string IsoDay(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);

@@ -18,7 +18,7 @@ public sealed record OrganisationCard(
     IReadOnlyList<string> SiteDepartements,
     IReadOnlyList<string> InterventionDepartements,
     HrContact? HrContact,
-    [property: JsonConverter(typeof(DateOrInstantConverter))] DateOnly? MemberSince)
+    DateTimeOffset? MemberSince)
 {
     /// <summary>The web site as a link only when it is an http(s) address.</summary>
     public Uri? WebsiteLink =>
@@ -57,42 +57,3 @@ public sealed record NewColleague(string Email, string UserName, string Civility
 
 /// <summary>The news categories a person is e-mailed about (<c>/api/membership/me/notification-preferences</c>).</summary>
 public sealed record NotificationPreferences(IReadOnlyList<string> Categories);
-
-/// <summary>A date written <c>yyyy-MM-dd</c>, or an instant whose Paris date is taken.</summary>
-public sealed class DateOrInstantConverter : JsonConverter<DateOnly?>
-{
-    private static readonly TimeZoneInfo Paris =
-        TimeZoneInfo.TryFindSystemTimeZoneById("Europe/Paris", out var paris) ? paris : TimeZoneInfo.Utc;
-
-    public override bool HandleNull => true;
-
-    public override DateOnly? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-    {
-        if (reader.TokenType == JsonTokenType.Null)
-        {
-            return null;
-        }
-
-        var text = reader.GetString();
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            return date;
-        }
-
-        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var instant)
-            ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Paris).DateTime)
-            : throw new JsonException($"« {text} » is neither a date nor an instant.");
-    }
-
-    public override void Write(Utf8JsonWriter writer, DateOnly? value, JsonSerializerOptions options)
-    {
-        if (value is { } date)
-        {
-            writer.WriteStringValue(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        }
-        else
-        {
-            writer.WriteNullValue();
-        }
-    }
-}

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Nege.ServiceDefaults.Data;
 
 namespace Nege.Site.Membership;
 
@@ -60,22 +61,8 @@ public static class Display
 {
     private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
 
-    private static readonly TimeZoneInfo Paris = FindParis();
-
     public static string Date(DateTimeOffset? value) =>
-        value is { } date ? TimeZoneInfo.ConvertTime(date, Paris).ToString("dd/MM/yyyy 'à' HH:mm", French) : "—";
+        value is { } date ? TimeZoneInfo.ConvertTime(date, ParisTime.Zone).ToString("dd/MM/yyyy 'à' HH:mm", French) : "—";
 
     public static string Role(string role) => Nege.ServiceDefaults.Security.NegeRoles.Labels.TryGetValue(role, out var label) ? label : role;
-
-    private static TimeZoneInfo FindParis()
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
-        }
-        catch (TimeZoneNotFoundException)
-        {
-            return TimeZoneInfo.Utc;
-        }
-    }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Nege.Membership.Accounts;
 using Nege.Membership.OpenIdServer;
+using Nege.ServiceDefaults.Data;
 using Nege.ServiceDefaults.Http;
 using Nege.ServiceDefaults.Security;
 
@@ -11,8 +12,6 @@ namespace Nege.Membership.Pages.Compte;
 
 public sealed class ConnexionModel(AccountService accounts) : AccountPage
 {
-    private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
-
     [BindProperty]
     public string? Login { get; set; }
 
@@ -53,7 +52,7 @@ public sealed class ConnexionModel(AccountService accounts) : AccountPage
                 return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
             case Accounts.SignInResult.LockedOut:
                 errors.Add("", outcome.LockedUntil is { } until
-                    ? $"Votre compte est verrouillé après plusieurs échecs de connexion. Réessayez après {TimeZoneInfo.ConvertTime(until, Paris).ToString("HH' h 'mm", CultureInfo.GetCultureInfo("fr-FR"))}, ou réinitialisez votre mot de passe."
+                    ? $"Votre compte est verrouillé après plusieurs échecs de connexion. Réessayez après {TimeZoneInfo.ConvertTime(until, ParisTime.Zone).ToString("HH' h 'mm", CultureInfo.GetCultureInfo("fr-FR"))}, ou réinitialisez votre mot de passe."
                     : "Votre compte est verrouillé. Contactez l'association.");
                 break;
             case Accounts.SignInResult.EmailNotConfirmed:
