@@ -91,10 +91,5 @@ public static class DatabaseMigrator
         }
     }
 
-    private static long LockKey(string name)
-    {
-        // A stable 64-bit key per DbContext (string.GetHashCode is randomised per process).
-        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("nege-migrations:" + name));
-        return BitConverter.ToInt64(hash, 0);
-    }
+    private static long LockKey(string name) => AdvisoryLock.KeyOf("nege-migrations:" + name);
 }

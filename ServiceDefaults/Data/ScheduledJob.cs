@@ -16,8 +16,8 @@ public abstract class ScheduledJob<TDbContext>(IServiceScopeFactory scopes, Time
 
     protected ILogger Logger => logger;
 
-    /// <summary>The job's advisory-lock key, unique in its database.</summary>
-    protected abstract long LockKey { get; }
+    /// <summary>The job's advisory-lock key, from its type's name.</summary>
+    private long LockKey => AdvisoryLock.KeyOf("nege-job:" + GetType().FullName);
 
     protected abstract TimeSpan Interval { get; }
 

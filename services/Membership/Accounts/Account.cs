@@ -77,6 +77,30 @@ public sealed class Account
     public IReadOnlyList<string> RoleNames => [.. Roles.Select(role => role.Role).Order(StringComparer.Ordinal)];
 
     public static string Normalize(string value) => value.Trim().ToUpperInvariant();
+
+    /// <summary>Grants the role (when the account does not hold it yet); the audit row to store, or null.</summary>
+    public RoleChange? Grant(string role, Guid? byAccountId, string byName, DateTimeOffset now)
+    {
+        if (Roles.Any(r => r.Role == role))
+        {
+            return null;
+        }
+
+        Roles.Add(new AccountRole { AccountId = Id, Role = role, GrantedAt = now });
+        return RoleChange.Of(Id, role, RoleChange.Granted, byAccountId, byName, now);
+    }
+
+    /// <summary>Withdraws the role (when the account holds it); the audit row to store, or null.</summary>
+    public RoleChange? Withdraw(string role, Guid? byAccountId, string byName, DateTimeOffset now)
+    {
+        if (Roles.SingleOrDefault(r => r.Role == role) is not { } granted)
+        {
+            return null;
+        }
+
+        Roles.Remove(granted);
+        return RoleChange.Of(Id, role, RoleChange.Withdrawn, byAccountId, byName, now);
+    }
 }
 
 /// <summary>« Lieu de travail habituel »: where the pilots can reach the person.</summary>
@@ -114,6 +138,11 @@ public sealed class RoleChange
     public required string ByName { get; init; }
 
     public DateTimeOffset At { get; init; }
+
+    public static RoleChange Of(Guid accountId, string role, string change, Guid? byAccountId, string byName, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(now), AccountId = accountId, Role = role, Change = change, ByAccountId = byAccountId, ByName = byName, At = now,
+    };
 }
 
 internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>, IEntityTypeConfiguration<AccountRole>, IEntityTypeConfiguration<RoleChange>

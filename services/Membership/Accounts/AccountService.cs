@@ -82,14 +82,12 @@ public sealed class AccountService(
         var now = clock.GetUtcNowForDatabase();
         var account = NewAccount(email, userName, civility, lastName, firstName, function, organisationId, now);
         db.Accounts.Add(account);
-        foreach (var role in roles.Distinct(StringComparer.Ordinal))
+        foreach (var role in roles)
         {
-            account.Roles.Add(new AccountRole { AccountId = account.Id, Role = role, GrantedAt = now });
-            db.RoleChanges.Add(new RoleChange
+            if (account.Grant(role, invitedById, invitedBy, now) is { } granted)
             {
-                Id = Guid.CreateVersion7(now), AccountId = account.Id, Role = role, Change = RoleChange.Granted,
-                ByAccountId = invitedById, ByName = invitedBy, At = now,
-            });
+                db.RoleChanges.Add(granted);
+            }
         }
 
         var (token, secret) = AccountToken.Issue(account.Id, AccountTokenPurpose.SetPassword, now, Options.InvitationLinkLifetime);

@@ -221,10 +221,9 @@ public static class AccountsEndpoints
             return ValueTask.FromResult<string?>($"Le rôle « {role} » n'existe pas. Rôles possibles : {string.Join(", ", NegeRoles.All)}.");
         }
 
-        if (account.Roles.All(r => r.Role != role))
+        if (account.Grant(role, CallerId(user), CallerName(user), now) is { } granted)
         {
-            account.Roles.Add(new AccountRole { AccountId = account.Id, Role = role, GrantedAt = now });
-            db.RoleChanges.Add(Audit(account, role, RoleChange.Granted, user, now));
+            db.RoleChanges.Add(granted);
         }
 
         return ValueTask.FromResult<string?>(null);
@@ -237,7 +236,7 @@ public static class AccountsEndpoints
             return $"Le rôle « {role} » n'existe pas. Rôles possibles : {string.Join(", ", NegeRoles.All)}.";
         }
 
-        if (account.Roles.SingleOrDefault(r => r.Role == role) is not { } granted)
+        if (account.Roles.All(r => r.Role != role))
         {
             return null;
         }
@@ -249,21 +248,9 @@ public static class AccountsEndpoints
             return "Impossible de retirer le rôle du dernier administrateur.";
         }
 
-        account.Roles.Remove(granted);
-        db.RoleChanges.Add(Audit(account, role, RoleChange.Withdrawn, user, now));
+        db.RoleChanges.Add(account.Withdraw(role, CallerId(user), CallerName(user), now)!);
         return null;
     }
-
-    private static RoleChange Audit(Account account, string role, string change, ClaimsPrincipal user, DateTimeOffset now) => new()
-    {
-        Id = Guid.CreateVersion7(now),
-        AccountId = account.Id,
-        Role = role,
-        Change = change,
-        ByAccountId = CallerId(user),
-        ByName = CallerName(user),
-        At = now,
-    };
 
     public static Guid? CallerId(ClaimsPrincipal user) =>
         Guid.TryParse(user.FindFirstValue(NegeClaims.Subject), out var id) ? id : null;

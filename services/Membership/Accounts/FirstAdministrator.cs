@@ -14,6 +14,8 @@ namespace Nege.Membership.Accounts;
 public sealed class FirstAdministrator(
     MembershipDbContext db, AccountService accounts, IOptions<MembershipIdentityOptions> options, TimeProvider clock, ILogger<FirstAdministrator> logger)
 {
+    private static readonly long FirstAdministratorLock = AdvisoryLock.KeyOf("nege-membership:first-administrator");
+
     public const string Platform = "la plateforme NEGE";
 
     public async Task EnsureAsync(CancellationToken cancellationToken)
@@ -26,7 +28,7 @@ public sealed class FirstAdministrator(
 
         // One replica at a time decides, so two starting together create one administrator.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(7355608001)", cancellationToken);
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({FirstAdministratorLock})", cancellationToken);
         if (await db.Set<AccountRole>().AnyAsync(r => r.Role == NegeRoles.Admin, cancellationToken))
         {
             return;
@@ -37,12 +39,10 @@ public sealed class FirstAdministrator(
         if (await db.Accounts.Include(a => a.Roles).SingleOrDefaultAsync(a => a.NormalizedEmail == normalized, cancellationToken) is { } existing)
         {
             var now = clock.GetUtcNowForDatabase();
-            existing.Roles.Add(new AccountRole { AccountId = existing.Id, Role = NegeRoles.Admin, GrantedAt = now });
-            db.RoleChanges.Add(new RoleChange
+            if (existing.Grant(NegeRoles.Admin, null, Platform, now) is { } granted)
             {
-                Id = Guid.CreateVersion7(now), AccountId = existing.Id, Role = NegeRoles.Admin, Change = RoleChange.Granted,
-                ByAccountId = null, ByName = Platform, At = now,
-            });
+                db.RoleChanges.Add(granted);
+            }
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             logger.LogInformation("Account {AccountId}, at the configured address, is made the first administrator", existing.Id);

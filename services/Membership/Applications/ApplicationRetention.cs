@@ -18,8 +18,6 @@ public sealed class ApplicationRetention(
     IServiceScopeFactory scopes, IOptions<ApplicationOptions> options, TimeProvider clock, ILogger<ApplicationRetention> logger)
     : ScheduledJob<MembershipDbContext>(scopes, clock, logger)
 {
-    protected override long LockKey => 7355608003;
-
     protected override TimeSpan Interval => options.Value.RetentionSweepInterval;
 
     protected override async Task RunAsync(MembershipDbContext db, IServiceProvider services, CancellationToken cancellationToken)

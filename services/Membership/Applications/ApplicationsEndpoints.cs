@@ -226,14 +226,9 @@ public static class ApplicationsEndpoints
         db.Organisations.Add(organisation);
         application.OrganisationId = organisation.Id;
         referent.OrganisationId = organisation.Id;
-        if (referent.Roles.All(role => role.Role != NegeRoles.Referent))
+        if (referent.Grant(NegeRoles.Referent, AccountsEndpoints.CallerId(user), AccountsEndpoints.CallerName(user), now) is { } granted)
         {
-            referent.Roles.Add(new AccountRole { AccountId = referent.Id, Role = NegeRoles.Referent, GrantedAt = now });
-            db.RoleChanges.Add(new RoleChange
-            {
-                Id = Guid.CreateVersion7(now), AccountId = referent.Id, Role = NegeRoles.Referent, Change = RoleChange.Granted,
-                ByAccountId = AccountsEndpoints.CallerId(user), ByName = AccountsEndpoints.CallerName(user), At = now,
-            });
+            db.RoleChanges.Add(granted);
         }
 
         var referentReference = new PersonReference(referent.Id, referent.DisplayName, referent.Email);

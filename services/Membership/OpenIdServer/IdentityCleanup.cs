@@ -14,8 +14,6 @@ public sealed class IdentityCleanup(IServiceScopeFactory scopes, TimeProvider cl
 {
     public static readonly TimeSpan KeptFor = TimeSpan.FromDays(14);
 
-    protected override long LockKey => 7355608002;
-
     protected override TimeSpan Interval => TimeSpan.FromHours(6);
 
     protected override async Task RunAsync(MembershipDbContext db, IServiceProvider services, CancellationToken cancellationToken)

@@ -123,14 +123,9 @@ public static class ColleaguesEndpoints
         }
 
         var now = clock.GetUtcNowForDatabase();
-        foreach (var role in account.Roles.ToList())
+        if (account.Withdraw(NegeRoles.Recruiter, callerId, AccountsEndpoints.CallerName(user), now) is { } withdrawn)
         {
-            account.Roles.Remove(role);
-            db.RoleChanges.Add(new RoleChange
-            {
-                Id = Guid.CreateVersion7(now), AccountId = account.Id, Role = role.Role, Change = RoleChange.Withdrawn,
-                ByAccountId = callerId, ByName = AccountsEndpoints.CallerName(user), At = now,
-            });
+            db.RoleChanges.Add(withdrawn);
         }
 
         // The access ends now: no organisation, no role, locked, and its sessions end at their next refresh.
