@@ -1,26 +1,59 @@
-using Nege.AppHost.Hosting;
+using Nege.AppHost;
+using Nege.AppHost.Infrastructure;
+using Nege.ServiceDefaults;
 
-namespace Nege.AppHost;
+var builder = DistributedApplication.CreateBuilder(args);
+var settings = new AppHostSettings(builder);
 
-public static class Program
+// Infrastructure: an existing server, Aspire's containers, or our local servers (see InfrastructureExtensions).
+var postgres = builder.AddNegePostgres(ResourceNames.Postgres, settings);
+var messaging = builder.AddNegeRabbitMQ(ResourceNames.Messaging, settings);
+var smtp = builder.AddSmtpSink(ResourceNames.Smtp, settings);
+
+// Secrets Aspire generates once and keeps in the AppHost's user secrets, outside the repository.
+var siteClientSecret = builder.AddParameter("site-client-secret", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true, persist: true);
+
+// The five services: each its own database, the broker, tokens validated against the gateway's address.
+IResourceBuilder<ProjectResource> Service<TProject>(string name) where TProject : IProjectMetadata, new() =>
+    builder.AddNegeProject<TProject>(name)
+        .WithReference(postgres.AddServiceDatabase(ResourceNames.DatabaseOf(name), name))
+        .WithReference(messaging)
+        .WaitFor(postgres)
+        .WaitFor(messaging);
+
+var membership = Service<Projects.Nege_Membership>(ResourceNames.Membership)
+    .WithEnvironment("Identity__SiteClient__Secret", siteClientSecret)
+    .WithEnvironment("Identity__FirstAdministrator__Email",
+        builder.Configuration["Identity:FirstAdministrator:Email"] ?? NegeTopology.FirstAdministratorEmail);
+var billing = Service<Projects.Nege_Billing>(ResourceNames.Billing);
+var directory = Service<Projects.Nege_Directory>(ResourceNames.Directory);
+var candidates = Service<Projects.Nege_Candidates>(ResourceNames.Candidates);
+var notifications = Service<Projects.Nege_Notifications>(ResourceNames.Notifications)
+    .WithReference(smtp)
+    .WaitFor(smtp);
+
+// The site: its own database (data-protection keys), every service's API through discovery.
+var site = builder.AddNegeProject<Projects.Nege_Site>(ResourceNames.Site)
+    .WithReference(postgres.AddServiceDatabase(ResourceNames.SiteDatabase, ResourceNames.Site))
+    .WaitFor(postgres)
+    .WithReference(membership).WithReference(billing).WithReference(directory)
+    .WithReference(candidates).WithReference(notifications)
+    .WithEnvironment("Identity__ClientSecret", siteClientSecret);
+
+// The gateway: the single way in, on the documented address; it starts once everything behind it is healthy.
+var gateway = builder.AddNegeProject<Projects.Nege_Gateway>(ResourceNames.Gateway, settings.DocumentedPort("Gateway", 8080))
+    .WithExternalHttpEndpoints();
+foreach (var backend in new[] { membership, billing, directory, candidates, notifications, site })
 {
-    public static async Task<int> Main(string[] args)
-    {
-        DistributedApplication app;
-        try
-        {
-            app = DistributedApplicationBuilder.CreateBuilder(args).AddNegeResources().Build();
-        }
-        catch (InvalidOperationException exception)
-        {
-            // A busy port, a missing program: say what to do, without a stack trace.
-            Console.Error.WriteLine($"nege : {exception.Message}");
-            return 1;
-        }
-
-        await using (app)
-        {
-            return await app.RunAsync();
-        }
-    }
+    gateway.WithReference(backend).WaitFor(backend);
 }
+
+// Tokens are issued under the gateway's public address, and every project validates them against it.
+var issuer = ReferenceExpression.Create($"{gateway.GetEndpoint("http")}/");
+foreach (var project in new[] { membership, billing, directory, candidates, notifications, site, gateway })
+{
+    project.WithEnvironment("Identity__Issuer", issuer);
+}
+
+builder.AddReadinessReport(gateway, smtp);
+builder.Build().Run();

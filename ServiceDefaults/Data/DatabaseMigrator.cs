@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 
 namespace Nege.ServiceDefaults.Data;
 
@@ -37,7 +36,7 @@ public static class DatabaseMigrator
         var connectionString = db.Database.GetConnectionString()
                                ?? throw new InvalidOperationException($"{typeof(TDbContext).Name} has no connection string.");
 
-        await EnsureDatabaseExistsAsync(connectionString, cancellationToken);
+        await PostgresDatabase.EnsureExistsAsync(connectionString, cancellationToken);
 
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
@@ -62,32 +61,6 @@ public static class DatabaseMigrator
         finally
         {
             await db.Database.CloseConnectionAsync();
-        }
-    }
-
-    private static async Task EnsureDatabaseExistsAsync(string connectionString, CancellationToken cancellationToken)
-    {
-        var target = new NpgsqlConnectionStringBuilder(connectionString);
-        var database = target.Database ?? throw new InvalidOperationException("The connection string names no database.");
-        var maintenance = new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres", Pooling = false };
-        await using var connection = new NpgsqlConnection(maintenance.ConnectionString);
-        await connection.OpenAsync(cancellationToken);
-
-        await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = $1", connection);
-        exists.Parameters.Add(new NpgsqlParameter { Value = database });
-        if (await exists.ExecuteScalarAsync(cancellationToken) is not null)
-        {
-            return;
-        }
-
-        try
-        {
-            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{database.Replace("\"", "\"\"", StringComparison.Ordinal)}\"", connection);
-            await create.ExecuteNonQueryAsync(cancellationToken);
-        }
-        catch (PostgresException exception) when (exception.SqlState is PostgresErrorCodes.DuplicateDatabase or PostgresErrorCodes.UniqueViolation)
-        {
-            // Another replica created it first.
         }
     }
 

@@ -33,13 +33,13 @@ public static class MessagingExtensions
         where TDbContext : DbContext
     {
         var connectionString = builder.Configuration.GetRequiredConnectionString(ResourceNames.Messaging);
-        Environment.SetEnvironmentVariable("MASSTRANSIT_USAGE_TELEMETRY", "false");
 
         var messaging = new MessagingOptions { QueueName = queueName };
         configure?.Invoke(messaging);
 
         builder.Services.AddMassTransit(bus =>
         {
+            bus.DisableUsageTelemetry();
             addConsumers?.Invoke(bus);
             bus.UsingRabbitMq((context, rabbit) =>
             {

@@ -20,7 +20,7 @@ public static partial class IdentityBench
 
     public static async Task<string> AdministratorTokenAsync(Uri gateway, SmtpSink sink, string siteClientSecret)
     {
-        var invitation = await sink.WaitForRecipientAsync(NegeSystem.FirstAdministratorEmail, TimeSpan.FromSeconds(60));
+        var invitation = await sink.WaitForRecipientAsync(NegeTopology.FirstAdministratorEmail, TimeSpan.FromSeconds(60));
         using var anonymous = new HttpClient { BaseAddress = gateway };
         (await anonymous.PostAsJsonAsync("/api/membership/password-resets", new
         {
@@ -42,7 +42,7 @@ public static partial class IdentityBench
         var page = await browser.GetStringAsync(loginPage);
         var loggedIn = await browser.PostAsync("/compte/connexion", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["Login"] = NegeSystem.FirstAdministratorEmail,
+            ["Login"] = NegeTopology.FirstAdministratorEmail,
             ["Password"] = AdministratorPassword,
             ["ReturnUrl"] = QueryHelpers.ParseQuery(loginPage.Query)["ReturnUrl"].ToString(),
             ["__RequestVerificationToken"] = AntiforgeryPattern().Match(page).Groups[1].Value,

@@ -2,10 +2,9 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using Microsoft.Extensions.Configuration;
-using Nege.AppHost;
+using Aspire.Hosting.Testing;
 using Nege.Benchmarks;
-using Nege.AppHost.Hosting;
+using Nege.Testing.EndToEnd;
 using Nege.ServiceDefaults;
 using Nege.Testing;
 
@@ -17,31 +16,24 @@ var concurrency = Argument("--concurrency", 16);
 var seconds = Argument("--seconds", 10);
 
 var state = Directory.CreateTempSubdirectory("nege-bench-").FullName;
-var options = new AppHostOptions
-{
-    RepositoryRoot = AppHostOptions.FindRepositoryRoot(AppContext.BaseDirectory),
-    StateDirectory = state,
-    UseDefaultPorts = false,
-};
-var builder = new DistributedApplicationBuilder(options, new ConfigurationBuilder().AddEnvironmentVariables().Build()).AddNegeResources();
-// One client sends every request here: lift the per-client limits on public writes and on partner calls.
-builder.Resources.OfType<ProjectResource>().Single(r => r.Name == ResourceNames.Gateway)
-    .WithEnvironment("Gateway__PublicWriteRateLimit__PermitLimit", "100000000")
-    .WithEnvironment("Gateway__PartnerRateLimit__PermitLimit", "100000000");
-var app = builder.Build();
 var rows = new List<(string What, string Value)>();
+var clock = Stopwatch.StartNew();
+// One client sends every request here: lift the per-client limits on public writes and on partner calls.
+var (app, siteClientSecret) = await NegeSystem.StartAsync(state, durable: true, new Dictionary<string, string>
+{
+    ["Gateway__PublicWriteRateLimit__PermitLimit"] = "100000000",
+    ["Gateway__PartnerRateLimit__PermitLimit"] = "100000000",
+}, CancellationToken.None);
 try
 {
-    var clock = Stopwatch.StartNew();
-    await app.StartAsync();
     rows.Add(("System start to healthy (empty state folder)", $"{clock.Elapsed.TotalSeconds:0.0} s"));
 
-    var gateway = new HttpClient { BaseAddress = new Uri(((ProjectResource)app[ResourceNames.Gateway]).PublicUrl!) };
-    using var sink = new SmtpSink(new Uri(((MailDevResource)app[ResourceNames.Smtp]).WebUrl));
+    var gateway = new HttpClient { BaseAddress = app.GetEndpoint(ResourceNames.Gateway, "http") };
+    using var sink = new SmtpSink(app.GetEndpoint(ResourceNames.Smtp, "http"));
 
     // Identity: the administrator logs in (code + PKCE) and gives a partner's system its client.
     var adminToken = await IdentityBench.AdministratorTokenAsync(
-        gateway.BaseAddress!, sink, File.ReadAllText(Path.Combine(state, "identity", "site-client-secret")).Trim());
+        gateway.BaseAddress!, sink, siteClientSecret);
     var (clientId, secret) = await IdentityBench.PartnerClientAsync(gateway, adminToken);
     var partnerToken = await IdentityBench.ClientCredentialsAsync(gateway, clientId, secret);
     await IdentityBench.PartnerCallAsync(gateway, partnerToken);
@@ -124,12 +116,12 @@ try
     var elapsed = clock.Elapsed.TotalSeconds;
     rows.Add(($"Application drafts opened, {concurrency} concurrent clients for {seconds} s", $"{accepted / elapsed:0} req/s ({accepted} accepted, {refused} refused)"));
 
-    await Eventually.UntilAsync(async () => (await sink.GetAllAsync()).Count >= accepted, TimeSpan.FromMinutes(5), "every applicant's e-mail is delivered");
+    await Eventually.UntilAsync(async () => await sink.CountAsync() >= accepted, TimeSpan.FromMinutes(5), "every applicant's e-mail is delivered");
     rows.Add(("…and all their e-mails delivered to the sink after", $"{clock.Elapsed.TotalSeconds:0.0} s ({accepted / clock.Elapsed.TotalSeconds:0} e-mails/s end to end)"));
 }
 finally
 {
-    await app.StopAsync();
+    await app.DisposeAsync();
     Directory.Delete(state, recursive: true);
 }
 

@@ -1,13 +1,15 @@
 using System.Diagnostics;
 using System.Globalization;
-using Nege.AppHost.Infrastructure;
+using System.Reflection;
+using Nege.LocalServers;
 using Nege.Testing;
 
 namespace AppHost.Tests;
 
-/// <summary>The AppHost as ops run it (<c>./nege up</c>): a process that Ctrl+C stops, leaving nothing behind.</summary>
+/// <summary>The AppHost as ops run it (<c>./nege up</c>): the dashboard's login link once all is healthy; SIGTERM or Ctrl+C leaves nothing behind.</summary>
 public sealed class AppHostProcessTests
 {
+    /// <summary>Ctrl+C (SIGINT) as in a terminal; SIGTERM goes through the same graceful stop of the host.</summary>
     [Fact]
     public async Task Ctrl_C_stops_every_resource_and_leaves_no_process_behind()
     {
@@ -15,17 +17,31 @@ public sealed class AppHostProcessTests
         var output = new LogBuffer();
         try
         {
+            var dashboard = $"http://localhost:{Ports.Free()}";
             var start = new ProcessStartInfo("dotnet")
             {
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
                 UseShellExecute = false,
             };
-            start.ArgumentList.Add(typeof(Nege.AppHost.Program).Assembly.Location);
+            start.ArgumentList.Add(AppHostAssembly());
+            // What ./nege up sets, on free ports, with the secrets given (nothing written to the user's secrets).
+            start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+            start.Environment["DOTNET_ENVIRONMENT"] = "Development";
+            start.Environment["ASPNETCORE_URLS"] = dashboard;
+            start.Environment["ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL"] = $"http://localhost:{Ports.Free()}";
+            start.Environment["ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL"] = $"http://localhost:{Ports.Free()}";
+            start.Environment["ASPIRE_ALLOW_UNSECURED_TRANSPORT"] = "true";
             start.Environment["AppHost__StateDirectory"] = state;
-            foreach (var port in new[] { "Gateway", "Dashboard", "Smtp", "SmtpWeb", "OtlpHttp", "OtlpGrpc" })
+            start.Environment["AppHost__Durable"] = "false";
+            foreach (var port in new[] { "Gateway", "Smtp", "SmtpWeb" })
             {
                 start.Environment[$"AppHost__Ports__{port}"] = Ports.Free().ToString(CultureInfo.InvariantCulture);
+            }
+
+            foreach (var secret in new[] { "site-client-secret", "postgres-password", "messaging-password" })
+            {
+                start.Environment[$"Parameters__{secret}"] = Passwords.Generate();
             }
 
             using var appHost = Process.Start(start)!;
@@ -35,13 +51,24 @@ public sealed class AppHostProcessTests
             appHost.BeginErrorReadLine();
 
             await Eventually.UntilAsync(
-                () => output.Tail(200).Contains("Tout est prêt", StringComparison.Ordinal) || appHost.HasExited,
-                TimeSpan.FromMinutes(3), "the AppHost reports every resource ready");
+                () => output.Tail(400).Contains("Tout est prêt", StringComparison.Ordinal) || appHost.HasExited,
+                TimeSpan.FromMinutes(4), "the AppHost reports every resource healthy");
             Assert.False(appHost.HasExited, output.Tail(60));
-            Assert.Contains("gateway", output.Tail(200), StringComparison.Ordinal);
 
-            var descendants = ProcessTree.DescendantsOf(appHost.Id);
-            Assert.True(descendants.Count >= 10, $"the AppHost runs its resources as child processes (found {descendants.Count})");
+            // The login link it prints opens the dashboard (Aspire's browser-token login).
+            var login = output.Tail(400).Split('\n').Select(line => line.Trim()).Single(line => line.StartsWith("tableau de bord", StringComparison.Ordinal)).Split(' ').Last();
+            Assert.StartsWith($"{dashboard}/login?t=", login, StringComparison.Ordinal);
+            using (var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }))
+            {
+                using var withToken = await browser.GetAsync(new Uri(login));
+                Assert.Contains(withToken.Headers.GetValues("Set-Cookie"), cookie => cookie.StartsWith(".Aspire.Dashboard.Auth", StringComparison.Ordinal));
+                using var withoutToken = await browser.GetAsync(new Uri(dashboard + "/"));
+                Assert.Contains("/login", withoutToken.Headers.Location?.ToString() ?? "", StringComparison.Ordinal);
+            }
+
+            // DCP detaches from the AppHost (it watches the AppHost's pid): its processes are found through that.
+            var processes = ProcessTree.OfAppHost(appHost.Id);
+            Assert.True(processes.Count >= 10, $"the AppHost runs its resources as processes (found {processes.Count})");
 
             Assert.True(Posix.Signal(appHost.Id, Posix.SigInt));
             using (var exit = new CancellationTokenSource(TimeSpan.FromMinutes(2)))
@@ -50,19 +77,48 @@ public sealed class AppHostProcessTests
             }
 
             Assert.Equal(0, appHost.ExitCode);
-            Assert.Contains("Tout est arrêté.", output.Tail(50), StringComparison.Ordinal);
-            var survivors = descendants.Where(ProcessTree.IsRunning).ToList();
-            Assert.True(survivors.Count == 0, $"still running after Ctrl+C: {string.Join(", ", survivors.Select(ProcessTree.Describe))}");
+            await Eventually.UntilAsync(() => !processes.Any(ProcessTree.IsRunning), TimeSpan.FromSeconds(60),
+                "every process of the system has stopped");
         }
         finally
         {
             Directory.Delete(state, recursive: true);
         }
     }
+
+    private static string AppHostAssembly()
+    {
+        var configuration = typeof(AppHostProcessTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
+        var dll = Path.Combine(RepositoryRoot.Find(), "AppHost", "bin", configuration, "net10.0", "Nege.AppHost.dll");
+        Assert.True(File.Exists(dll), $"the AppHost is built at {dll}");
+        return dll;
+    }
 }
 
 internal static class ProcessTree
 {
+    /// <summary>The AppHost's descendants, and the DCP processes that watch it (<c>--monitor &lt;pid&gt;</c>) with theirs.</summary>
+    public static IReadOnlyList<int> OfAppHost(int appHost)
+    {
+        var monitors = Directory.GetDirectories("/proc")
+            .Select(directory => int.TryParse(Path.GetFileName(directory), out var pid) ? pid : 0)
+            .Where(pid => pid > 0 && CommandLine(pid).Contains($"--monitor {appHost} ", StringComparison.Ordinal))
+            .ToList();
+        return [.. DescendantsOf(appHost), .. monitors, .. monitors.SelectMany(DescendantsOf)];
+    }
+
+    private static string CommandLine(int pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ') + " ";
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return "";
+        }
+    }
+
     public static IReadOnlyList<int> DescendantsOf(int root)
     {
         var parents = new Dictionary<int, int>();
@@ -91,18 +147,6 @@ internal static class ProcessTree
 
     /// <summary>Running means alive and not a zombie waiting to be reaped.</summary>
     public static bool IsRunning(int pid) => StatusOf(pid) is { } status && status[0] != 'Z';
-
-    public static string Describe(int pid)
-    {
-        try
-        {
-            return $"{pid} {File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ')}";
-        }
-        catch (IOException)
-        {
-            return pid.ToString(CultureInfo.InvariantCulture);
-        }
-    }
 
     private static int? ParentOf(int pid) =>
         StatFields(pid) is { } fields && int.TryParse(fields[1], out var parent) ? parent : null;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Reflection;
 using System.Text;
-using Nege.AppHost.Hosting;
+using Nege.Testing;
 
 namespace Billing.Tests;
 
@@ -15,7 +15,7 @@ internal static class ServiceProcess
         get
         {
             var configuration = typeof(ServiceProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
-            var root = AppHostOptions.FindRepositoryRoot(AppContext.BaseDirectory);
+            var root = RepositoryRoot.Find();
             return Path.Combine(root, "services", "Billing", "bin", configuration, "net10.0", "Nege.Billing.dll");
         }
     }

@@ -15,7 +15,7 @@ public sealed class BrowserApplicationTests(RunningSystem system) : BrowserTest
     [Fact]
     public async Task An_applicant_fills_both_parts_and_submits_then_a_board_member_accepts_in_the_extranet()
     {
-        var gateway = system.Project(ResourceNames.Gateway).PublicUrl!;
+        var gateway = system.GatewayUrl;
         var suffix = Guid.NewGuid().ToString("N")[..8];
         var email = $"candidature-{suffix}@exemple.fr";
         var organisationName = $"Atelier Numérique {suffix}";

@@ -18,7 +18,7 @@ public sealed partial class BrowserLoginTests(RunningSystem system) : BrowserTes
     [Fact]
     public async Task A_person_registers_confirms_logs_in_sees_the_member_area_and_logs_out()
     {
-        var gateway = system.Project(ResourceNames.Gateway).PublicUrl!;
+        var gateway = system.GatewayUrl;
         var email = $"navigateur-{Guid.NewGuid():N}@exemple.fr";
         const string password = "Mésange-Tuile-Orage-17";
         var page = await NewPageAsync();
@@ -86,7 +86,7 @@ public sealed partial class BrowserLoginTests(RunningSystem system) : BrowserTes
     [Fact]
     public async Task A_wrong_password_in_the_browser_shows_the_French_message_and_no_session()
     {
-        var gateway = system.Project(ResourceNames.Gateway).PublicUrl!;
+        var gateway = system.GatewayUrl;
         var page = await NewPageAsync();
 
         await page.GotoAsync($"{gateway}/connexion");

@@ -67,8 +67,7 @@ public sealed class GatewayTests(RunningSystem system)
     [Fact]
     public async Task Gateway_health_turns_unhealthy_when_a_service_stops_and_recovers_when_it_is_back()
     {
-        var billing = system.App[ResourceNames.Billing];
-        await system.App.StopResourceAsync(billing);
+        await system.StopAsync(ResourceNames.Billing);
         try
         {
             await Eventually.UntilAsync(async () =>
@@ -86,7 +85,7 @@ public sealed class GatewayTests(RunningSystem system)
         }
         finally
         {
-            await system.App.StartResourceAsync(billing, CancellationToken.None);
+            await system.StartAsync(ResourceNames.Billing);
         }
 
         await Eventually.UntilAsync(async () =>

@@ -145,7 +145,7 @@ public sealed partial class Identities(RunningSystem system)
     private async Task<AdministratorSetup> SetUpAdministratorAsync()
     {
         var invitation = await system.Sink.WaitForAsync(
-            e => e.Subject == InvitationSubject && e.To.Any(to => to.Address == NegeSystem.FirstAdministratorEmail),
+            e => e.Subject == InvitationSubject && e.To.Any(to => to.Address == NegeTopology.FirstAdministratorEmail),
             MailTimeout, "the first administrator's invitation");
         var link = LinkIn(invitation);
 
@@ -161,10 +161,10 @@ public sealed partial class Identities(RunningSystem system)
         Assert.True(posted.StatusCode == HttpStatusCode.OK && after.Contains("Votre mot de passe est enregistré", StringComparison.Ordinal),
             $"Setting the first administrator's password: {(int)posted.StatusCode} {after}");
 
-        var tokens = await OpenId.LoginAsync(browser, NegeSystem.FirstAdministratorEmail, AdministratorPassword);
+        var tokens = await OpenId.LoginAsync(browser, NegeTopology.FirstAdministratorEmail, AdministratorPassword);
         var claims = tokens.AccessClaims;
         var administrator = new Person(
-            Guid.Parse(claims.GetProperty("sub").GetString()!), NegeSystem.FirstAdministratorEmail,
+            Guid.Parse(claims.GetProperty("sub").GetString()!), NegeTopology.FirstAdministratorEmail,
             claims.GetProperty("preferred_username").GetString()!, AdministratorPassword, claims.GetProperty("name").GetString()!);
         _adminToken = (tokens.AccessToken, DateTimeOffset.UtcNow.AddSeconds(tokens.ExpiresIn) - TimeSpan.FromMinutes(5));
         return new AdministratorSetup(administrator, invitation, link, after);

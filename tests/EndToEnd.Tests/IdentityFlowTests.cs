@@ -38,7 +38,7 @@ public sealed class IdentityFlowTests(RunningSystem system)
         await AssertFieldErrorAsync(reuse, "token", UsedLink);
 
         using var browser = Identities.NewBrowser();
-        var tokens = await OpenId.LoginAsync(browser, NegeSystem.FirstAdministratorEmail, Identities.AdministratorPassword);
+        var tokens = await OpenId.LoginAsync(browser, NegeTopology.FirstAdministratorEmail, Identities.AdministratorPassword);
         Assert.True(browser.HasCookie("nege.identity"));
         Assert.NotNull(tokens.IdToken);
         Assert.NotNull(tokens.RefreshToken);
@@ -50,7 +50,7 @@ public sealed class IdentityFlowTests(RunningSystem system)
         var me = await Identities.SendAsync(HttpMethod.Get, "/api/membership/me", tokens.AccessToken);
         Assert.Equal(HttpStatusCode.OK, me.StatusCode);
         var account = await me.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal(NegeSystem.FirstAdministratorEmail, account.GetProperty("email").GetString());
+        Assert.Equal(NegeTopology.FirstAdministratorEmail, account.GetProperty("email").GetString());
         Assert.Contains(NegeRoles.Admin, account.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
         Assert.True(account.GetProperty("emailConfirmed").GetBoolean());
 

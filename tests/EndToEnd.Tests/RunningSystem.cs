@@ -1,15 +1,16 @@
-using Microsoft.Extensions.Configuration;
-using Nege.AppHost;
-using Nege.AppHost.Hosting;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
 using Nege.ServiceDefaults;
 using Nege.Testing;
+using Nege.Testing.EndToEnd;
 
 namespace EndToEnd.Tests;
 
 /// <summary>
-/// The whole system, started by the AppHost's own code (the same declaration as <c>./nege up</c>),
-/// on free ports with a temporary state folder. Tests drive it only through the gateway and read
-/// e-mails back from the SMTP sink.
+/// The whole system, started from the real AppHost (the same topology as <c>./nege up</c>) with a
+/// temporary state folder. Tests drive it only through the gateway and read e-mails back from the
+/// SMTP sink; resources are stopped and started through Aspire's resource commands.
 /// </summary>
 public sealed class RunningSystem : IAsyncLifetime
 {
@@ -19,23 +20,18 @@ public sealed class RunningSystem : IAsyncLifetime
 
     public HttpClient Gateway { get; private set; } = null!;
 
-    public HttpClient Dashboard { get; private set; } = null!;
-
     public SmtpSink Sink { get; private set; } = null!;
 
     public string MembershipDatabase { get; private set; } = "";
 
-    /// <summary>The AppHost's state folder (identity secrets under <c>identity/</c>).</summary>
-    public string StateDirectory => _state;
-
     /// <summary>The gateway's public address, without a trailing slash.</summary>
-    public string GatewayUrl => Project(ResourceNames.Gateway).PublicUrl!;
+    public string GatewayUrl { get; private set; } = "";
 
     /// <summary>The tokens' issuer: the gateway's public address with a trailing slash.</summary>
     public string Issuer => GatewayUrl + "/";
 
-    /// <summary>The site's OpenID Connect client secret, as the AppHost generated it.</summary>
-    public string SiteClientSecret => File.ReadAllText(Path.Combine(_state, "identity", "site-client-secret")).Trim();
+    /// <summary>The site's OpenID Connect client secret, given to the AppHost as its secret parameter.</summary>
+    public string SiteClientSecret { get; private set; } = "";
 
     /// <summary>People and their tokens, shared by the tests of the collection (the first administrator is set up once).</summary>
     public Identities Identities => _identities ??= new Identities(this);
@@ -44,41 +40,47 @@ public sealed class RunningSystem : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var options = new AppHostOptions
-        {
-            RepositoryRoot = AppHostOptions.FindRepositoryRoot(AppContext.BaseDirectory),
-            StateDirectory = _state,
-            Durable = false,
-            UseDefaultPorts = false,
-            // NEGE_E2E_VERBOSE=1: every resource's console output in the test log, prefixed with its name.
-            Verbose = Environment.GetEnvironmentVariable("NEGE_E2E_VERBOSE") == "1",
-        };
-        var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
-        var builder = new DistributedApplicationBuilder(options, configuration).AddNegeResources();
-
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         // Every test calls from 127.0.0.1: together they send far more anonymous public writes (registrations,
         // password links…) than the 30 a minute one visitor may. The limit itself is proven in Gateway.Tests.
-        builder.Resources.OfType<ProjectResource>().Single(r => r.Name == ResourceNames.Gateway)
-            .WithEnvironment("Gateway__PublicWriteRateLimit__PermitLimit", "100000");
-        App = builder.Build();
-        await App.StartAsync();
+        (App, SiteClientSecret) = await NegeSystem.StartAsync(_state, durable: false,
+            new Dictionary<string, string> { ["Gateway__PublicWriteRateLimit__PermitLimit"] = "100000" }, timeout.Token);
 
-        Gateway = new HttpClient { BaseAddress = new Uri(((ProjectResource)App[ResourceNames.Gateway]).PublicUrl!) };
-        Dashboard = new HttpClient { BaseAddress = new Uri(App.DashboardUrl!) };
-        Sink = new SmtpSink(new Uri(((MailDevResource)App[ResourceNames.Smtp]).WebUrl));
-        MembershipDatabase = ((PostgresDatabaseResource)App[ResourceNames.MembershipDatabase]).ConnectionString;
+        GatewayUrl = App.GetEndpoint(ResourceNames.Gateway, "http").ToString().TrimEnd('/');
+        Gateway = new HttpClient { BaseAddress = new Uri(GatewayUrl) };
+        Sink = new SmtpSink(App.GetEndpoint(ResourceNames.Smtp, "http"));
+        MembershipDatabase = await App.GetConnectionStringAsync(ResourceNames.MembershipDatabase)
+                             ?? throw new InvalidOperationException("No connection string for the membership database.");
     }
 
     public async Task DisposeAsync()
     {
-        Gateway.Dispose();
-        Dashboard.Dispose();
-        Sink.Dispose();
-        await App.DisposeAsync();
+        Gateway?.Dispose();
+        Sink?.Dispose();
+        if (App is not null)
+        {
+            await App.DisposeAsync();
+        }
+
         Directory.Delete(_state, recursive: true);
     }
 
-    public ProjectResource Project(string name) => (ProjectResource)App[name];
+    /// <summary>Stops a resource as the dashboard's « Stop » does.</summary>
+    public Task StopAsync(string resource) => ExecuteAsync(resource, KnownResourceCommands.StopCommand);
+
+    /// <summary>Starts it again and waits until it is healthy.</summary>
+    public async Task StartAsync(string resource)
+    {
+        await ExecuteAsync(resource, KnownResourceCommands.StartCommand);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await App.ResourceNotifications.WaitForResourceHealthyAsync(resource, timeout.Token);
+    }
+
+    private async Task ExecuteAsync(string resource, string command)
+    {
+        var result = await App.ResourceCommands.ExecuteCommandAsync(resource, command);
+        Assert.True(result.Success, $"{command} {resource}: {result.Message}");
+    }
 }
 
 [CollectionDefinition(Name)]

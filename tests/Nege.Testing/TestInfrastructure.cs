@@ -1,6 +1,6 @@
 using DotNet.Testcontainers.Configurations;
-using Nege.AppHost.Hosting;
-using Nege.AppHost.Infrastructure;
+using Nege.LocalServers;
+using Nege.ServiceDefaults.Data;
 using Npgsql;
 using Testcontainers.PostgreSql;
 using Testcontainers.RabbitMq;
@@ -65,11 +65,9 @@ public sealed class TestInfrastructure : IAsyncLifetime
     public async Task<string> CreateDatabaseAsync(string prefix)
     {
         var name = $"{prefix.Replace('-', '_')}_{Guid.NewGuid():N}"[..Math.Min(prefix.Length + 33, 63)];
-        await using var connection = new NpgsqlConnection(PostgresConnectionString);
-        await connection.OpenAsync();
-        await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
-        await create.ExecuteNonQueryAsync();
-        return new NpgsqlConnectionStringBuilder(PostgresConnectionString) { Database = name }.ConnectionString;
+        var connectionString = new NpgsqlConnectionStringBuilder(PostgresConnectionString) { Database = name }.ConnectionString;
+        await PostgresDatabase.EnsureExistsAsync(connectionString, CancellationToken.None);
+        return connectionString;
     }
 
     private static bool DockerIsReachable()
@@ -112,11 +110,11 @@ public sealed class TestInfrastructure : IAsyncLifetime
             return;
         }
 
-        var postgres = new LocalPostgres(Path.Combine(TemporaryFolder(), "postgres"), Ports.Free(), durable: false, new LogBuffer());
-        Directory.CreateDirectory(Path.Combine(TemporaryFolder(), "postgres"));
-        await postgres.StartAsync(cancellationToken);
-        _cleanup.Add(postgres.StopAsync);
-        await Eventually.UntilAsync(() => postgres.IsReadyAsync(cancellationToken), TimeSpan.FromSeconds(60), "PostgreSQL accepts connections");
+        var folder = Path.Combine(TemporaryFolder(), "postgres");
+        Directory.CreateDirectory(folder);
+        var postgres = new LocalPostgres(folder, Ports.Free(), Passwords.Generate(), durable: false);
+        var running = await RunningServer.StartAsync(postgres, TimeSpan.FromSeconds(60), cancellationToken);
+        _cleanup.Add(() => running.DisposeAsync().AsTask());
         PostgresConnectionString = postgres.ConnectionString();
         Source = "local";
     }
@@ -140,10 +138,9 @@ public sealed class TestInfrastructure : IAsyncLifetime
 
         var folder = Path.Combine(TemporaryFolder(), "rabbitmq");
         Directory.CreateDirectory(folder);
-        var rabbit = new LocalRabbitMq(folder, new RabbitMqPorts(Ports.Free(), Ports.Free(), Ports.Free(), Ports.Free()), new LogBuffer());
-        await rabbit.StartAsync(cancellationToken);
-        _cleanup.Add(rabbit.StopAsync);
-        await rabbit.WaitUntilReadyAsync(TimeSpan.FromSeconds(110), cancellationToken);
+        var rabbit = new LocalRabbitMq(folder, RabbitMqPorts.Free(), Passwords.Generate());
+        var running = await RunningServer.StartAsync(rabbit, TimeSpan.FromSeconds(110), cancellationToken);
+        _cleanup.Add(() => running.DisposeAsync().AsTask());
         RabbitMqConnectionString = rabbit.ConnectionString;
     }
 }

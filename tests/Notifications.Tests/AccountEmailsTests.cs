@@ -35,7 +35,7 @@ public sealed class AccountEmailsTests(NotificationsService service)
             _ => service.PublishAsync(new AccountInvited(accountId, email, "Léa", "Müller", "Ada Lovelace", ["treasurer", "recruiter"], link, Expiry), messageId),
         });
 
-        var sent = await service.MailDev.Sink.WaitForRecipientAsync(email, Timeout);
+        var sent = await service.SmtpSink.Sink.WaitForRecipientAsync(email, Timeout);
         Assert.Equal(subject, sent.Subject);
         Assert.StartsWith("Bonjour Léa Müller,", sent.Text, StringComparison.Ordinal);
         Assert.Contains(sentence, sent.Text, StringComparison.Ordinal);

@@ -22,7 +22,7 @@ public sealed class ApplicationAcknowledgementTests(NotificationsService service
 
         await service.PublishAsync(submitted, messageId);
 
-        var email = await service.MailDev.Sink.WaitForRecipientAsync(submitted.ContactEmail, Timeout);
+        var email = await service.SmtpSink.Sink.WaitForRecipientAsync(submitted.ContactEmail, Timeout);
         Assert.Equal(Subject, email.Subject);
         Assert.Equal(submitted.ContactEmail, Assert.Single(email.To).Address);
         Assert.Equal("ne-pas-repondre@grand-est.numeric-emploi.org", Assert.Single(email.From).Address);
@@ -53,7 +53,7 @@ public sealed class ApplicationAcknowledgementTests(NotificationsService service
         var submitted = Submitted("Association Doublon", new DateTimeOffset(2026, 2, 3, 16, 5, 0, TimeSpan.Zero));
         var messageId = Guid.NewGuid();
         await service.PublishAsync(submitted, messageId);
-        await service.MailDev.Sink.WaitForRecipientAsync(submitted.ContactEmail, Timeout);
+        await service.SmtpSink.Sink.WaitForRecipientAsync(submitted.ContactEmail, Timeout);
         await service.WaitUntilConsumedAsync(messageId, times: 1);
 
         // The broker redelivers it (as after a crash between the e-mail and the acknowledgement, or a relay republishing).
@@ -63,10 +63,10 @@ public sealed class ApplicationAcknowledgementTests(NotificationsService service
         // A message published after the duplicate was handled: once its e-mails are in the sink, so would a duplicate's be.
         var later = Submitted("Association Suivante", submitted.SubmittedAt);
         await service.PublishAsync(later, Guid.NewGuid());
-        await service.MailDev.Sink.WaitForRecipientAsync(later.ContactEmail, Timeout);
-        await service.MailDev.Sink.WaitForAsync(e => e.Subject == PresidentSubject(later), Timeout, "the president's e-mail of the later application");
+        await service.SmtpSink.Sink.WaitForRecipientAsync(later.ContactEmail, Timeout);
+        await service.SmtpSink.Sink.WaitForAsync(e => e.Subject == PresidentSubject(later), Timeout, "the president's e-mail of the later application");
 
-        var emails = await service.MailDev.Sink.GetAllAsync();
+        var emails = await service.SmtpSink.Sink.GetAllAsync();
         Assert.Single(emails, e => e.To.Any(to => string.Equals(to.Address, submitted.ContactEmail, StringComparison.OrdinalIgnoreCase)));
         Assert.Single(emails, e => e.Subject == PresidentSubject(submitted));
         var deliveries = await service.QueryAsync(db => db.EmailDeliveries.Where(d => d.CausationMessageId == messageId).ToListAsync());
@@ -87,7 +87,7 @@ public sealed class ApplicationAcknowledgementTests(NotificationsService service
 
         await service.PublishAsync(submitted, Guid.NewGuid());
 
-        var email = await service.MailDev.Sink.WaitForRecipientAsync(submitted.ContactEmail, Timeout);
+        var email = await service.SmtpSink.Sink.WaitForRecipientAsync(submitted.ContactEmail, Timeout);
         Assert.NotNull(email.Html);
         Assert.Contains("&lt;b&gt;Dupont &amp; Fils&lt;/b&gt; &quot;L", email.Html, StringComparison.Ordinal);
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", email.Html, StringComparison.Ordinal);

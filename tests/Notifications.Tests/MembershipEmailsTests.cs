@@ -25,7 +25,7 @@ public sealed class MembershipEmailsTests(NotificationsService service)
         await service.PublishAsync(submitted, messageId);
 
         var subject = $"Nouvelle demande d'adhésion : {submitted.OrganisationName}";
-        var email = await service.MailDev.Sink.WaitForAsync(e => e.Subject == subject, Timeout, "the president's e-mail");
+        var email = await service.SmtpSink.Sink.WaitForAsync(e => e.Subject == subject, Timeout, "the president's e-mail");
         var to = Assert.Single(email.To);
         Assert.Equal(NotificationsService.PresidentEmail, to.Address);
         Assert.Equal("Président de Numéric'Emploi Grand Est", to.Name);
@@ -51,7 +51,7 @@ public sealed class MembershipEmailsTests(NotificationsService service)
 
         await service.PublishAsync(submitted, Guid.NewGuid());
 
-        var email = await service.MailDev.Sink.WaitForRecipientAsync(submitted.ContactEmail, Timeout);
+        var email = await service.SmtpSink.Sink.WaitForRecipientAsync(submitted.ContactEmail, Timeout);
         Assert.Equal("Votre demande d'adhésion à Numéric'Emploi Grand Est a bien été reçue", email.Subject);
         Assert.NotNull(email.Text);
         Assert.StartsWith("Bonjour Marie Curie,", email.Text, StringComparison.Ordinal);
@@ -80,7 +80,7 @@ public sealed class MembershipEmailsTests(NotificationsService service)
 
         await service.PublishAsync(opened, messageId);
 
-        var email = await service.MailDev.Sink.WaitForRecipientAsync(opened.Email, Timeout);
+        var email = await service.SmtpSink.Sink.WaitForRecipientAsync(opened.Email, Timeout);
         Assert.Equal("Votre demande d'adhésion : choisissez votre mot de passe — Numéric'Emploi Grand Est", email.Subject);
         Assert.NotNull(email.Text);
         Assert.StartsWith("Bonjour Léa Müller,", email.Text, StringComparison.Ordinal);
@@ -102,7 +102,7 @@ public sealed class MembershipEmailsTests(NotificationsService service)
 
         await service.PublishAsync(decided, messageId);
 
-        var email = await service.MailDev.Sink.WaitForRecipientAsync(decided.ContactEmail, Timeout);
+        var email = await service.SmtpSink.Sink.WaitForRecipientAsync(decided.ContactEmail, Timeout);
         Assert.Equal("Bienvenue à Numéric'Emploi Grand Est : votre demande d'adhésion est acceptée", email.Subject);
         Assert.NotNull(email.Text);
         Assert.StartsWith("Bonjour Marie Curie,", email.Text, StringComparison.Ordinal);
@@ -123,7 +123,7 @@ public sealed class MembershipEmailsTests(NotificationsService service)
 
         await service.PublishAsync(decided, Guid.NewGuid());
 
-        var email = await service.MailDev.Sink.WaitForRecipientAsync(decided.ContactEmail, Timeout);
+        var email = await service.SmtpSink.Sink.WaitForRecipientAsync(decided.ContactEmail, Timeout);
         Assert.Equal("Décision sur votre demande d'adhésion à Numéric'Emploi Grand Est", email.Subject);
         Assert.NotNull(email.Text);
         Assert.Contains("réuni le 20 novembre 2026, a examiné la demande d'adhésion", email.Text, StringComparison.Ordinal);
@@ -142,7 +142,7 @@ public sealed class MembershipEmailsTests(NotificationsService service)
         var recipient = $"{kind}-doublon-{Guid.NewGuid():N}@exemple.fr";
         var messageId = Guid.NewGuid();
         await PublishAsync(kind, recipient, messageId);
-        await service.MailDev.Sink.WaitForRecipientAsync(recipient, Timeout);
+        await service.SmtpSink.Sink.WaitForRecipientAsync(recipient, Timeout);
         await service.WaitUntilConsumedAsync(messageId, times: 1);
 
         await PublishAsync(kind, recipient, messageId);
@@ -151,9 +151,9 @@ public sealed class MembershipEmailsTests(NotificationsService service)
         // Once a message published after the duplicate has its e-mail in the sink, so would the duplicate.
         var later = $"{kind}-suivant-{Guid.NewGuid():N}@exemple.fr";
         await PublishAsync(kind, later, Guid.NewGuid());
-        await service.MailDev.Sink.WaitForRecipientAsync(later, Timeout);
+        await service.SmtpSink.Sink.WaitForRecipientAsync(later, Timeout);
 
-        var emails = await service.MailDev.Sink.GetAllAsync();
+        var emails = await service.SmtpSink.Sink.GetAllAsync();
         Assert.Single(emails, e => e.To.Any(to => string.Equals(to.Address, recipient, StringComparison.OrdinalIgnoreCase)));
         Assert.Single(await service.QueryAsync(db => db.EmailDeliveries.Where(d => d.CausationMessageId == messageId).ToListAsync()));
     }

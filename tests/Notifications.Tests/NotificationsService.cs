@@ -20,21 +20,21 @@ public sealed class NotificationsService() : ServiceUnderTest<Program, Notificat
 
     private ConnectHandle? _observer;
 
-    public TestMailDev MailDev { get; } = new();
+    public TestSmtpSink SmtpSink { get; } = new();
 
     public ConsumedMessages Consumed { get; } = new();
 
-    protected override Task StartDependenciesAsync() => MailDev.InitializeAsync();
+    protected override Task StartDependenciesAsync() => SmtpSink.InitializeAsync();
 
     protected override Task StopDependenciesAsync()
     {
         _observer?.Disconnect();
-        return MailDev.DisposeAsync();
+        return SmtpSink.DisposeAsync();
     }
 
     protected override IEnumerable<KeyValuePair<string, string>> MoreSettings() =>
         [
-            new($"ConnectionStrings:{ResourceNames.Smtp}", MailDev.ConnectionString),
+            new($"ConnectionStrings:{ResourceNames.Smtp}", SmtpSink.ConnectionString),
             new("Notifications:President:Email", PresidentEmail),
         ];
 

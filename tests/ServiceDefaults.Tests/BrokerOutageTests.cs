@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Nege.AppHost.Infrastructure;
+using Nege.LocalServers;
 using Nege.ServiceDefaults.Messaging;
 using Nege.Testing;
 
@@ -9,14 +9,18 @@ namespace ServiceDefaults.Tests;
 public sealed class BrokerOutageTests(TestInfrastructure infrastructure) : IAsyncLifetime
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("nege-outage-").FullName;
-    private readonly RabbitMqPorts _ports = new(Ports.Free(), Ports.Free(), Ports.Free(), Ports.Free());
-    private LocalRabbitMq _broker = null!;
+    private readonly RabbitMqPorts _ports = RabbitMqPorts.Free();
+    private readonly string _password = Passwords.Generate();
+    private RunningServer _broker = null!;
+
+    /// <summary>Same folder, same ports, same password: the same node comes back, with its queues.</summary>
+    private LocalRabbitMq Node => new(_folder, _ports, _password);
 
     public async Task InitializeAsync() => _broker = await StartBrokerAsync();
 
     public async Task DisposeAsync()
     {
-        await _broker.StopAsync();
+        await _broker.DisposeAsync();
         Directory.Delete(_folder, recursive: true);
     }
 
@@ -25,11 +29,11 @@ public sealed class BrokerOutageTests(TestInfrastructure infrastructure) : IAsyn
     {
         var log = new DeliveryLog();
         await using var service = await MessagingHost.StartAsync(
-            await infrastructure.CreateDatabaseAsync("outage"), _broker.ConnectionString, $"test-{Guid.NewGuid():N}",
+            await infrastructure.CreateDatabaseAsync("outage"), Node.ConnectionString, $"test-{Guid.NewGuid():N}",
             consumers => consumers.AddConsumer<RecordingConsumer>(), log,
             new Dictionary<string, string?> { ["Outbox:PollInterval"] = "00:00:00.200" });
 
-        await _broker.StopAsync();
+        await _broker.DisposeAsync();
         var ids = await service.CommitEventsAsync(3, "pendant la panne");
 
         // The relay tries, fails, and keeps the rows: nothing is lost, nothing is marked sent.
@@ -48,12 +52,5 @@ public sealed class BrokerOutageTests(TestInfrastructure infrastructure) : IAsyn
         Assert.All(ids, id => Assert.Equal(1, log.Count(id)));
     }
 
-    /// <summary>Same folder, same ports: the same node comes back, with its queues.</summary>
-    private async Task<LocalRabbitMq> StartBrokerAsync()
-    {
-        var broker = new LocalRabbitMq(_folder, _ports, new LogBuffer());
-        await broker.StartAsync(CancellationToken.None);
-        await broker.WaitUntilReadyAsync(TimeSpan.FromSeconds(120), CancellationToken.None);
-        return broker;
-    }
+    private Task<RunningServer> StartBrokerAsync() => RunningServer.StartAsync(Node, TimeSpan.FromSeconds(120));
 }

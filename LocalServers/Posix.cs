@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Nege.AppHost.Infrastructure;
+namespace Nege.LocalServers;
 
 /// <summary>The few POSIX calls .NET does not offer: signals other than SIGKILL, and who we run as.</summary>
 public static class Posix

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Nege.AppHost.Infrastructure;
+namespace Nege.LocalServers;
 
 public static class Ports
 {

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Nege.AppHost.Infrastructure;
+namespace Nege.LocalServers;
 
 /// <summary>
 /// A program started in a session of its own (so that a terminal's Ctrl+C reaches only the AppHost,

@@ -1,4 +1,4 @@
-namespace Nege.AppHost.Infrastructure;
+namespace Nege.LocalServers;
 
 public sealed record LogLine(long Sequence, DateTimeOffset At, bool IsError, string Text);
 

@@ -1,0 +1,56 @@
+using System.Globalization;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using Nege.LocalServers;
+using Nege.ServiceDefaults;
+
+namespace Nege.Testing.EndToEnd;
+
+/// <summary>
+/// The real AppHost started by <c>Aspire.Hosting.Testing</c> (shared by the end-to-end tests and
+/// the benchmarks): free ports for the documented addresses, a temporary state folder, known secrets.
+/// </summary>
+public static class NegeSystem
+{
+    public static async Task<(DistributedApplication App, string SiteClientSecret)> StartAsync(
+        string stateDirectory, bool durable, IReadOnlyDictionary<string, string> gatewaySettings, CancellationToken cancellationToken)
+    {
+        var siteClientSecret = Passwords.Generate();
+        string[] arguments =
+        [
+            $"--AppHost:StateDirectory={stateDirectory}",
+            $"--AppHost:Durable={durable}",
+            $"--AppHost:Ports:Gateway={Free()}",
+            $"--AppHost:Ports:Smtp={Free()}",
+            $"--AppHost:Ports:SmtpWeb={Free()}",
+            // Given here, the secrets are neither generated nor written to the AppHost's user secrets.
+            $"--Parameters:site-client-secret={siteClientSecret}",
+            $"--Parameters:{ResourceNames.Postgres}-password={Passwords.Generate()}",
+            $"--Parameters:{ResourceNames.Messaging}-password={Passwords.Generate()}",
+        ];
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Nege_AppHost>(
+            arguments, (options, _) => options.DisableDashboard = true, cancellationToken);
+        var gateway = builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(r => r.Name == ResourceNames.Gateway));
+        foreach (var (key, value) in gatewaySettings)
+        {
+            gateway.WithEnvironment(key, value);
+        }
+
+        var app = await builder.BuildAsync(cancellationToken);
+        try
+        {
+            await app.StartAsync(cancellationToken);
+            // The gateway waits for every service, which wait for the infrastructure: healthy gateway, healthy system.
+            await app.ResourceNotifications.WaitForResourceHealthyAsync(ResourceNames.Gateway, cancellationToken);
+            return (app, siteClientSecret);
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static string Free() => Ports.Free().ToString(CultureInfo.InvariantCulture);
+}
