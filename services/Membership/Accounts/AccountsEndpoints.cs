@@ -42,7 +42,7 @@ public static class AccountsEndpoints
     private static async Task<Results<Ok<AccountView>, NotFoundProblem>> MeAsync(
         ClaimsPrincipal user, MembershipDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var account = await AccountQueries.WithRolesAsync(db, CallerId(user) ?? Guid.Empty, cancellationToken);
+        var account = await AccountQueries.WithRolesAsync(db, user.CallerId() ?? Guid.Empty, cancellationToken);
         return account is null
             ? Problems.NotFound("Ce compte n'existe plus.")
             : TypedResults.Ok(await AccountQueries.ViewAsync(db, account, clock.GetUtcNow(), cancellationToken));
@@ -122,7 +122,7 @@ public static class AccountsEndpoints
 
         var (account, conflicts) = await service.InviteAsync(
             input.Email!, input.UserName!, input.Civility!, input.LastName!, input.FirstName!, input.Function, input.OrganisationId,
-            input.Roles ?? [], CallerName(user), CallerId(user), cancellationToken);
+            input.Roles ?? [], user.CallerName(), user.CallerId(), cancellationToken);
         if (account is null)
         {
             return conflicts.ToProblem();
@@ -192,7 +192,7 @@ public static class AccountsEndpoints
 
     private static ValueTask<string?> Lock(Account account, ClaimsPrincipal user, DateTimeOffset now)
     {
-        if (account.Id == CallerId(user))
+        if (account.Id == user.CallerId())
         {
             return ValueTask.FromResult<string?>("Vous ne pouvez pas verrouiller votre propre compte.");
         }
@@ -221,7 +221,7 @@ public static class AccountsEndpoints
             return ValueTask.FromResult<string?>($"Le rôle « {role} » n'existe pas. Rôles possibles : {string.Join(", ", NegeRoles.All)}.");
         }
 
-        if (account.Grant(role, CallerId(user), CallerName(user), now) is { } granted)
+        if (account.Grant(role, user.CallerId(), user.CallerName(), now) is { } granted)
         {
             db.RoleChanges.Add(granted);
         }
@@ -248,12 +248,7 @@ public static class AccountsEndpoints
             return "Impossible de retirer le rôle du dernier administrateur.";
         }
 
-        db.RoleChanges.Add(account.Withdraw(role, CallerId(user), CallerName(user), now)!);
+        db.RoleChanges.Add(account.Withdraw(role, user.CallerId(), user.CallerName(), now)!);
         return null;
     }
-
-    public static Guid? CallerId(ClaimsPrincipal user) =>
-        Guid.TryParse(user.FindFirstValue(NegeClaims.Subject), out var id) ? id : null;
-
-    public static string CallerName(ClaimsPrincipal user) => user.FindFirstValue(NegeClaims.Name) ?? user.FindFirstValue(NegeClaims.Subject) ?? "inconnu";
 }

@@ -113,7 +113,7 @@ public static class ApplicationDraftsEndpoints
     private static async Task<Results<Created<ApplicationView>, ValidationProblem, NotFoundProblem, ConflictProblem>> CreateMineAsync(
         HttpRequest request, ClaimsPrincipal user, MembershipDbContext db, TimeProvider clock, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
-        var accountId = AccountsEndpoints.CallerId(user);
+        var accountId = user.CallerId();
         var account = await db.Accounts.SingleOrDefaultAsync(a => a.Id == accountId, cancellationToken);
         if (account is null)
         {
@@ -182,7 +182,7 @@ public static class ApplicationDraftsEndpoints
     private static async Task<Results<Ok<ApplicationView>, NotFoundProblem>> MineAsync(
         ClaimsPrincipal user, MembershipDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var accountId = AccountsEndpoints.CallerId(user);
+        var accountId = user.CallerId();
         var application = await db.Applications.AsNoTracking()
             .Where(a => a.ReferentAccountId == accountId && a.Status == ApplicationStatus.Draft)
             .OrderByDescending(a => a.CreatedAt).FirstOrDefaultAsync(cancellationToken);
@@ -392,8 +392,7 @@ public static class ApplicationDraftsEndpoints
             return application;
         }
 
-        var isPerson = user.FindFirstValue(NegeClaims.CallerType) == NegeClaims.Person;
-        return isPerson && AccountsEndpoints.CallerId(user) == application.ReferentAccountId ? application : null;
+        return user.IsPerson() && user.CallerId() == application.ReferentAccountId ? application : null;
     }
 
     /// <summary>Part 1's answers about the referent checked: identity, contact details, photo.</summary>

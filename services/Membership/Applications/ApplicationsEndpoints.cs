@@ -83,7 +83,7 @@ public static class ApplicationsEndpoints
 
         // The application holds its referent's personal data: who read it is kept in the logs.
         loggers.CreateLogger(typeof(ApplicationsEndpoints)).LogInformation(
-            "Membership application {ApplicationId} read by account {AccountId}", application.Id, AccountsEndpoints.CallerId(user));
+            "Membership application {ApplicationId} read by account {AccountId}", application.Id, user.CallerId());
         return TypedResults.Ok(await ApplicationViews.LoadAsync(db, application, clock, cancellationToken));
     }
 
@@ -133,8 +133,8 @@ public static class ApplicationsEndpoints
         application.BoardMeetingDate = input.BoardMeetingDate;
         application.DecisionReason = string.IsNullOrWhiteSpace(input.Reason) ? null : input.Reason.Trim();
         application.DecidedAt = now;
-        application.DecidedByAccountId = AccountsEndpoints.CallerId(user);
-        application.DecidedByName = AccountsEndpoints.CallerName(user);
+        application.DecidedByAccountId = user.CallerId();
+        application.DecidedByName = user.CallerName();
         application.UpdatedAt = now;
         // The name stays reserved while an application is open, and no longer.
         application.NormalizedOrganisationName = null;
@@ -226,7 +226,7 @@ public static class ApplicationsEndpoints
         db.Organisations.Add(organisation);
         application.OrganisationId = organisation.Id;
         referent.OrganisationId = organisation.Id;
-        if (referent.Grant(NegeRoles.Referent, AccountsEndpoints.CallerId(user), AccountsEndpoints.CallerName(user), now) is { } granted)
+        if (referent.Grant(NegeRoles.Referent, user.CallerId(), user.CallerName(), now) is { } granted)
         {
             db.RoleChanges.Add(granted);
         }

@@ -76,8 +76,8 @@ public static class ColleaguesEndpoints
 
         var (account, conflicts) = await accounts.InviteAsync(
             input.Email!, input.UserName!, input.Civility!, input.LastName!, input.FirstName!, input.Function,
-            organisation.Id, [NegeRoles.Recruiter], $"{AccountsEndpoints.CallerName(user)} ({organisation.Name})",
-            AccountsEndpoints.CallerId(user), cancellationToken);
+            organisation.Id, [NegeRoles.Recruiter], $"{user.CallerName()} ({organisation.Name})",
+            user.CallerId(), cancellationToken);
         return account is null
             ? conflicts.ToProblem()
             : TypedResults.Created($"/api/membership/organisations/mine/colleagues/{account.Id}", View(account));
@@ -93,7 +93,7 @@ public static class ColleaguesEndpoints
             return OrganisationCards.NoOrganisation();
         }
 
-        var callerId = AccountsEndpoints.CallerId(user);
+        var callerId = user.CallerId();
         if (accountId == callerId)
         {
             return Problems.Conflict("Action impossible", "Vous ne pouvez pas retirer votre propre accès : vous êtes le référent de l'organisme.");
@@ -123,7 +123,7 @@ public static class ColleaguesEndpoints
         }
 
         var now = clock.GetUtcNowForDatabase();
-        if (account.Withdraw(NegeRoles.Recruiter, callerId, AccountsEndpoints.CallerName(user), now) is { } withdrawn)
+        if (account.Withdraw(NegeRoles.Recruiter, callerId, user.CallerName(), now) is { } withdrawn)
         {
             db.RoleChanges.Add(withdrawn);
         }

@@ -45,7 +45,7 @@ public static class OrganisationCards
     /// <summary>The caller's organisation, when they are its referent and it is a member.</summary>
     internal static async Task<Organisation?> MineAsync(ClaimsPrincipal user, MembershipDbContext db, CancellationToken cancellationToken)
     {
-        var accountId = AccountsEndpoints.CallerId(user);
+        var accountId = user.CallerId();
         var organisationId = await db.Accounts.Where(a => a.Id == accountId).Select(a => a.OrganisationId).SingleOrDefaultAsync(cancellationToken);
         return organisationId is { } id
             ? await db.Organisations.SingleOrDefaultAsync(o => o.Id == id && o.MemberSince != null, cancellationToken)
@@ -89,7 +89,7 @@ public static class OrganisationCards
         var sites = FormRules.ManyOf(errors, "siteDepartements", input.SiteDepartements, MembershipForm.Departements, "La localisation des établissements");
         var zones = FormRules.ManyOf(errors, "interventionDepartements", input.InterventionDepartements, MembershipForm.Departements, "Les zones géographiques d'intervention");
         var logo = input.Logo is { Length: > 0 } ? UploadedImage.Accept(input.Logo, ImageLimits.Logo, "logo", errors, now) : null;
-        var referentId = AccountsEndpoints.CallerId(user)!.Value;
+        var referentId = user.CallerId()!.Value;
         var hrContact = await OrganisationChoices.HrContactAsync(db, errors, input.HrContactUserName, referentId, organisation.Id, cancellationToken);
         if (name is not null && !string.Equals(name, organisation.Name, StringComparison.Ordinal))
         {

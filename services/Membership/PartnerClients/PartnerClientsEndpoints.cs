@@ -108,7 +108,7 @@ public static class PartnerClientsEndpoints
             OrganisationId = organisation!.Id,
             Scopes = scopes,
             CreatedAt = now,
-            CreatedBy = AccountsEndpoints.CallerId(user) ?? Guid.Empty,
+            CreatedBy = user.CallerId() ?? Guid.Empty,
         };
         var secret = NewSecret();
 
@@ -172,7 +172,7 @@ public static class PartnerClientsEndpoints
             }
 
             found.Client.RevokedAt = clock.GetUtcNowForDatabase();
-            found.Client.RevokedBy = AccountsEndpoints.CallerId(user);
+            found.Client.RevokedBy = user.CallerId();
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
