@@ -132,7 +132,7 @@ public static class AccountsEndpoints
         return TypedResults.Created($"/api/membership/accounts/{account.Id}", view);
     }
 
-    private static async Task<Results<Ok<AccountView>, NotFoundProblem, ProblemHttpResult>> ChangeAsync(
+    private static async Task<Results<Ok<AccountView>, NotFoundProblem, ConflictProblem>> ChangeAsync(
         Guid id, ClaimsPrincipal user, MembershipDbContext db, TimeProvider clock, CancellationToken cancellationToken,
         Func<Account, DateTimeOffset, ValueTask<string?>> change)
     {
@@ -145,7 +145,7 @@ public static class AccountsEndpoints
         var now = clock.GetUtcNowForDatabase();
         if (await change(account, now) is { } refusal)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, detail: refusal);
+            return Problems.Conflict(refusal);
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -177,7 +177,7 @@ public static class AccountsEndpoints
         return TypedResults.Ok(await AccountQueries.ViewAsync(db, account, clock.GetUtcNow(), cancellationToken));
     }
 
-    private static async Task<Results<Ok<AccountView>, NotFoundProblem, ProblemHttpResult>> LockAsync(
+    private static async Task<Results<Ok<AccountView>, NotFoundProblem, ConflictProblem>> LockAsync(
         Guid id, ClaimsPrincipal user, MembershipDbContext db, AccountService service, TimeProvider clock, CancellationToken cancellationToken)
     {
         var result = await ChangeAsync(id, user, db, clock, cancellationToken, (account, now) => Lock(account, user, now));
@@ -197,20 +197,13 @@ public static class AccountsEndpoints
             return ValueTask.FromResult<string?>("Vous ne pouvez pas verrouiller votre propre compte.");
         }
 
-        if (account.LockedByAdministratorAt is null)
-        {
-            account.LockedByAdministratorAt = now;
-            account.SecurityStamp = Account.NewSecurityStamp();
-        }
-
+        account.Lock(now);
         return ValueTask.FromResult<string?>(null);
     }
 
     private static ValueTask<string?> Unlock(Account account, DateTimeOffset now)
     {
-        account.LockedByAdministratorAt = null;
-        account.LockedOutUntil = null;
-        account.FailedLoginCount = 0;
+        account.Unlock();
         return ValueTask.FromResult<string?>(null);
     }
 

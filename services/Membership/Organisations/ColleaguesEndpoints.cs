@@ -114,14 +114,6 @@ public static class ColleaguesEndpoints
                 "Ce collaborateur a d'autres rôles dans l'association : seul un administrateur peut retirer son accès.");
         }
 
-        // A referent gives and takes back the recruiter role only: an account holding more (board,
-        // treasurer, administrator…) is the association's to change.
-        if (account.Roles.Any(role => role.Role != NegeRoles.Recruiter))
-        {
-            return Problems.Conflict("Action impossible",
-                "Ce collaborateur a d'autres rôles dans l'association : seul un administrateur peut retirer son accès.");
-        }
-
         var now = clock.GetUtcNowForDatabase();
         if (account.Withdraw(NegeRoles.Recruiter, callerId, user.CallerName(), now) is { } withdrawn)
         {
@@ -130,8 +122,7 @@ public static class ColleaguesEndpoints
 
         // The access ends now: no organisation, no role, locked, and its sessions end at their next refresh.
         account.OrganisationId = null;
-        account.LockedByAdministratorAt = now;
-        account.SecurityStamp = Account.NewSecurityStamp();
+        account.Lock(now);
         if (organisation.HrContactAccountId == account.Id)
         {
             organisation.HrContactAccountId = callerId;
