@@ -302,7 +302,7 @@ public sealed class ApplicationFormTests
     }
 
     private static ValidationErrors Decide(string? decision, string? meeting, string? reason) =>
-        ApplicationsEndpoints.Validate(
+        Admission.Validate(
             new ValidationErrors(),
             new DecisionRequest(decision, meeting is null ? null : DateOnly.Parse(meeting, System.Globalization.CultureInfo.InvariantCulture), reason),
             SubmittedOn, DecisionDay);
