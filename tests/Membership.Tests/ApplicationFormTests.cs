@@ -1,3 +1,4 @@
+using Nege.Contracts.Api.Membership;
 using Nege.Contracts.Membership;
 using Nege.Membership.Applications;
 using Nege.ServiceDefaults.Http;

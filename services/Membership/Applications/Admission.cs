@@ -6,6 +6,8 @@ using Nege.ServiceDefaults.Http;
 using Nege.ServiceDefaults.Messaging;
 using Nege.ServiceDefaults.Security;
 
+using Nege.Contracts.Api.Membership;
+
 namespace Nege.Membership.Applications;
 
 /// <summary>The board's decision on a submitted application: its rules, and the admission of the organisation when accepted.</summary>

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Nege.Contracts.Api.Membership;
 using Nege.Contracts.Membership;
 using Nege.Membership.Accounts;
 using Nege.Membership.Images;
@@ -334,7 +335,7 @@ public static class ApplicationDraftsEndpoints
         IReadOnlyList<PersonChoice> people = await db.Accounts.AsNoTracking()
             .Where(a => a.Id == application.ReferentAccountId || (application.OrganisationId != null && a.OrganisationId == application.OrganisationId))
             .OrderBy(a => a.LastName).ThenBy(a => a.FirstName)
-            .Select(a => new PersonChoice(a.Id, a.UserName, a.FirstName + " " + a.LastName))
+            .Select(a => new PersonChoice(a.Id.ToString(), a.UserName, a.FirstName + " " + a.LastName))
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(people);
     }
@@ -344,7 +345,7 @@ public static class ApplicationDraftsEndpoints
         IReadOnlyList<OrganisationChoice> choices = await db.Organisations.AsNoTracking()
             .Where(o => o.Category == MembershipForm.ProfessionalOrganisation && o.MemberSince != null)
             .OrderBy(o => o.Name)
-            .Select(o => new OrganisationChoice(o.Id, o.Name))
+            .Select(o => new OrganisationChoice(o.Id.ToString(), o.Name))
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(choices);
     }

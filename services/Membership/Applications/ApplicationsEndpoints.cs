@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Nege.Contracts.Api.Membership;
 using Nege.Contracts.Membership;
 using Nege.Membership.Accounts;
 using Nege.Membership.Images;
@@ -14,8 +15,6 @@ using Nege.ServiceDefaults.Messaging;
 using Nege.ServiceDefaults.Security;
 
 namespace Nege.Membership.Applications;
-
-public sealed record DecisionRequest(string? Decision, DateOnly? BoardMeetingDate, string? Reason);
 
 /// <summary>The board's side: the applications with their 15-day target, one in full, and the decision.</summary>
 public static class ApplicationsEndpoints

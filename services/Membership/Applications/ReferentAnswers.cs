@@ -2,6 +2,8 @@ using Nege.Membership.Accounts;
 using Nege.Membership.Images;
 using Nege.ServiceDefaults.Http;
 
+using Nege.Contracts.Api.Membership;
+
 namespace Nege.Membership.Applications;
 
 /// <summary>Part 1's answers about the referent: checked, then taken by the referent's account.</summary>

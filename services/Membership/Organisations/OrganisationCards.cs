@@ -11,6 +11,8 @@ using Nege.ServiceDefaults.Http;
 using Nege.ServiceDefaults.Messaging;
 using Nege.ServiceDefaults.Security;
 
+using Nege.Contracts.Api.Membership;
+
 namespace Nege.Membership.Organisations;
 
 public sealed record OrganisationCardRequest(
@@ -147,7 +149,7 @@ public static class OrganisationCards
     private static async Task<OrganisationCard> CardAsync(MembershipDbContext db, Organisation organisation, CancellationToken cancellationToken)
     {
         var hrContact = await db.Accounts.AsNoTracking().Where(a => a.Id == organisation.HrContactAccountId)
-            .Select(a => new PersonChoice(a.Id, a.UserName, a.FirstName + " " + a.LastName)).SingleOrDefaultAsync(cancellationToken);
+            .Select(a => new PersonChoice(a.Id.ToString(), a.UserName, a.FirstName + " " + a.LastName)).SingleOrDefaultAsync(cancellationToken);
         return new OrganisationCard(
             organisation.Id, organisation.Name, organisation.Category, organisation.RegionalHeadOffice, organisation.LogoImageId is not null,
             organisation.Presentation, organisation.Website, organisation.CompanyType, organisation.MainActivities, organisation.SiteDepartements,
