@@ -27,7 +27,7 @@ public static class ProblemDetailsDefaults
         [StatusCodes.Status403Forbidden] = "Accès refusé.",
         [StatusCodes.Status404NotFound] = "Ressource introuvable.",
         [StatusCodes.Status405MethodNotAllowed] = "Méthode non autorisée.",
-        [StatusCodes.Status409Conflict] = "Conflit avec l'état actuel.",
+        [StatusCodes.Status409Conflict] = Problems.ConflictTitle,
         [StatusCodes.Status413PayloadTooLarge] = "Le corps de la requête est trop volumineux.",
         [StatusCodes.Status415UnsupportedMediaType] = "Type de contenu non pris en charge.",
         [StatusCodes.Status429TooManyRequests] = "Trop de requêtes : veuillez réessayer plus tard.",

@@ -11,7 +11,12 @@ public static class Problems
 {
     public static NotFoundProblem NotFound(string detail) => new(detail);
 
+    public const string ConflictTitle = "Conflit avec l'état actuel.";
+
     public static ConflictProblem Conflict(string title, string detail) => new(title, detail);
+
+    /// <summary>A 409 under the generic title, for a refusal whose detail says it all.</summary>
+    public static ConflictProblem Conflict(string detail) => new(ConflictTitle, detail);
 }
 
 /// <summary>

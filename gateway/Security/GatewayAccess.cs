@@ -31,7 +31,5 @@ public static class GatewayAccess
 
     /// <summary>The partner system calling, when the token is a partner client's (client credentials): its client id.</summary>
     public static string? PartnerClientOf(ClaimsPrincipal user) =>
-        user.Identity?.IsAuthenticated == true && user.FindFirst(NegeClaims.CallerType)?.Value == NegeClaims.PartnerClient
-            ? user.FindFirst(NegeClaims.ClientId)?.Value ?? user.FindFirst(NegeClaims.Subject)?.Value
-            : null;
+        user.Identity?.IsAuthenticated == true && user.IsPartnerClient() ? user.CallerClientId() : null;
 }

@@ -31,6 +31,16 @@ public sealed class MembershipDbContext(DbContextOptions<MembershipDbContext> op
     /// <summary>ASP.NET Core data-protection keys (login cookie, anti-forgery), shared by every replica.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    /// <summary>
+    /// Locks the application's row until the caller's transaction ends, then reads it again: a request
+    /// that waited for the lock sees what the other one saved (its status above all).
+    /// </summary>
+    public async Task LockAsync(MembershipApplication application, CancellationToken cancellationToken)
+    {
+        await Database.ExecuteSqlAsync($"SELECT 1 FROM membership_applications WHERE id = {application.Id} FOR UPDATE", cancellationToken);
+        await Entry(application).ReloadAsync(cancellationToken);
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.AddOutboxAndInbox();

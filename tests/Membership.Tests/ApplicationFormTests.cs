@@ -1,3 +1,4 @@
+using Nege.Contracts.Api.Membership;
 using Nege.Contracts.Membership;
 using Nege.Membership.Applications;
 using Nege.ServiceDefaults.Http;
@@ -302,7 +303,7 @@ public sealed class ApplicationFormTests
     }
 
     private static ValidationErrors Decide(string? decision, string? meeting, string? reason) =>
-        ApplicationsEndpoints.Validate(
+        Admission.Validate(
             new ValidationErrors(),
             new DecisionRequest(decision, meeting is null ? null : DateOnly.Parse(meeting, System.Globalization.CultureInfo.InvariantCulture), reason),
             SubmittedOn, DecisionDay);

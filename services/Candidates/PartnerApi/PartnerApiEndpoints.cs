@@ -20,7 +20,7 @@ public static class PartnerApiEndpoints
     }
 
     private static Ok<PartnerCaller> Me(ClaimsPrincipal user) => TypedResults.Ok(new PartnerCaller(
-        user.FindFirstValue(NegeClaims.ClientId) ?? user.FindFirstValue(NegeClaims.Subject) ?? "",
-        Guid.TryParse(user.FindFirstValue(NegeClaims.OrganisationId), out var organisation) ? organisation : Guid.Empty,
+        user.CallerClientId() ?? "",
+        user.CallerOrganisationId() ?? Guid.Empty,
         [.. AccessPolicy.ScopesOf(user).Order(StringComparer.Ordinal)]));
 }

@@ -78,6 +78,29 @@ public sealed class Account
 
     public static string Normalize(string value) => value.Trim().ToUpperInvariant();
 
+    /// <summary>
+    /// An administrator's lock, until unlocked: its sessions end at their next refresh (a new stamp).
+    /// A locked account stays as it was locked, at the first lock's date.
+    /// </summary>
+    public void Lock(DateTimeOffset now)
+    {
+        if (LockedByAdministratorAt is not null)
+        {
+            return;
+        }
+
+        LockedByAdministratorAt = now;
+        SecurityStamp = NewSecurityStamp();
+    }
+
+    /// <summary>Lifts the administrator's lock and the lockout that repeated failures set.</summary>
+    public void Unlock()
+    {
+        LockedByAdministratorAt = null;
+        LockedOutUntil = null;
+        FailedLoginCount = 0;
+    }
+
     /// <summary>Grants the role (when the account does not hold it yet); the audit row to store, or null.</summary>
     public RoleChange? Grant(string role, Guid? byAccountId, string byName, DateTimeOffset now)
     {

@@ -42,7 +42,7 @@ public static class AccountsEndpoints
     private static async Task<Results<Ok<AccountView>, NotFoundProblem>> MeAsync(
         ClaimsPrincipal user, MembershipDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var account = await AccountQueries.WithRolesAsync(db, CallerId(user) ?? Guid.Empty, cancellationToken);
+        var account = await AccountQueries.WithRolesAsync(db, user.CallerId() ?? Guid.Empty, cancellationToken);
         return account is null
             ? Problems.NotFound("Ce compte n'existe plus.")
             : TypedResults.Ok(await AccountQueries.ViewAsync(db, account, clock.GetUtcNow(), cancellationToken));
@@ -122,7 +122,7 @@ public static class AccountsEndpoints
 
         var (account, conflicts) = await service.InviteAsync(
             input.Email!, input.UserName!, input.Civility!, input.LastName!, input.FirstName!, input.Function, input.OrganisationId,
-            input.Roles ?? [], CallerName(user), CallerId(user), cancellationToken);
+            input.Roles ?? [], user.CallerName(), user.CallerId(), cancellationToken);
         if (account is null)
         {
             return conflicts.ToProblem();
@@ -132,7 +132,7 @@ public static class AccountsEndpoints
         return TypedResults.Created($"/api/membership/accounts/{account.Id}", view);
     }
 
-    private static async Task<Results<Ok<AccountView>, NotFoundProblem, ProblemHttpResult>> ChangeAsync(
+    private static async Task<Results<Ok<AccountView>, NotFoundProblem, ConflictProblem>> ChangeAsync(
         Guid id, ClaimsPrincipal user, MembershipDbContext db, TimeProvider clock, CancellationToken cancellationToken,
         Func<Account, DateTimeOffset, ValueTask<string?>> change)
     {
@@ -145,7 +145,7 @@ public static class AccountsEndpoints
         var now = clock.GetUtcNowForDatabase();
         if (await change(account, now) is { } refusal)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, detail: refusal);
+            return Problems.Conflict(refusal);
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -177,7 +177,7 @@ public static class AccountsEndpoints
         return TypedResults.Ok(await AccountQueries.ViewAsync(db, account, clock.GetUtcNow(), cancellationToken));
     }
 
-    private static async Task<Results<Ok<AccountView>, NotFoundProblem, ProblemHttpResult>> LockAsync(
+    private static async Task<Results<Ok<AccountView>, NotFoundProblem, ConflictProblem>> LockAsync(
         Guid id, ClaimsPrincipal user, MembershipDbContext db, AccountService service, TimeProvider clock, CancellationToken cancellationToken)
     {
         var result = await ChangeAsync(id, user, db, clock, cancellationToken, (account, now) => Lock(account, user, now));
@@ -192,25 +192,18 @@ public static class AccountsEndpoints
 
     private static ValueTask<string?> Lock(Account account, ClaimsPrincipal user, DateTimeOffset now)
     {
-        if (account.Id == CallerId(user))
+        if (account.Id == user.CallerId())
         {
             return ValueTask.FromResult<string?>("Vous ne pouvez pas verrouiller votre propre compte.");
         }
 
-        if (account.LockedByAdministratorAt is null)
-        {
-            account.LockedByAdministratorAt = now;
-            account.SecurityStamp = Account.NewSecurityStamp();
-        }
-
+        account.Lock(now);
         return ValueTask.FromResult<string?>(null);
     }
 
     private static ValueTask<string?> Unlock(Account account, DateTimeOffset now)
     {
-        account.LockedByAdministratorAt = null;
-        account.LockedOutUntil = null;
-        account.FailedLoginCount = 0;
+        account.Unlock();
         return ValueTask.FromResult<string?>(null);
     }
 
@@ -221,7 +214,7 @@ public static class AccountsEndpoints
             return ValueTask.FromResult<string?>($"Le rôle « {role} » n'existe pas. Rôles possibles : {string.Join(", ", NegeRoles.All)}.");
         }
 
-        if (account.Grant(role, CallerId(user), CallerName(user), now) is { } granted)
+        if (account.Grant(role, user.CallerId(), user.CallerName(), now) is { } granted)
         {
             db.RoleChanges.Add(granted);
         }
@@ -248,12 +241,7 @@ public static class AccountsEndpoints
             return "Impossible de retirer le rôle du dernier administrateur.";
         }
 
-        db.RoleChanges.Add(account.Withdraw(role, CallerId(user), CallerName(user), now)!);
+        db.RoleChanges.Add(account.Withdraw(role, user.CallerId(), user.CallerName(), now)!);
         return null;
     }
-
-    public static Guid? CallerId(ClaimsPrincipal user) =>
-        Guid.TryParse(user.FindFirstValue(NegeClaims.Subject), out var id) ? id : null;
-
-    public static string CallerName(ClaimsPrincipal user) => user.FindFirstValue(NegeClaims.Name) ?? user.FindFirstValue(NegeClaims.Subject) ?? "inconnu";
 }

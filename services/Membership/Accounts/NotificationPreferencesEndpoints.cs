@@ -27,7 +27,7 @@ public static class NotificationPreferencesEndpoints
     private static async Task<Results<Ok<NotificationPreferences>, NotFoundProblem>> GetAsync(
         ClaimsPrincipal user, MembershipDbContext db, CancellationToken cancellationToken)
     {
-        var accountId = AccountsEndpoints.CallerId(user);
+        var accountId = user.CallerId();
         var categories = await db.Accounts.Where(a => a.Id == accountId).Select(a => a.NotificationCategories).SingleOrDefaultAsync(cancellationToken);
         return categories is null ? Problems.NotFound("Ce compte n'existe plus.") : TypedResults.Ok(new NotificationPreferences(categories));
     }
@@ -48,7 +48,7 @@ public static class NotificationPreferencesEndpoints
             return errors.ToProblem();
         }
 
-        var accountId = AccountsEndpoints.CallerId(user);
+        var accountId = user.CallerId();
         var account = await db.Accounts.SingleOrDefaultAsync(a => a.Id == accountId, cancellationToken);
         if (account is null)
         {

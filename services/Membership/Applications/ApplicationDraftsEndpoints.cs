@@ -1,11 +1,9 @@
 using System.Security.Claims;
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Nege.Contracts.Api.Membership;
 using Nege.Contracts.Membership;
 using Nege.Membership.Accounts;
 using Nege.Membership.Images;
@@ -74,7 +72,7 @@ public static class ApplicationDraftsEndpoints
         var now = clock.GetUtcNowForDatabase();
         AccountRules.ValidateEmail(errors, "email", input.Email);
         AccountRules.ValidateUserName(errors, "userName", input.UserName);
-        var (contact, photo) = ValidateReferent(errors, input, now);
+        var (contact, photo) = ReferentAnswers.Validate(errors, input, now);
         errors.AddIf(input.Consent is not true, "consent",
             "Vous devez confirmer avoir pris connaissance des conditions d'utilisation des données de votre profil utilisateur (mentions légales).");
         if (!errors.IsEmpty || !(await accounts.CheckUniqueAsync(errors, input.Email!, input.UserName!, cancellationToken)).IsEmpty)
@@ -83,10 +81,11 @@ public static class ApplicationDraftsEndpoints
         }
 
         var account = AccountService.NewAccount(input.Email!, input.UserName!, input.Civility!, input.LastName!, input.FirstName!, input.Function, null, now);
-        Apply(account, contact, photo, db);
+        ReferentAnswers.TakeContact(db, account, contact, photo);
         db.Accounts.Add(account);
 
-        var (application, key) = NewDraft(db, account, now);
+        var (application, key) = MembershipApplication.NewDraft(account.Id, now);
+        db.Applications.Add(application);
         db.AddToOutbox(new NotificationPreferencesChanged(account.Id, account.Email, contact.NotificationCategories, now), now);
         var (token, secret) = AccountToken.Issue(account.Id, AccountTokenPurpose.SetPassword, now, options.Value.InvitationLinkLifetime);
         db.AccountTokens.Add(token);
@@ -113,7 +112,7 @@ public static class ApplicationDraftsEndpoints
     private static async Task<Results<Created<ApplicationView>, ValidationProblem, NotFoundProblem, ConflictProblem>> CreateMineAsync(
         HttpRequest request, ClaimsPrincipal user, MembershipDbContext db, TimeProvider clock, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
-        var accountId = AccountsEndpoints.CallerId(user);
+        var accountId = user.CallerId();
         var account = await db.Accounts.SingleOrDefaultAsync(a => a.Id == accountId, cancellationToken);
         if (account is null)
         {
@@ -123,14 +122,14 @@ public static class ApplicationDraftsEndpoints
         if (account.OrganisationId is { } organisationId)
         {
             var organisation = await db.Organisations.Where(o => o.Id == organisationId).Select(o => o.Name).SingleAsync(cancellationToken);
-            return Refusal("Compte déjà rattaché à un organisme",
+            return Problems.Conflict("Compte déjà rattaché à un organisme",
                 $"Votre compte est rattaché à l'organisme « {organisation} » : une demande d'adhésion se fait avec un compte qui n'appartient encore à aucun organisme.");
         }
 
         if (await db.Applications.AnyAsync(a => a.ReferentAccountId == account.Id
                                                 && (a.Status == ApplicationStatus.Draft || a.Status == ApplicationStatus.Submitted), cancellationToken))
         {
-            return Refusal("Demande déjà en cours", "Vous avez déjà une demande d'adhésion en cours : reprenez-la plutôt que d'en commencer une autre.");
+            return Problems.Conflict("Demande déjà en cours", "Vous avez déjà une demande d'adhésion en cours : reprenez-la plutôt que d'en commencer une autre.");
         }
 
         var body = await JsonBody.ReadAsync<OwnAccountReferentRequest>(request, cancellationToken);
@@ -141,7 +140,7 @@ public static class ApplicationDraftsEndpoints
 
         var errors = body.Errors;
         var now = clock.GetUtcNowForDatabase();
-        var (contact, photo) = ValidateReferent(errors, input, now);
+        var (contact, photo) = ReferentAnswers.Validate(errors, input, now);
         errors.AddIf(input.Consent is not true, "consent",
             "Vous devez confirmer avoir pris connaissance des conditions d'utilisation des données de votre profil utilisateur (mentions légales).");
         if (!errors.IsEmpty)
@@ -149,8 +148,9 @@ public static class ApplicationDraftsEndpoints
             return errors.ToProblem();
         }
 
-        await TakeReferentAnswersAsync(db, account, input, contact, photo, cancellationToken);
-        var (application, key) = NewDraft(db, account, now);
+        await ReferentAnswers.TakeAsync(db, account, input, contact, photo, cancellationToken);
+        var (application, key) = MembershipApplication.NewDraft(account.Id, now);
+        db.Applications.Add(application);
         db.AddToOutbox(new NotificationPreferencesChanged(account.Id, account.Email, contact.NotificationCategories, now), now);
         await db.SaveChangesAsync(cancellationToken);
         loggers.CreateLogger(typeof(ApplicationDraftsEndpoints)).LogInformation(
@@ -159,30 +159,10 @@ public static class ApplicationDraftsEndpoints
         return TypedResults.Created($"/api/membership/application-drafts/{application.Id}", view with { Key = key });
     }
 
-    /// <summary>A new draft for the account, and the key that opens it (only its hash is stored).</summary>
-    private static (MembershipApplication Application, string Key) NewDraft(MembershipDbContext db, Account account, DateTimeOffset now)
-    {
-        var key = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
-        var application = new MembershipApplication
-        {
-            Id = Guid.CreateVersion7(now),
-            Status = ApplicationStatus.Draft,
-            KeyHash = AccountToken.Hash(key),
-            ReferentAccountId = account.Id,
-            ConsentGivenAt = now,
-            CreatedAt = now,
-            UpdatedAt = now,
-        };
-        db.Applications.Add(application);
-        return (application, key);
-    }
-
-    private static ConflictProblem Refusal(string title, string detail) => Problems.Conflict(title, detail);
-
     private static async Task<Results<Ok<ApplicationView>, NotFoundProblem>> MineAsync(
         ClaimsPrincipal user, MembershipDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var accountId = AccountsEndpoints.CallerId(user);
+        var accountId = user.CallerId();
         var application = await db.Applications.AsNoTracking()
             .Where(a => a.ReferentAccountId == accountId && a.Status == ApplicationStatus.Draft)
             .OrderByDescending(a => a.CreatedAt).FirstOrDefaultAsync(cancellationToken);
@@ -210,7 +190,7 @@ public static class ApplicationDraftsEndpoints
         }
 
         var now = clock.GetUtcNowForDatabase();
-        var (contact, photo) = ValidateReferent(errors, input, now);
+        var (contact, photo) = ReferentAnswers.Validate(errors, input, now);
         if (!errors.IsEmpty)
         {
             return errors.ToProblem();
@@ -224,7 +204,7 @@ public static class ApplicationDraftsEndpoints
         }
 
         var account = await db.Accounts.SingleAsync(a => a.Id == application.ReferentAccountId, cancellationToken);
-        await TakeReferentAnswersAsync(db, account, input, contact, photo, cancellationToken);
+        await ReferentAnswers.TakeAsync(db, account, input, contact, photo, cancellationToken);
         db.AddToOutbox(new NotificationPreferencesChanged(account.Id, account.Email, contact.NotificationCategories, now), now);
         application.UpdatedAt = now;
         await db.SaveChangesAsync(cancellationToken);
@@ -289,15 +269,14 @@ public static class ApplicationDraftsEndpoints
 
         // Submitted once even when the button is clicked twice: the second request waits here, then sees it submitted.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await LockAsync(db, application, cancellationToken);
+        await db.LockAsync(application, cancellationToken);
         if (application.Status != ApplicationStatus.Draft)
         {
             return Problems.Conflict("Demande déjà transmise", "Cette demande d'adhésion a déjà été transmise à l'association.");
         }
 
         var now = clock.GetUtcNowForDatabase();
-        var today = ParisTime.DateOf(now);
-        if (ApplicationForm.Missing(application.Organisation, today) is { IsEmpty: false } missing)
+        if (ApplicationForm.Missing(application.Organisation, ParisTime.DateOf(now)) is { IsEmpty: false } missing)
         {
             return missing.ToProblem();
         }
@@ -309,11 +288,7 @@ public static class ApplicationDraftsEndpoints
             return SameName($"L'organisme « {name} » est déjà connu de l'association : s'il s'agit du vôtre, contactez l'association plutôt que de déposer une nouvelle demande.");
         }
 
-        application.Status = ApplicationStatus.Submitted;
-        application.SubmittedAt = now;
-        application.UpdatedAt = now;
-        application.DecisionDueOn = today.AddDays(MembershipForm.DecisionTargetDays);
-        application.NormalizedOrganisationName = normalized;
+        application.Submit(now);
         var view = await ApplicationViews.LoadAsync(db, application, clock, cancellationToken);
         db.AddToOutbox(new MembershipApplicationSubmitted(application.Id, name, view.Referent.Email, now)
         {
@@ -360,7 +335,7 @@ public static class ApplicationDraftsEndpoints
         IReadOnlyList<PersonChoice> people = await db.Accounts.AsNoTracking()
             .Where(a => a.Id == application.ReferentAccountId || (application.OrganisationId != null && a.OrganisationId == application.OrganisationId))
             .OrderBy(a => a.LastName).ThenBy(a => a.FirstName)
-            .Select(a => new PersonChoice(a.Id, a.UserName, a.FirstName + " " + a.LastName))
+            .Select(a => new PersonChoice(a.Id.ToString(), a.UserName, a.FirstName + " " + a.LastName))
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(people);
     }
@@ -370,7 +345,7 @@ public static class ApplicationDraftsEndpoints
         IReadOnlyList<OrganisationChoice> choices = await db.Organisations.AsNoTracking()
             .Where(o => o.Category == MembershipForm.ProfessionalOrganisation && o.MemberSince != null)
             .OrderBy(o => o.Name)
-            .Select(o => new OrganisationChoice(o.Id, o.Name))
+            .Select(o => new OrganisationChoice(o.Id.ToString(), o.Name))
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(choices);
     }
@@ -385,59 +360,14 @@ public static class ApplicationDraftsEndpoints
             return null;
         }
 
-        if (request.Headers[KeyHeader].ToString() is { Length: > 0 } key
-            && CryptographicOperations.FixedTimeEquals(
-                Encoding.ASCII.GetBytes(AccountToken.Hash(key.Trim())), Encoding.ASCII.GetBytes(application.KeyHash)))
+        if (request.Headers[KeyHeader].ToString() is { Length: > 0 } key && application.OpensWith(key))
         {
             return application;
         }
 
-        var isPerson = user.FindFirstValue(NegeClaims.CallerType) == NegeClaims.Person;
-        return isPerson && AccountsEndpoints.CallerId(user) == application.ReferentAccountId ? application : null;
+        return user.IsPerson() && user.CallerId() == application.ReferentAccountId ? application : null;
     }
 
-    /// <summary>Part 1's answers about the referent checked: identity, contact details, photo.</summary>
-    private static (ContactDetails Contact, StoredImage? Photo) ValidateReferent(ValidationErrors errors, IReferentAnswers input, DateTimeOffset now)
-    {
-        AccountRules.ValidateIdentity(errors, input.Civility, input.LastName, input.FirstName, input.Function);
-        var contact = ApplicationForm.ValidateContact(errors, input.MobilePhone, input.LandlinePhone, input.Workplace, input.NotificationCategories);
-        var photo = input.Photo is { Length: > 0 } ? UploadedImage.Accept(input.Photo, ImageLimits.Photo, "photo", errors, now) : null;
-        return (contact, photo);
-    }
-
-    /// <summary>An existing account takes part 1's answers; a new photo replaces the old one.</summary>
-    private static async Task TakeReferentAnswersAsync(
-        MembershipDbContext db, Account account, IReferentAnswers input, ContactDetails contact, StoredImage? photo, CancellationToken cancellationToken)
-    {
-        account.Civility = input.Civility!.Trim();
-        account.LastName = input.LastName!.Trim();
-        account.FirstName = input.FirstName!.Trim();
-        account.Function = string.IsNullOrWhiteSpace(input.Function) ? null : input.Function.Trim();
-        if (photo is not null)
-        {
-            await StoredImages.DeleteAsync(db, account.PhotoImageId, cancellationToken);
-        }
-
-        Apply(account, contact, photo, db);
-    }
-
-    private static void Apply(Account account, ContactDetails contact, StoredImage? photo, MembershipDbContext db)
-    {
-        account.MobilePhone = contact.MobilePhone;
-        account.LandlinePhone = contact.LandlinePhone;
-        account.Workplace = contact.Workplace;
-        account.NotificationCategories = contact.NotificationCategories;
-        if (photo is not null)
-        {
-            db.Images.Add(photo);
-            account.PhotoImageId = photo.Id;
-        }
-    }
-
-    /// <summary>
-    /// Locks the application's row until the caller's transaction ends, then reads it again: a request
-    /// that waited for the lock sees what the other one saved (its status above all).
-    /// </summary>
     /// <summary>
     /// A draft opened for a change: found with its key or token, still a draft, its body read. Otherwise
     /// the answer that refuses the change.
@@ -467,18 +397,12 @@ public static class ApplicationDraftsEndpoints
     /// <summary>Locks the draft's row in the caller's transaction; false when it was submitted meanwhile.</summary>
     private static async Task<bool> LockDraftAsync(MembershipDbContext db, MembershipApplication application, CancellationToken cancellationToken)
     {
-        await LockAsync(db, application, cancellationToken);
+        await db.LockAsync(application, cancellationToken);
         return application.Status == ApplicationStatus.Draft;
     }
 
-    internal static async Task LockAsync(MembershipDbContext db, MembershipApplication application, CancellationToken cancellationToken)
-    {
-        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM membership_applications WHERE id = {application.Id} FOR UPDATE", cancellationToken);
-        await db.Entry(application).ReloadAsync(cancellationToken);
-    }
-
     private static ConflictProblem NoLongerADraft() =>
-        Refusal("Demande déjà transmise", "Cette demande d'adhésion a été transmise : elle ne peut plus être modifiée.");
+        Problems.Conflict("Demande déjà transmise", "Cette demande d'adhésion a été transmise : elle ne peut plus être modifiée.");
 
-    private static ConflictProblem SameName(string detail) => Refusal("Organisme déjà connu", detail);
+    private static ConflictProblem SameName(string detail) => Problems.Conflict("Organisme déjà connu", detail);
 }

@@ -1,60 +1,9 @@
+using Nege.Contracts.Api.Membership;
 using Nege.Contracts.Membership;
 using Nege.Membership.Accounts;
 using Nege.ServiceDefaults.Http;
 
 namespace Nege.Membership.Applications;
-
-public sealed record WorkplaceInput(string? SiteName, string? Zone, string? Address, string? PostalCode, string? City);
-
-/// <summary>What every form of part 1 asks about the referent, besides the account's e-mail and user name.</summary>
-public interface IReferentAnswers
-{
-    string? Civility { get; }
-
-    string? LastName { get; }
-
-    string? FirstName { get; }
-
-    string? Function { get; }
-
-    /// <summary>Base64 of the image file; null or empty keeps the current photo.</summary>
-    string? Photo { get; }
-
-    string? MobilePhone { get; }
-
-    string? LandlinePhone { get; }
-
-    WorkplaceInput? Workplace { get; }
-
-    string[]? NotificationCategories { get; }
-}
-
-/// <summary>Part 1, « Référent de l'organisme »: creates the referent's account and the draft.</summary>
-public sealed record ReferentRequest(
-    string? Email, string? UserName, string? Civility, string? LastName, string? FirstName, string? Function, string? Photo,
-    string? MobilePhone, string? LandlinePhone, WorkplaceInput? Workplace, string[]? NotificationCategories, bool? Consent) : IReferentAnswers;
-
-/// <summary>Part 1 again, on an existing draft: the e-mail and user name stay those of the account.</summary>
-public sealed record ReferentUpdateRequest(
-    string? Civility, string? LastName, string? FirstName, string? Function, string? Photo,
-    string? MobilePhone, string? LandlinePhone, WorkplaceInput? Workplace, string[]? NotificationCategories) : IReferentAnswers;
-
-/// <summary>Part 1 by a person already logged in: their account's e-mail and user name stay as they are.</summary>
-public sealed record OwnAccountReferentRequest(
-    string? Civility, string? LastName, string? FirstName, string? Function, string? Photo,
-    string? MobilePhone, string? LandlinePhone, WorkplaceInput? Workplace, string[]? NotificationCategories, bool? Consent) : IReferentAnswers;
-
-public sealed record StartupInput(DateOnly? CreationDate, int? Headcount, string? TurnoverBand, bool? SyntecStartupPack);
-
-public sealed record PerimeterInput(int? Alsace, int? ChampagneArdenne, int? Lorraine);
-
-public sealed record CommitmentsInput(bool? Delegation, bool? Statutes);
-
-/// <summary>Part 2, « Organisme », saved as a draft: each answer optional, each present answer checked.</summary>
-public sealed record OrganisationRequest(
-    string? Name, string? Category, string? RegionalHeadOffice, string? Logo, string? Presentation, string? Website,
-    bool? DigitalSector, string? CompanyType, string[]? MainActivities, string[]? SiteDepartements, string[]? InterventionDepartements,
-    Guid? AffiliationOrganisationId, string? HrContactUserName, StartupInput? Startup, PerimeterInput? Perimeter, CommitmentsInput? Commitments);
 
 /// <summary>The part 1 answers besides the account's identity.</summary>
 public sealed record ContactDetails(string? MobilePhone, string? LandlinePhone, Workplace Workplace, List<string> NotificationCategories);

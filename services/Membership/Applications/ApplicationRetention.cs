@@ -32,7 +32,7 @@ public sealed class ApplicationRetention(
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             // Submitted (or edited) since it was read? Then it is not to be erased.
-            await ApplicationDraftsEndpoints.LockAsync(db, application, cancellationToken);
+            await db.LockAsync(application, cancellationToken);
             var stillExpired = application.Status == ApplicationStatus.Refused
                 ? application.EraseAfter <= now
                 : application.Status == ApplicationStatus.Draft && application.UpdatedAt < abandonedBefore;

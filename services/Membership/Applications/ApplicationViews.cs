@@ -1,46 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using Nege.Contracts.Api.Membership;
 using Nege.Contracts.Membership;
 using Nege.Membership.Accounts;
 using Nege.ServiceDefaults.Data;
 
 namespace Nege.Membership.Applications;
-
-public sealed record WorkplaceView(string? SiteName, string Zone, string? Address, string? PostalCode, string? City);
-
-public sealed record ReferentView(
-    Guid AccountId, string Email, string UserName, string Civility, string LastName, string FirstName, string? Function, bool HasPhoto,
-    string? MobilePhone, string? LandlinePhone, WorkplaceView Workplace, IReadOnlyList<string> NotificationCategories);
-
-public sealed record OrganisationChoice(Guid OrganisationId, string Name);
-
-public sealed record PersonChoice(Guid AccountId, string UserName, string Name);
-
-public sealed record StartupView(DateOnly? CreationDate, int? Headcount, string? TurnoverBand, bool SyntecStartupPack);
-
-public sealed record PerimeterView(int? Alsace, int? ChampagneArdenne, int? Lorraine);
-
-public sealed record CommitmentsView(bool Delegation, bool Statutes);
-
-public sealed record OrganisationPartView(
-    string? Name, string? Category, string? RegionalHeadOffice, bool HasLogo, string? Presentation, string? Website, bool? DigitalSector,
-    string? CompanyType, IReadOnlyList<string> MainActivities, IReadOnlyList<string> SiteDepartements, IReadOnlyList<string> InterventionDepartements,
-    OrganisationChoice? Affiliation, PersonChoice? HrContact, StartupView? Startup, PerimeterView? Perimeter, CommitmentsView Commitments);
-
-public sealed record DecisionView(bool Accepted, DateOnly BoardMeetingDate, string? Reason, DateTimeOffset DecidedAt, string? DecidedBy);
-
-public sealed record ApplicationView(
-    Guid Id, string Status, string StatusLabel, DateTimeOffset CreatedAt, DateTimeOffset? SubmittedAt,
-    DateOnly? DueOn, int? DaysLeft, bool Overdue,
-    ReferentView Referent, OrganisationPartView Organisation, IReadOnlyDictionary<string, string[]> Missing, DecisionView? Decision)
-{
-    /// <summary>Only in the answer that creates the draft: the key that opens it afterwards.</summary>
-    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-    public string? Key { get; init; }
-}
-
-public sealed record ApplicationSummary(
-    Guid Id, string? OrganisationName, string? Category, string ReferentName, string ReferentEmail, string Status, string StatusLabel,
-    DateTimeOffset? SubmittedAt, DateOnly? DueOn, int? DaysLeft, bool Overdue, DateTimeOffset? DecidedAt);
 
 /// <summary>The two images an application has: the organisation's logo and the referent's photo.</summary>
 public enum ApplicationImage
@@ -84,7 +48,7 @@ public static class ApplicationViews
     {
         var (daysLeft, overdue) = Deadline(application, today);
         return new ApplicationSummary(
-            application.Id, application.Organisation.Name, application.Organisation.Category, referent.DisplayName, referent.Email,
+            application.Id.ToString(), application.Organisation.Name, application.Organisation.Category, referent.DisplayName, referent.Email,
             Code(application.Status), Label(application.Status), application.SubmittedAt, application.DecisionDueOn, daysLeft, overdue, application.DecidedAt);
     }
 
@@ -94,18 +58,18 @@ public static class ApplicationViews
         var draft = application.Organisation;
         var affiliation = draft.AffiliationOrganisationId is { } affiliationId
             ? await db.Organisations.AsNoTracking().Where(o => o.Id == affiliationId)
-                .Select(o => new OrganisationChoice(o.Id, o.Name)).SingleOrDefaultAsync(cancellationToken)
+                .Select(o => new OrganisationChoice(o.Id.ToString(), o.Name)).SingleOrDefaultAsync(cancellationToken)
             : null;
         var hrContactId = draft.HrContactAccountId ?? referent.Id;
         var hrContact = await db.Accounts.AsNoTracking().Where(a => a.Id == hrContactId)
-            .Select(a => new PersonChoice(a.Id, a.UserName, a.FirstName + " " + a.LastName)).SingleOrDefaultAsync(cancellationToken);
+            .Select(a => new PersonChoice(a.Id.ToString(), a.UserName, a.FirstName + " " + a.LastName)).SingleOrDefaultAsync(cancellationToken);
         var today = clock.TodayInParis();
         var (daysLeft, overdue) = Deadline(application, today);
         var missing = application.Status == ApplicationStatus.Draft
             ? ApplicationForm.Missing(draft, today).ToDictionary()
             : new Dictionary<string, string[]>();
         return new ApplicationView(
-            application.Id, Code(application.Status), Label(application.Status), application.CreatedAt, application.SubmittedAt,
+            application.Id.ToString(), Code(application.Status), Label(application.Status), application.CreatedAt, application.SubmittedAt,
             application.DecisionDueOn, daysLeft, overdue,
             Referent(referent),
             new OrganisationPartView(
@@ -128,7 +92,7 @@ public static class ApplicationViews
             : await db.Accounts.Where(a => a.Id == application.ReferentAccountId).Select(a => a.PhotoImageId).SingleAsync(cancellationToken);
 
     public static ReferentView Referent(Account account) => new(
-        account.Id, account.Email, account.UserName, account.Civility, account.LastName, account.FirstName, account.Function,
+        account.Id.ToString(), account.Email, account.UserName, account.Civility, account.LastName, account.FirstName, account.Function,
         account.PhotoImageId is not null, account.MobilePhone, account.LandlinePhone,
         new WorkplaceView(account.Workplace.SiteName, account.Workplace.Zone, account.Workplace.Address, account.Workplace.PostalCode, account.Workplace.City),
         account.NotificationCategories);

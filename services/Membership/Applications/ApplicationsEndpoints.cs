@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Nege.Contracts.Api.Membership;
 using Nege.Contracts.Membership;
 using Nege.Membership.Accounts;
 using Nege.Membership.Images;
@@ -15,15 +16,9 @@ using Nege.ServiceDefaults.Security;
 
 namespace Nege.Membership.Applications;
 
-public sealed record DecisionRequest(string? Decision, DateOnly? BoardMeetingDate, string? Reason);
-
 /// <summary>The board's side: the applications with their 15-day target, one in full, and the decision.</summary>
 public static class ApplicationsEndpoints
 {
-    public const string Accepted = "accepted";
-    public const string Refused = "refused";
-    public const int ReasonMaxLength = 2000;
-
     private static readonly Dictionary<string, ApplicationStatus[]> Filters = new(StringComparer.Ordinal)
     {
         ["submitted"] = [ApplicationStatus.Submitted],
@@ -83,7 +78,7 @@ public static class ApplicationsEndpoints
 
         // The application holds its referent's personal data: who read it is kept in the logs.
         loggers.CreateLogger(typeof(ApplicationsEndpoints)).LogInformation(
-            "Membership application {ApplicationId} read by account {AccountId}", application.Id, AccountsEndpoints.CallerId(user));
+            "Membership application {ApplicationId} read by account {AccountId}", application.Id, user.CallerId());
         return TypedResults.Ok(await ApplicationViews.LoadAsync(db, application, clock, cancellationToken));
     }
 
@@ -113,7 +108,7 @@ public static class ApplicationsEndpoints
         }
 
         var now = clock.GetUtcNowForDatabase();
-        var errors = Validate(body.Errors, input, ParisTime.DateOf(application.SubmittedAt!.Value), ParisTime.DateOf(now));
+        var errors = Admission.Validate(body.Errors, input, ParisTime.DateOf(application.SubmittedAt!.Value), ParisTime.DateOf(now));
         if (!errors.IsEmpty)
         {
             return errors.ToProblem();
@@ -121,30 +116,18 @@ public static class ApplicationsEndpoints
 
         // One decision per application, even when two board members record it at the same moment.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await ApplicationDraftsEndpoints.LockAsync(db, application, cancellationToken);
+        await db.LockAsync(application, cancellationToken);
         if (application.Status != ApplicationStatus.Submitted)
         {
             return Problems.Conflict("Décision déjà enregistrée", $"Le Conseil d'Administration a déjà décidé de cette demande ({ApplicationViews.Label(application.Status).ToLowerInvariant()}).");
         }
 
-        var accepted = input.Decision == Accepted;
+        var accepted = input.Decision == Admission.Accepted;
         var referent = await db.Accounts.Include(a => a.Roles).SingleAsync(a => a.Id == application.ReferentAccountId, cancellationToken);
-        application.Status = accepted ? ApplicationStatus.Accepted : ApplicationStatus.Refused;
-        application.BoardMeetingDate = input.BoardMeetingDate;
-        application.DecisionReason = string.IsNullOrWhiteSpace(input.Reason) ? null : input.Reason.Trim();
-        application.DecidedAt = now;
-        application.DecidedByAccountId = AccountsEndpoints.CallerId(user);
-        application.DecidedByName = AccountsEndpoints.CallerName(user);
-        application.UpdatedAt = now;
-        // The name stays reserved while an application is open, and no longer.
-        application.NormalizedOrganisationName = null;
+        application.Decide(accepted, input.BoardMeetingDate!.Value, input.Reason, user.CallerId(), user.CallerName(), now, options.Value.RefusedRetention);
         if (accepted)
         {
-            await AdmitAsync(db, application, referent, user, now, cancellationToken);
-        }
-        else
-        {
-            application.EraseAfter = now + options.Value.RefusedRetention;
+            await Admission.AdmitAsync(db, application, referent, user.CallerId(), user.CallerName(), now, cancellationToken);
         }
 
         db.AddToOutbox(new MembershipApplicationDecided(
@@ -159,97 +142,6 @@ public static class ApplicationsEndpoints
             "Membership application {ApplicationId} {Decision} by the board (meeting of {MeetingDate})",
             application.Id, accepted ? "accepted" : "refused", input.BoardMeetingDate);
         return TypedResults.Ok(await ApplicationViews.LoadAsync(db, application, clock, cancellationToken));
-    }
-
-    public static ValidationErrors Validate(ValidationErrors errors, DecisionRequest input, DateOnly submittedOn, DateOnly today)
-    {
-        if (input.Decision is not (Accepted or Refused))
-        {
-            errors.Add("decision", "La décision doit être « accepted » (acceptée) ou « refused » (refusée).");
-        }
-
-        if (input.BoardMeetingDate is not { } meeting)
-        {
-            errors.Add("boardMeetingDate", "La date de la réunion du Conseil d'Administration est obligatoire.");
-        }
-        else if (meeting > today)
-        {
-            errors.Add("boardMeetingDate", "La date de la réunion du Conseil d'Administration ne peut pas être dans le futur.");
-        }
-        else if (meeting < submittedOn)
-        {
-            errors.Add("boardMeetingDate", "La réunion du Conseil d'Administration ne peut pas précéder le dépôt de la demande.");
-        }
-
-        if (input.Decision == Refused && string.IsNullOrWhiteSpace(input.Reason))
-        {
-            errors.Add("reason", "Le motif du refus est obligatoire.");
-        }
-
-        errors.AddIf(input.Reason?.Trim().Length > ReasonMaxLength, "reason", $"Le motif ne doit pas dépasser {ReasonMaxLength} caractères.");
-        return errors;
-    }
-
-    /// <summary>The organisation becomes a member; its referent gets the role and the card; billing and the directory are told.</summary>
-    private static async Task AdmitAsync(
-        MembershipDbContext db, MembershipApplication application, Account referent, ClaimsPrincipal user, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var draft = application.Organisation;
-        var organisation = new Organisation
-        {
-            Id = Guid.CreateVersion7(now),
-            Name = draft.Name!,
-            Category = draft.Category!,
-            CreatedAt = now,
-            MemberSince = now,
-            ApplicationId = application.Id,
-            RegionalHeadOffice = draft.RegionalHeadOffice,
-            LogoImageId = draft.LogoImageId,
-            Presentation = draft.Presentation,
-            Website = draft.Website,
-            DigitalSector = draft.DigitalSector,
-            CompanyType = draft.CompanyType,
-            MainActivities = [.. draft.MainActivities],
-            SiteDepartements = [.. draft.SiteDepartements],
-            InterventionDepartements = [.. draft.InterventionDepartements],
-            AffiliationOrganisationId = draft.AffiliationOrganisationId,
-            HrContactAccountId = draft.HrContactAccountId ?? referent.Id,
-            PerimeterAlsace = draft.Perimeter?.Alsace ?? 0,
-            PerimeterChampagneArdenne = draft.Perimeter?.ChampagneArdenne ?? 0,
-            PerimeterLorraine = draft.Perimeter?.Lorraine ?? 0,
-            StartupCreationDate = draft.Startup?.CreationDate,
-            StartupHeadcount = draft.Startup?.Headcount,
-            StartupTurnoverBand = draft.Startup?.TurnoverBand,
-            SyntecStartupPack = draft.Startup?.SyntecStartupPack,
-            CardChangedAt = now,
-        };
-        db.Organisations.Add(organisation);
-        application.OrganisationId = organisation.Id;
-        referent.OrganisationId = organisation.Id;
-        if (referent.Grant(NegeRoles.Referent, AccountsEndpoints.CallerId(user), AccountsEndpoints.CallerName(user), now) is { } granted)
-        {
-            db.RoleChanges.Add(granted);
-        }
-
-        var referentReference = new PersonReference(referent.Id, referent.DisplayName, referent.Email);
-        var hrContact = organisation.HrContactAccountId == referent.Id
-            ? referentReference
-            : await db.Accounts.Where(a => a.Id == organisation.HrContactAccountId)
-                .Select(a => new PersonReference(a.Id, a.FirstName + " " + a.LastName, a.Email)).SingleAsync(cancellationToken);
-        var affiliation = organisation.AffiliationOrganisationId is { } affiliationId
-            ? await db.Organisations.Where(o => o.Id == affiliationId).Select(o => new OrganisationReference(o.Id, o.Name)).SingleAsync(cancellationToken)
-            : null;
-        db.AddToOutbox(new MembershipApproved(
-            organisation.Id, application.Id, organisation.Name, organisation.Category, organisation.RegionalHeadOffice!,
-            organisation.DigitalSector!.Value, organisation.CompanyType, organisation.MainActivities, organisation.SiteDepartements,
-            organisation.InterventionDepartements,
-            new MembershipPerimeter(organisation.PerimeterAlsace, organisation.PerimeterChampagneArdenne, organisation.PerimeterLorraine),
-            affiliation,
-            draft.Startup is { CreationDate: { } created, Headcount: { } headcount, TurnoverBand: { } band } startup
-                ? new StartupFacts(created, headcount, band, startup.SyntecStartupPack)
-                : null,
-            referentReference, hrContact, now), now);
-        db.AddToOutbox(OrganisationCards.Changed(organisation, hrContact, now), now);
     }
 
     private static Task<MembershipApplication?> FindAsync(MembershipDbContext db, Guid id, CancellationToken cancellationToken) =>

@@ -1,6 +1,12 @@
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Nege.Contracts.Membership;
+using Nege.Membership.Accounts;
+using Nege.ServiceDefaults.Data;
 
 namespace Nege.Membership.Applications;
 
@@ -62,6 +68,55 @@ public sealed class MembershipApplication
     /// <summary>When a refused application is to be erased.</summary>
     public DateTimeOffset? EraseAfter { get; set; }
 
+    /// <summary>A new draft for the referent's account, and the key that opens it (only its hash is stored).</summary>
+    public static (MembershipApplication Application, string Key) NewDraft(Guid referentAccountId, DateTimeOffset now)
+    {
+        var key = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+        var application = new MembershipApplication
+        {
+            Id = Guid.CreateVersion7(now),
+            Status = ApplicationStatus.Draft,
+            KeyHash = AccountToken.Hash(key),
+            ReferentAccountId = referentAccountId,
+            ConsentGivenAt = now,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        return (application, key);
+    }
+
+    /// <summary>Whether <paramref name="key"/> is the one given at the draft's creation (compared in constant time).</summary>
+    public bool OpensWith(string key) =>
+        CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(AccountToken.Hash(key.Trim())), Encoding.ASCII.GetBytes(KeyHash));
+
+    /// <summary>Sent to the board: the 15-day target starts, and the organisation's name is reserved while it is open.</summary>
+    public void Submit(DateTimeOffset now)
+    {
+        Status = ApplicationStatus.Submitted;
+        SubmittedAt = now;
+        UpdatedAt = now;
+        DecisionDueOn = ParisTime.DateOf(now).AddDays(MembershipForm.DecisionTargetDays);
+        NormalizedOrganisationName = Account.Normalize(Organisation.Name!);
+    }
+
+    /// <summary>The board's decision; a refused application is kept for <paramref name="refusedRetention"/>.</summary>
+    public void Decide(
+        bool accepted, DateOnly boardMeetingDate, string? reason, Guid? byAccountId, string byName, DateTimeOffset now, TimeSpan refusedRetention)
+    {
+        Status = accepted ? ApplicationStatus.Accepted : ApplicationStatus.Refused;
+        BoardMeetingDate = boardMeetingDate;
+        DecisionReason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        DecidedAt = now;
+        DecidedByAccountId = byAccountId;
+        DecidedByName = byName;
+        UpdatedAt = now;
+        // The name stays reserved while an application is open, and no longer.
+        NormalizedOrganisationName = null;
+        if (!accepted)
+        {
+            EraseAfter = now + refusedRetention;
+        }
+    }
 }
 
 /// <summary>Part 2 of the form as saved: every answer optional until submission.</summary>

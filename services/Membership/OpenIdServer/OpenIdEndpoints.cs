@@ -32,7 +32,7 @@ public static class OpenIdEndpoints
                       ?? throw new InvalidOperationException("The OpenID Connect request cannot be retrieved.");
 
         var login = await context.AuthenticateAsync(OpenIdServerSetup.IdentityCookie);
-        var account = login.Succeeded && Guid.TryParse(login.Principal.FindFirstValue(NegeClaims.Subject), out var accountId)
+        var account = login.Succeeded && login.Principal.CallerId() is { } accountId
             ? await AccountQueries.WithRolesAsync(db, accountId, context.RequestAborted)
             : null;
 

@@ -76,8 +76,8 @@ public static class ColleaguesEndpoints
 
         var (account, conflicts) = await accounts.InviteAsync(
             input.Email!, input.UserName!, input.Civility!, input.LastName!, input.FirstName!, input.Function,
-            organisation.Id, [NegeRoles.Recruiter], $"{AccountsEndpoints.CallerName(user)} ({organisation.Name})",
-            AccountsEndpoints.CallerId(user), cancellationToken);
+            organisation.Id, [NegeRoles.Recruiter], $"{user.CallerName()} ({organisation.Name})",
+            user.CallerId(), cancellationToken);
         return account is null
             ? conflicts.ToProblem()
             : TypedResults.Created($"/api/membership/organisations/mine/colleagues/{account.Id}", View(account));
@@ -93,7 +93,7 @@ public static class ColleaguesEndpoints
             return OrganisationCards.NoOrganisation();
         }
 
-        var callerId = AccountsEndpoints.CallerId(user);
+        var callerId = user.CallerId();
         if (accountId == callerId)
         {
             return Problems.Conflict("Action impossible", "Vous ne pouvez pas retirer votre propre accès : vous êtes le référent de l'organisme.");
@@ -114,24 +114,15 @@ public static class ColleaguesEndpoints
                 "Ce collaborateur a d'autres rôles dans l'association : seul un administrateur peut retirer son accès.");
         }
 
-        // A referent gives and takes back the recruiter role only: an account holding more (board,
-        // treasurer, administrator…) is the association's to change.
-        if (account.Roles.Any(role => role.Role != NegeRoles.Recruiter))
-        {
-            return Problems.Conflict("Action impossible",
-                "Ce collaborateur a d'autres rôles dans l'association : seul un administrateur peut retirer son accès.");
-        }
-
         var now = clock.GetUtcNowForDatabase();
-        if (account.Withdraw(NegeRoles.Recruiter, callerId, AccountsEndpoints.CallerName(user), now) is { } withdrawn)
+        if (account.Withdraw(NegeRoles.Recruiter, callerId, user.CallerName(), now) is { } withdrawn)
         {
             db.RoleChanges.Add(withdrawn);
         }
 
         // The access ends now: no organisation, no role, locked, and its sessions end at their next refresh.
         account.OrganisationId = null;
-        account.LockedByAdministratorAt = now;
-        account.SecurityStamp = Account.NewSecurityStamp();
+        account.Lock(now);
         if (organisation.HrContactAccountId == account.Id)
         {
             organisation.HrContactAccountId = callerId;

@@ -11,6 +11,8 @@ using Nege.ServiceDefaults.Http;
 using Nege.ServiceDefaults.Messaging;
 using Nege.ServiceDefaults.Security;
 
+using Nege.Contracts.Api.Membership;
+
 namespace Nege.Membership.Organisations;
 
 public sealed record OrganisationCardRequest(
@@ -45,7 +47,7 @@ public static class OrganisationCards
     /// <summary>The caller's organisation, when they are its referent and it is a member.</summary>
     internal static async Task<Organisation?> MineAsync(ClaimsPrincipal user, MembershipDbContext db, CancellationToken cancellationToken)
     {
-        var accountId = AccountsEndpoints.CallerId(user);
+        var accountId = user.CallerId();
         var organisationId = await db.Accounts.Where(a => a.Id == accountId).Select(a => a.OrganisationId).SingleOrDefaultAsync(cancellationToken);
         return organisationId is { } id
             ? await db.Organisations.SingleOrDefaultAsync(o => o.Id == id && o.MemberSince != null, cancellationToken)
@@ -89,7 +91,7 @@ public static class OrganisationCards
         var sites = FormRules.ManyOf(errors, "siteDepartements", input.SiteDepartements, MembershipForm.Departements, "La localisation des établissements");
         var zones = FormRules.ManyOf(errors, "interventionDepartements", input.InterventionDepartements, MembershipForm.Departements, "Les zones géographiques d'intervention");
         var logo = input.Logo is { Length: > 0 } ? UploadedImage.Accept(input.Logo, ImageLimits.Logo, "logo", errors, now) : null;
-        var referentId = AccountsEndpoints.CallerId(user)!.Value;
+        var referentId = user.CallerId()!.Value;
         var hrContact = await OrganisationChoices.HrContactAsync(db, errors, input.HrContactUserName, referentId, organisation.Id, cancellationToken);
         if (name is not null && !string.Equals(name, organisation.Name, StringComparison.Ordinal))
         {
@@ -147,7 +149,7 @@ public static class OrganisationCards
     private static async Task<OrganisationCard> CardAsync(MembershipDbContext db, Organisation organisation, CancellationToken cancellationToken)
     {
         var hrContact = await db.Accounts.AsNoTracking().Where(a => a.Id == organisation.HrContactAccountId)
-            .Select(a => new PersonChoice(a.Id, a.UserName, a.FirstName + " " + a.LastName)).SingleOrDefaultAsync(cancellationToken);
+            .Select(a => new PersonChoice(a.Id.ToString(), a.UserName, a.FirstName + " " + a.LastName)).SingleOrDefaultAsync(cancellationToken);
         return new OrganisationCard(
             organisation.Id, organisation.Name, organisation.Category, organisation.RegionalHeadOffice, organisation.LogoImageId is not null,
             organisation.Presentation, organisation.Website, organisation.CompanyType, organisation.MainActivities, organisation.SiteDepartements,

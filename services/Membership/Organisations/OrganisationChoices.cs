@@ -10,10 +10,16 @@ public static class OrganisationChoices
 {
     /// <summary>« Affiliation à un organisme professionnel »: a member organisation of that category, or none.</summary>
     public static async Task<Guid?> AffiliationAsync(
-        MembershipDbContext db, ValidationErrors errors, Guid? organisationId, Guid? exceptOrganisationId, CancellationToken cancellationToken)
+        MembershipDbContext db, ValidationErrors errors, string? organisationId, Guid? exceptOrganisationId, CancellationToken cancellationToken)
     {
-        if (organisationId is not { } id)
+        if (organisationId is null)
         {
+            return null;
+        }
+
+        if (!Guid.TryParse(organisationId, out var id))
+        {
+            errors.Add("affiliationOrganisationId", "La valeur n'a pas le type attendu.");
             return null;
         }
 

@@ -108,7 +108,7 @@ public static class PartnerClientsEndpoints
             OrganisationId = organisation!.Id,
             Scopes = scopes,
             CreatedAt = now,
-            CreatedBy = AccountsEndpoints.CallerId(user) ?? Guid.Empty,
+            CreatedBy = user.CallerId() ?? Guid.Empty,
         };
         var secret = NewSecret();
 
@@ -124,7 +124,7 @@ public static class PartnerClientsEndpoints
             new PartnerClientSecret(client.ClientId, secret, client.OrganisationId, organisation.Name, client.Scopes, "active", client.CreatedAt, null));
     }
 
-    private static async Task<Results<Ok<PartnerClientSecret>, NotFoundProblem, ProblemHttpResult>> RotateAsync(
+    private static async Task<Results<Ok<PartnerClientSecret>, NotFoundProblem, ConflictProblem>> RotateAsync(
         string clientId, MembershipDbContext db, IOpenIddictApplicationManager applications, TimeProvider clock, CancellationToken cancellationToken)
     {
         var found = await FindAsync(db, clientId, cancellationToken);
@@ -135,7 +135,7 @@ public static class PartnerClientsEndpoints
 
         if (found.Client.RevokedAt is not null)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, detail: "Ce client est révoqué : créez-en un nouveau.");
+            return Problems.Conflict("Ce client est révoqué : créez-en un nouveau.");
         }
 
         var application = await applications.FindByClientIdAsync(clientId, cancellationToken)
@@ -172,7 +172,7 @@ public static class PartnerClientsEndpoints
             }
 
             found.Client.RevokedAt = clock.GetUtcNowForDatabase();
-            found.Client.RevokedBy = AccountsEndpoints.CallerId(user);
+            found.Client.RevokedBy = user.CallerId();
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }

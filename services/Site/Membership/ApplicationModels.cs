@@ -2,160 +2,25 @@ using System.Reflection;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Nege.Contracts.Api.Membership;
 using Nege.ServiceDefaults.Data;
 using Nege.Site.Forms;
 
 namespace Nege.Site.Membership;
 
-/// <summary>A membership application as Membership's API answers it (draft, submitted or decided).</summary>
-public sealed record ApplicationView(
-    string Id,
-    string Status,
-    string StatusLabel,
-    DateTimeOffset CreatedAt,
-    DateTimeOffset? SubmittedAt,
-    DateOnly? DueOn,
-    int? DaysLeft,
-    bool Overdue,
-    ApplicationReferent Referent,
-    ApplicationOrganisation Organisation,
-    IReadOnlyDictionary<string, string[]>? Missing,
-    ApplicationDecision? Decision)
+/// <summary>What the site reads off Membership's application shapes.</summary>
+public static class ApplicationViewExtensions
 {
-    public const string Draft = "draft";
+    extension(ApplicationView application)
+    {
+        public bool IsDraft => application.Status == ApplicationView.Draft;
+    }
 
-    public bool IsDraft => Status == Draft;
+    extension(ReferentView referent)
+    {
+        public string FullName => $"{referent.FirstName} {referent.LastName}".Trim();
+    }
 }
-
-public sealed record ApplicationReferent(
-    string AccountId,
-    string Email,
-    string UserName,
-    string? Civility,
-    string? LastName,
-    string? FirstName,
-    string? Function,
-    bool HasPhoto,
-    string? MobilePhone,
-    string? LandlinePhone,
-    Workplace? Workplace,
-    IReadOnlyList<string>? NotificationCategories)
-{
-    public string FullName => $"{FirstName} {LastName}".Trim();
-}
-
-public sealed record Workplace(string? SiteName, string? Zone, string? Address, string? PostalCode, string? City);
-
-public sealed record ApplicationOrganisation(
-    string? Name,
-    string? Category,
-    string? RegionalHeadOffice,
-    bool HasLogo,
-    string? Presentation,
-    string? Website,
-    bool? DigitalSector,
-    string? CompanyType,
-    IReadOnlyList<string>? MainActivities,
-    IReadOnlyList<string>? SiteDepartements,
-    IReadOnlyList<string>? InterventionDepartements,
-    Affiliation? Affiliation,
-    HrContact? HrContact,
-    StartupFacts? Startup,
-    Perimeter? Perimeter,
-    Commitments? Commitments);
-
-/// <summary>A member organisation of category « Organisation professionnelle » (GET /affiliations).</summary>
-public sealed record Affiliation(string OrganisationId, string Name);
-
-/// <summary>An extranet user who may be the organisation's HR contact (GET …/hr-contacts).</summary>
-public sealed record HrContact(string AccountId, string UserName, string Name);
-
-public sealed record StartupFacts(DateOnly? CreationDate, int? Headcount, string? TurnoverBand, bool SyntecStartupPack);
-
-public sealed record Perimeter(int? Alsace, int? ChampagneArdenne, int? Lorraine);
-
-public sealed record Commitments(bool Delegation, bool Statutes);
-
-public sealed record ApplicationDecision(bool Accepted, DateOnly BoardMeetingDate, string? Reason, DateTimeOffset DecidedAt, string? DecidedBy);
-
-/// <summary>What the creation of a draft answers besides the view: the key that opens it afterwards (given once).</summary>
-public sealed record CreatedApplicationDraft(string Id, string Key);
-
-/// <summary>Part 1 « Référent de l'organisme »: POST creates the draft; PUT …/referent sends it without e-mail, user name and consent.</summary>
-public sealed record ReferentPart(
-    string? Civility,
-    string? LastName,
-    string? FirstName,
-    string? Function,
-    string? Photo,
-    string? MobilePhone,
-    string? LandlinePhone,
-    Workplace Workplace,
-    IReadOnlyList<string> NotificationCategories);
-
-public sealed record NewApplicationDraft(
-    string? Email,
-    string? UserName,
-    string? Civility,
-    string? LastName,
-    string? FirstName,
-    string? Function,
-    string? Photo,
-    string? MobilePhone,
-    string? LandlinePhone,
-    Workplace Workplace,
-    IReadOnlyList<string> NotificationCategories,
-    bool Consent);
-
-/// <summary>Part 1 by a person already logged in (POST …/mine): their account's e-mail and user name stay as they are.</summary>
-public sealed record OwnAccountApplicationDraft(
-    string? Civility,
-    string? LastName,
-    string? FirstName,
-    string? Function,
-    string? Photo,
-    string? MobilePhone,
-    string? LandlinePhone,
-    Workplace Workplace,
-    IReadOnlyList<string> NotificationCategories,
-    bool Consent);
-
-/// <summary>Part 2 « Organisme », saved as a draft (PUT …/organisation); <c>Logo</c> null keeps the current one.</summary>
-public sealed record OrganisationPart(
-    string? Name,
-    string? Category,
-    string? RegionalHeadOffice,
-    string? Logo,
-    string? Presentation,
-    string? Website,
-    bool? DigitalSector,
-    string? CompanyType,
-    IReadOnlyList<string> MainActivities,
-    IReadOnlyList<string> SiteDepartements,
-    IReadOnlyList<string> InterventionDepartements,
-    string? AffiliationOrganisationId,
-    string? HrContactUserName,
-    StartupFacts? Startup,
-    Perimeter Perimeter,
-    Commitments Commitments);
-
-/// <summary>One line of the board's list of applications.</summary>
-public sealed record ApplicationSummary(
-    string Id,
-    string? OrganisationName,
-    string? Category,
-    string? ReferentName,
-    string? ReferentEmail,
-    string Status,
-    string StatusLabel,
-    DateTimeOffset? SubmittedAt,
-    DateOnly? DueOn,
-    int? DaysLeft,
-    bool Overdue,
-    DateTimeOffset? DecidedAt);
-
-/// <summary>The board's decision (POST …/decision): <c>accepted</c> or <c>refused</c>.</summary>
-public sealed record DecisionRequest(string? Decision, DateOnly? BoardMeetingDate, string? Reason);
 
 /// <summary>How a draft is opened: its id, and the key given at its creation unless the person is its logged-in referent.</summary>
 public sealed record DraftAccess(string Id, string? Key);

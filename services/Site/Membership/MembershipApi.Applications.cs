@@ -1,4 +1,5 @@
 using System.Net;
+using Nege.Contracts.Api.Membership;
 
 namespace Nege.Site.Membership;
 
@@ -12,11 +13,11 @@ public sealed partial class MembershipApi
 
     private const string Applications = "api/membership/applications";
 
-    public Task<CreatedApplicationDraft> CreateDraftAsync(NewApplicationDraft draft, CancellationToken ct) =>
-        SendAsync<CreatedApplicationDraft>(HttpMethod.Post, Drafts, draft, ct);
+    public Task<ApplicationView> CreateDraftAsync(ReferentRequest draft, CancellationToken ct) =>
+        SendAsync<ApplicationView>(HttpMethod.Post, Drafts, draft, ct);
 
-    public Task<CreatedApplicationDraft> CreateMyDraftAsync(OwnAccountApplicationDraft draft, CancellationToken ct) =>
-        SendAsync<CreatedApplicationDraft>(HttpMethod.Post, Drafts + "/mine", draft, ct);
+    public Task<ApplicationView> CreateMyDraftAsync(OwnAccountReferentRequest draft, CancellationToken ct) =>
+        SendAsync<ApplicationView>(HttpMethod.Post, Drafts + "/mine", draft, ct);
 
     /// <summary>The logged-in person's open draft, or null when they have none.</summary>
     public async Task<ApplicationView?> GetMyDraftAsync(CancellationToken ct)
@@ -34,24 +35,24 @@ public sealed partial class MembershipApi
     public Task<ApplicationView> GetDraftAsync(DraftAccess draft, CancellationToken ct) =>
         SendAsync<ApplicationView>(HttpMethod.Get, DraftPath(draft), null, ct, KeyOf(draft));
 
-    public Task<ApplicationView> UpdateReferentAsync(DraftAccess draft, ReferentPart referent, CancellationToken ct) =>
+    public Task<ApplicationView> UpdateReferentAsync(DraftAccess draft, ReferentUpdateRequest referent, CancellationToken ct) =>
         SendAsync<ApplicationView>(HttpMethod.Put, DraftPath(draft) + "/referent", referent, ct, KeyOf(draft));
 
-    public Task<ApplicationView> UpdateOrganisationAsync(DraftAccess draft, OrganisationPart organisation, CancellationToken ct) =>
+    public Task<ApplicationView> UpdateOrganisationAsync(DraftAccess draft, OrganisationRequest organisation, CancellationToken ct) =>
         SendAsync<ApplicationView>(HttpMethod.Put, DraftPath(draft) + "/organisation", organisation, ct, KeyOf(draft));
 
     public Task<ApplicationView> SubmitAsync(DraftAccess draft, CancellationToken ct) =>
         SendAsync<ApplicationView>(HttpMethod.Post, DraftPath(draft) + "/submission", null, ct, KeyOf(draft));
 
-    public Task<IReadOnlyList<HrContact>> GetHrContactsAsync(DraftAccess draft, CancellationToken ct) =>
-        SendAsync<IReadOnlyList<HrContact>>(HttpMethod.Get, DraftPath(draft) + "/hr-contacts", null, ct, KeyOf(draft));
+    public Task<IReadOnlyList<PersonChoice>> GetHrContactsAsync(DraftAccess draft, CancellationToken ct) =>
+        SendAsync<IReadOnlyList<PersonChoice>>(HttpMethod.Get, DraftPath(draft) + "/hr-contacts", null, ct, KeyOf(draft));
 
     /// <param name="image"><c>logo</c> or <c>photo</c>.</param>
     public Task<ApiFile?> GetDraftImageAsync(DraftAccess draft, string image, CancellationToken ct) =>
         GetFileAsync($"{DraftPath(draft)}/{Escape(image)}", ct, KeyOf(draft));
 
-    public Task<IReadOnlyList<Affiliation>> GetAffiliationsAsync(CancellationToken ct) =>
-        SendAsync<IReadOnlyList<Affiliation>>(HttpMethod.Get, "api/membership/affiliations", null, ct);
+    public Task<IReadOnlyList<OrganisationChoice>> GetAffiliationsAsync(CancellationToken ct) =>
+        SendAsync<IReadOnlyList<OrganisationChoice>>(HttpMethod.Get, "api/membership/affiliations", null, ct);
 
     /// <param name="status"><c>submitted</c>, <c>accepted</c>, <c>refused</c> or <c>all</c>.</param>
     public Task<PageOf<ApplicationSummary>> GetApplicationsAsync(string status, int page, CancellationToken ct) =>

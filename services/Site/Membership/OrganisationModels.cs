@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Nege.Contracts.Api.Membership;
 
 namespace Nege.Site.Membership;
 
@@ -17,7 +18,7 @@ public sealed record OrganisationCard(
     IReadOnlyList<string> MainActivities,
     IReadOnlyList<string> SiteDepartements,
     IReadOnlyList<string> InterventionDepartements,
-    HrContact? HrContact,
+    PersonChoice? HrContact,
     DateTimeOffset? MemberSince)
 {
     /// <summary>The web site as a link only when it is an http(s) address.</summary>

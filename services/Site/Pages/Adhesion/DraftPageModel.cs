@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Nege.Site.Membership;
+using Nege.Contracts.Api.Membership;
 
 namespace Nege.Site.Pages.Adhesion;
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Nege.Site.Forms;
 using Nege.Site.Membership;
 using MembershipForm = Nege.Contracts.Membership.MembershipForm;
+using Nege.Contracts.Api.Membership;
 
 namespace Nege.Site.Pages.Adhesion;
 
@@ -17,9 +18,9 @@ public sealed class OrganismeModel(MembershipApi api, IDataProtectionProvider da
     [BindProperty]
     public OrganisationInput Input { get; set; } = new();
 
-    public IReadOnlyList<Affiliation> Affiliations { get; private set; } = [];
+    public IReadOnlyList<OrganisationChoice> Affiliations { get; private set; } = [];
 
-    public IReadOnlyList<HrContact> HrContacts { get; private set; } = [];
+    public IReadOnlyList<PersonChoice> HrContacts { get; private set; } = [];
 
     public string? Notice { get; private set; }
 
@@ -171,7 +172,7 @@ public sealed class OrganismeModel(MembershipApi api, IDataProtectionProvider da
             };
         }
 
-        public OrganisationPart ToPart(string? logo) => new(
+        public OrganisationRequest ToPart(string? logo) => new(
             Clean(Name), Clean(Category), Clean(RegionalHeadOffice), logo, Clean(Presentation), Clean(Website), DigitalSector, Clean(CompanyType),
             [.. MainActivities.Distinct(StringComparer.Ordinal)],
             [.. SiteDepartements.Distinct(StringComparer.Ordinal)],
@@ -180,9 +181,9 @@ public sealed class OrganismeModel(MembershipApi api, IDataProtectionProvider da
             Clean(HrContactUserName),
             // The start-up facts only mean something for a start-up.
             CompanyType == MembershipForm.Startup
-                ? new StartupFacts(StartupCreationDate, StartupHeadcount, Clean(StartupTurnoverBand), StartupSyntecStartupPack)
+                ? new StartupInput(StartupCreationDate, StartupHeadcount, Clean(StartupTurnoverBand), StartupSyntecStartupPack)
                 : null,
-            new Perimeter(PerimeterAlsace, PerimeterChampagneArdenne, PerimeterLorraine),
-            new Commitments(CommitmentsDelegation, CommitmentsStatutes));
+            new PerimeterInput(PerimeterAlsace, PerimeterChampagneArdenne, PerimeterLorraine),
+            new CommitmentsInput(CommitmentsDelegation, CommitmentsStatutes));
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Nege.Site.Forms;
 using Nege.Site.Membership;
 using MembershipForm = Nege.Contracts.Membership.MembershipForm;
+using Nege.Contracts.Api.Membership;
 
 namespace Nege.Site.Pages.Adhesion;
 
@@ -126,7 +127,7 @@ public sealed class ReferentModel(MembershipApi api, IDataProtectionProvider dat
 
         public bool Consent { get; set; }
 
-        public static ReferentInput From(ApplicationReferent referent) => new()
+        public static ReferentInput From(ReferentView referent) => new()
         {
             Email = referent.Email,
             UserName = referent.UserName,
@@ -145,25 +146,25 @@ public sealed class ReferentModel(MembershipApi api, IDataProtectionProvider dat
             Consent = true,
         };
 
-        public NewApplicationDraft ToNewDraft(string? photo)
+        public ReferentRequest ToNewDraft(string? photo)
         {
             var part = ToReferentPart(photo);
-            return new NewApplicationDraft(
+            return new ReferentRequest(
                 Clean(Email), Clean(UserName), part.Civility, part.LastName, part.FirstName, part.Function, photo,
                 part.MobilePhone, part.LandlinePhone, part.Workplace, part.NotificationCategories, Consent);
         }
 
-        public OwnAccountApplicationDraft ToOwnAccountDraft(string? photo)
+        public OwnAccountReferentRequest ToOwnAccountDraft(string? photo)
         {
             var part = ToReferentPart(photo);
-            return new OwnAccountApplicationDraft(
+            return new OwnAccountReferentRequest(
                 part.Civility, part.LastName, part.FirstName, part.Function, photo,
                 part.MobilePhone, part.LandlinePhone, part.Workplace, part.NotificationCategories, Consent);
         }
 
-        public ReferentPart ToReferentPart(string? photo) => new(
+        public ReferentUpdateRequest ToReferentPart(string? photo) => new(
             Clean(Civility), Clean(LastName), Clean(FirstName), Clean(Function), photo, Clean(MobilePhone), Clean(LandlinePhone),
-            new Workplace(Clean(WorkplaceSiteName), Clean(WorkplaceZone), Clean(WorkplaceAddress), Clean(WorkplacePostalCode), Clean(WorkplaceCity)),
+            new WorkplaceInput(Clean(WorkplaceSiteName), Clean(WorkplaceZone), Clean(WorkplaceAddress), Clean(WorkplacePostalCode), Clean(WorkplaceCity)),
             [.. NotificationCategories.Distinct(StringComparer.Ordinal)]);
     }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Nege.Site.Membership;
+using Nege.Contracts.Api.Membership;
 
 namespace Nege.Site.Pages.EspaceMembre.Adhesions;
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Nege.Site.Membership;
+using Nege.Contracts.Api.Membership;
 
 namespace Nege.Site.Pages.EspaceMembre.Adhesions;
 
