@@ -24,17 +24,30 @@ public sealed class NotificationsService() : ServiceUnderTest<Program, Notificat
 
     public ConsumedMessages Consumed { get; } = new();
 
-    protected override Task StartDependenciesAsync() => MailDev.InitializeAsync();
+    /// <summary>Between the service and the sink: the service's SMTP connections, and a sink that can go down.</summary>
+    public SmtpProxy Smtp { get; private set; } = null!;
 
-    protected override Task StopDependenciesAsync()
+    protected override async Task StartDependenciesAsync()
+    {
+        await MailDev.InitializeAsync();
+        Smtp = new SmtpProxy(new Uri(MailDev.ConnectionString).Port);
+        Smtp.Start();
+    }
+
+    protected override async Task StopDependenciesAsync()
     {
         _observer?.Disconnect();
-        return MailDev.DisposeAsync();
+        if (Smtp is not null)
+        {
+            await Smtp.DisposeAsync();
+        }
+
+        await MailDev.DisposeAsync();
     }
 
     protected override IEnumerable<KeyValuePair<string, string>> MoreSettings() =>
         [
-            new($"ConnectionStrings:{ResourceNames.Smtp}", MailDev.ConnectionString),
+            new($"ConnectionStrings:{ResourceNames.Smtp}", Smtp.ConnectionString),
             new("Notifications:President:Email", PresidentEmail),
         ];
 
