@@ -21,12 +21,13 @@ public static class TelemetryExtensions
             logging.IncludeScopes = true;
         });
 
+        // A service's own spans and meters are named like the service (its application name).
         builder.Services.AddOpenTelemetry()
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
-                .AddMeter("MassTransit"))
+                .AddMeter(builder.Environment.ApplicationName, "MassTransit"))
             .WithTracing(tracing => tracing
                 .AddSource(builder.Environment.ApplicationName, ActivitySourceName, "MassTransit")
                 .AddAspNetCoreInstrumentation(options =>

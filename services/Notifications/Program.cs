@@ -1,5 +1,6 @@
 using Nege.Notifications;
 using Nege.Notifications.Accounts;
+using Nege.Notifications.Deliveries;
 using Nege.Notifications.Email;
 using Nege.Notifications.Membership;
 using Nege.Notifications.Preferences;
@@ -19,6 +20,7 @@ builder.AddNegeService<NotificationsDbContext>(ResourceNames.Notifications, "NEG
     consumers.AddConsumer<InvitationEmail>();
 });
 builder.AddEmail();
+builder.AddEmailDeliveries();
 builder.AddPresidentMailbox();
 
 var app = builder.Build();

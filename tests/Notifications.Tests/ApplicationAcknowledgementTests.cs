@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Nege.Contracts.Membership;
+using Nege.Notifications.Deliveries;
 using Nege.Notifications.Membership;
 using Nege.ServiceDefaults.Messaging;
 using Nege.Testing;
@@ -37,14 +38,25 @@ public sealed class ApplicationAcknowledgementTests(NotificationsService service
 
         var delivery = await Eventually.ValueAsync(
             () => service.QueryAsync(db => db.EmailDeliveries.SingleOrDefaultAsync(
-                d => d.CausationMessageId == messageId && d.Template == ApplicationSubmittedAcknowledgement.TemplateName)),
+                d => d.CausationMessageId == messageId && d.Template == ApplicationSubmittedAcknowledgement.TemplateName && d.State == DeliveryState.Sent)),
             Timeout,
-            "the delivery row of the acknowledgement");
+            "the delivery row of the acknowledgement, sent");
         Assert.Equal(ApplicationSubmittedAcknowledgement.TemplateName, delivery.Template);
         Assert.Equal(submitted.ContactEmail, delivery.Recipient);
         Assert.Equal(Subject, delivery.Subject);
         Assert.NotEqual(Guid.Empty, delivery.Id);
-        Assert.InRange(delivery.SentAt, DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddMinutes(1));
+        Assert.InRange(delivery.SentAt.GetValueOrDefault(), delivery.CreatedAt, DateTimeOffset.UtcNow.AddMinutes(1));
+        Assert.InRange(delivery.CreatedAt, DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddMinutes(1));
+        Assert.Equal(1, delivery.Attempts);
+        Assert.Null(delivery.LastError);
+        var composed = ApplicationSubmittedAcknowledgement.ComposeFor(submitted);
+        Assert.Equal(composed.TextBody, delivery.TextBody);
+        Assert.Equal(composed.HtmlBody, delivery.HtmlBody);
+
+        // The Message-ID chosen when the e-mail was recorded is the one the SMTP server received.
+        Assert.EndsWith("@grand-est.numeric-emploi.org", delivery.MessageIdHeader, StringComparison.Ordinal);
+        var connection = Assert.Single(service.Smtp.ConnectionsTo(submitted.ContactEmail));
+        Assert.Contains(delivery.MessageIdHeader, connection.MessageIds);
     }
 
     [Fact]

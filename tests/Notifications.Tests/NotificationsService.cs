@@ -24,17 +24,30 @@ public sealed class NotificationsService() : ServiceUnderTest<Program, Notificat
 
     public ConsumedMessages Consumed { get; } = new();
 
-    protected override Task StartDependenciesAsync() => SmtpSink.InitializeAsync();
+    /// <summary>Between the service and the sink: the service's SMTP connections, and a sink that can go down.</summary>
+    public SmtpProxy Smtp { get; private set; } = null!;
 
-    protected override Task StopDependenciesAsync()
+    protected override async Task StartDependenciesAsync()
+    {
+        await SmtpSink.InitializeAsync();
+        Smtp = new SmtpProxy(new Uri(SmtpSink.ConnectionString).Port);
+        Smtp.Start();
+    }
+
+    protected override async Task StopDependenciesAsync()
     {
         _observer?.Disconnect();
-        return SmtpSink.DisposeAsync();
+        if (Smtp is not null)
+        {
+            await Smtp.DisposeAsync();
+        }
+
+        await SmtpSink.DisposeAsync();
     }
 
     protected override IEnumerable<KeyValuePair<string, string>> MoreSettings() =>
         [
-            new($"ConnectionStrings:{ResourceNames.Smtp}", SmtpSink.ConnectionString),
+            new($"ConnectionStrings:{ResourceNames.Smtp}", Smtp.ConnectionString),
             new("Notifications:President:Email", PresidentEmail),
         ];
 

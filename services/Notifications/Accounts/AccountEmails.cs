@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Nege.Contracts.Accounts;
 using Nege.Notifications.Email;
 using Nege.ServiceDefaults.Security;
@@ -11,8 +12,8 @@ internal static class AccountEmailTexts
 }
 
 /// <summary>« Confirmez votre adresse » after a person registers.</summary>
-public sealed class EmailConfirmationEmail(NotificationsDbContext db, EmailSender sender, TimeProvider clock, ILogger<EmailConfirmationEmail> logger)
-    : EmailConsumer<AccountEmailConfirmationRequested>(db, sender, clock, logger)
+public sealed class EmailConfirmationEmail(NotificationsDbContext db, IOptions<EmailOptions> email, TimeProvider clock, ILogger<EmailConfirmationEmail> logger)
+    : EmailConsumer<AccountEmailConfirmationRequested>(db, email, clock, logger)
 {
     protected override string Template => "account-email-confirmation";
 
@@ -28,8 +29,8 @@ public sealed class EmailConfirmationEmail(NotificationsDbContext db, EmailSende
 }
 
 /// <summary>« Choisissez un nouveau mot de passe » after a person asked for it.</summary>
-public sealed class PasswordResetEmail(NotificationsDbContext db, EmailSender sender, TimeProvider clock, ILogger<PasswordResetEmail> logger)
-    : EmailConsumer<PasswordResetRequested>(db, sender, clock, logger)
+public sealed class PasswordResetEmail(NotificationsDbContext db, IOptions<EmailOptions> email, TimeProvider clock, ILogger<PasswordResetEmail> logger)
+    : EmailConsumer<PasswordResetRequested>(db, email, clock, logger)
 {
     protected override string Template => "account-password-reset";
 
@@ -45,8 +46,8 @@ public sealed class PasswordResetEmail(NotificationsDbContext db, EmailSender se
 }
 
 /// <summary>« Un compte vous a été ouvert » with the link to choose a password.</summary>
-public sealed class InvitationEmail(NotificationsDbContext db, EmailSender sender, TimeProvider clock, ILogger<InvitationEmail> logger)
-    : EmailConsumer<AccountInvited>(db, sender, clock, logger)
+public sealed class InvitationEmail(NotificationsDbContext db, IOptions<EmailOptions> email, TimeProvider clock, ILogger<InvitationEmail> logger)
+    : EmailConsumer<AccountInvited>(db, email, clock, logger)
 {
     protected override string Template => "account-invitation";
 

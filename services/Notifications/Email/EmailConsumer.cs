@@ -1,14 +1,17 @@
+using System.Diagnostics;
 using MassTransit;
+using Microsoft.Extensions.Options;
 using Nege.Notifications.Deliveries;
 using Nege.ServiceDefaults.Messaging;
 
 namespace Nege.Notifications.Email;
 
 /// <summary>
-/// A consumer whose effect is one e-mail: composed from the event, recorded in the delivery log and
-/// sent, once per message.
+/// A consumer whose effect is one e-mail: composed from the event and recorded for delivery, once per
+/// message. No SMTP here: the delivery worker sends it once the inbox transaction has committed, so a
+/// consume that is cancelled or fails before its commit sends nothing.
 /// </summary>
-public abstract class EmailConsumer<TMessage>(NotificationsDbContext db, EmailSender sender, TimeProvider clock, ILogger logger)
+public abstract class EmailConsumer<TMessage>(NotificationsDbContext db, IOptions<EmailOptions> options, TimeProvider clock, ILogger logger)
     : IdempotentConsumer<TMessage, NotificationsDbContext>(db, clock, logger)
     where TMessage : class
 {
@@ -16,18 +19,11 @@ public abstract class EmailConsumer<TMessage>(NotificationsDbContext db, EmailSe
 
     protected abstract EmailMessage Compose(TMessage message);
 
-    protected override async Task HandleAsync(ConsumeContext<TMessage> context, CancellationToken cancellationToken)
+    protected override Task HandleAsync(ConsumeContext<TMessage> context, CancellationToken cancellationToken)
     {
         var email = Compose(context.Message);
-        Db.EmailDeliveries.Add(new EmailDelivery
-        {
-            Id = NewId.NextSequentialGuid(),
-            Template = Template,
-            Recipient = email.To,
-            Subject = email.Subject,
-            CausationMessageId = context.MessageId!.Value,
-            SentAt = Clock.GetUtcNow(),
-        });
-        await sender.SendAsync(email, cancellationToken);
+        Db.EmailDeliveries.Add(EmailDelivery.Record(
+            email, Template, context.MessageId!.Value, options.Value.Domain, Clock.GetUtcNow(), Activity.Current));
+        return Task.CompletedTask;
     }
 }

@@ -2,6 +2,7 @@ using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Options;
 using MimeKit;
+using Nege.Notifications.Deliveries;
 using Nege.ServiceDefaults;
 using Nege.ServiceDefaults.Http;
 
@@ -12,6 +13,9 @@ public sealed class EmailOptions
     public required string From { get; set; }
 
     public required string FromName { get; set; }
+
+    /// <summary>The domain of <see cref="From"/>, the right-hand side of every <c>Message-ID</c>.</summary>
+    public string Domain => From[(From.LastIndexOf('@') + 1)..];
 }
 
 public sealed record EmailMessage(string To, string Subject, string TextBody, string HtmlBody)
@@ -20,30 +24,65 @@ public sealed record EmailMessage(string To, string Subject, string TextBody, st
     public string? ToName { get; init; }
 }
 
-/// <summary>Sends e-mail over SMTP (connection string <c>smtp</c>, as <c>smtp://host:port</c>).</summary>
-public sealed class EmailSender(IConfiguration configuration, IOptions<EmailOptions> options, ILogger<EmailSender> logger)
+/// <summary>Opens SMTP connections (connection string <c>smtp</c>, as <c>smtp://host:port</c>), each to send several e-mails.</summary>
+public sealed class EmailSender(IConfiguration configuration, IOptions<EmailOptions> options, IOptions<EmailDeliveryOptions> delivery)
 {
     private readonly Uri _server = new(configuration.GetRequiredConnectionString(ResourceNames.Smtp));
 
-    public async Task SendAsync(EmailMessage email, CancellationToken cancellationToken)
+    public async Task<SmtpConnection> ConnectAsync(CancellationToken cancellationToken)
     {
-        var message = new MimeMessage();
-        message.From.Add(new MailboxAddress(options.Value.FromName, options.Value.From));
-        var recipient = MailboxAddress.Parse(email.To);
-        if (email.ToName is not null)
+        var client = new SmtpClient { Timeout = (int)delivery.Value.SmtpTimeout.TotalMilliseconds };
+        try
         {
-            recipient.Name = email.ToName;
+            await client.ConnectAsync(_server.Host, _server.Port, SecureSocketOptions.None, cancellationToken);
+            return new SmtpConnection(client, options.Value);
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
+        }
+    }
+}
+
+/// <summary>One open SMTP connection, reused for a batch of e-mails.</summary>
+public sealed class SmtpConnection(SmtpClient client, EmailOptions options) : IAsyncDisposable
+{
+    /// <summary>False once the server or the network dropped the connection: the rest of the batch waits for a new one.</summary>
+    public bool IsConnected => client.IsConnected;
+
+    public async Task SendAsync(EmailDelivery delivery, CancellationToken cancellationToken)
+    {
+        var message = new MimeMessage { MessageId = delivery.MessageIdHeader, Subject = delivery.Subject };
+        message.From.Add(new MailboxAddress(options.FromName, options.From));
+        var recipient = MailboxAddress.Parse(delivery.Recipient);
+        if (delivery.RecipientName is not null)
+        {
+            recipient.Name = delivery.RecipientName;
         }
 
         message.To.Add(recipient);
-        message.Subject = email.Subject;
-        message.Body = new BodyBuilder { TextBody = email.TextBody, HtmlBody = email.HtmlBody }.ToMessageBody();
-
-        using var client = new SmtpClient();
-        await client.ConnectAsync(_server.Host, _server.Port, SecureSocketOptions.None, cancellationToken);
+        message.Body = new BodyBuilder { TextBody = delivery.TextBody, HtmlBody = delivery.HtmlBody }.ToMessageBody();
         await client.SendAsync(message, cancellationToken);
-        await client.DisconnectAsync(quit: true, cancellationToken);
-        logger.LogInformation("Sent e-mail \"{Subject}\" to {Recipient}", email.Subject, email.To);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (client.IsConnected)
+            {
+                await client.DisconnectAsync(quit: true, CancellationToken.None);
+            }
+        }
+        catch (Exception exception) when (exception is IOException or MailKit.ProtocolException or SmtpCommandException or OperationCanceledException or TimeoutException)
+        {
+            // The e-mails are sent (or recorded as failed) already; a QUIT that fails changes nothing.
+        }
+        finally
+        {
+            client.Dispose();
+        }
     }
 }
 

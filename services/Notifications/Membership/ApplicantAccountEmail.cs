@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Nege.Contracts.Membership;
 using Nege.Notifications.Accounts;
 using Nege.Notifications.Email;
@@ -5,8 +6,8 @@ using Nege.Notifications.Email;
 namespace Nege.Notifications.Membership;
 
 /// <summary>« Confirmez votre adresse et choisissez votre mot de passe » to a person who began a membership application.</summary>
-public sealed class ApplicantAccountEmail(NotificationsDbContext db, EmailSender sender, TimeProvider clock, ILogger<ApplicantAccountEmail> logger)
-    : EmailConsumer<ApplicantAccountOpened>(db, sender, clock, logger)
+public sealed class ApplicantAccountEmail(NotificationsDbContext db, IOptions<EmailOptions> email, TimeProvider clock, ILogger<ApplicantAccountEmail> logger)
+    : EmailConsumer<ApplicantAccountOpened>(db, email, clock, logger)
 {
     public const string TemplateName = "membership-applicant-account";
 

@@ -1,11 +1,12 @@
+using Microsoft.Extensions.Options;
 using Nege.Contracts.Membership;
 using Nege.Notifications.Email;
 
 namespace Nege.Notifications.Membership;
 
 /// <summary>The president's letter to the applicant with the board's decision: a welcome, or the refusal and its reason.</summary>
-public sealed class ApplicationDecisionEmail(NotificationsDbContext db, EmailSender sender, TimeProvider clock, ILogger<ApplicationDecisionEmail> logger)
-    : EmailConsumer<MembershipApplicationDecided>(db, sender, clock, logger)
+public sealed class ApplicationDecisionEmail(NotificationsDbContext db, IOptions<EmailOptions> email, TimeProvider clock, ILogger<ApplicationDecisionEmail> logger)
+    : EmailConsumer<MembershipApplicationDecided>(db, email, clock, logger)
 {
     public const string TemplateName = "membership-application-decision";
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Nege.Contracts.Membership;
 using Nege.Notifications.Email;
 
@@ -6,10 +7,10 @@ namespace Nege.Notifications.Membership;
 /// <summary>Acknowledges a membership application to the organisation's referent, in French, with a copy of the whole application.</summary>
 public sealed class ApplicationSubmittedAcknowledgement(
     NotificationsDbContext db,
-    EmailSender sender,
+    IOptions<EmailOptions> email,
     TimeProvider clock,
     ILogger<ApplicationSubmittedAcknowledgement> logger)
-    : EmailConsumer<MembershipApplicationSubmitted>(db, sender, clock, logger)
+    : EmailConsumer<MembershipApplicationSubmitted>(db, email, clock, logger)
 {
     public const string TemplateName = "membership-application-acknowledgement";
 

@@ -8,11 +8,11 @@ namespace Nege.Notifications.Membership;
 /// <summary>Tells the president that an organisation applied: who, when, by when to decide, and the link to the application.</summary>
 public sealed class ApplicationSubmittedToPresident(
     NotificationsDbContext db,
-    EmailSender sender,
+    IOptions<EmailOptions> email,
     IOptions<PresidentOptions> president,
     TimeProvider clock,
     ILogger<ApplicationSubmittedToPresident> logger)
-    : EmailConsumer<MembershipApplicationSubmitted>(db, sender, clock, logger)
+    : EmailConsumer<MembershipApplicationSubmitted>(db, email, clock, logger)
 {
     public const string TemplateName = "membership-application-to-president";
 

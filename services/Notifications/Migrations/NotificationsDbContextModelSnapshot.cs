@@ -29,9 +29,37 @@ namespace Nege.Notifications.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
                     b.Property<Guid>("CausationMessageId")
                         .HasColumnType("uuid")
                         .HasColumnName("causation_message_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("HtmlBody")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("html_body");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("last_error");
+
+                    b.Property<string>("MessageIdHeader")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("message_id_header");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
 
                     b.Property<string>("Recipient")
                         .IsRequired()
@@ -39,9 +67,20 @@ namespace Nege.Notifications.Migrations
                         .HasColumnType("character varying(254)")
                         .HasColumnName("recipient");
 
-                    b.Property<DateTimeOffset>("SentAt")
+                    b.Property<string>("RecipientName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recipient_name");
+
+                    b.Property<DateTimeOffset?>("SentAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("sent_at");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("state");
 
                     b.Property<string>("Subject")
                         .IsRequired()
@@ -55,9 +94,34 @@ namespace Nege.Notifications.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("template");
 
+                    b.Property<string>("TextBody")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("text_body");
+
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("trace_parent");
+
+                    b.Property<string>("TraceState")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("trace_state");
+
                     b.HasKey("Id");
 
+                    b.HasIndex("MessageIdHeader")
+                        .IsUnique();
+
                     b.HasIndex("SentAt");
+
+                    b.HasIndex("CausationMessageId", "Template")
+                        .IsUnique();
+
+                    b.HasIndex("NextAttemptAt", "Id")
+                        .HasDatabaseName("ix_email_deliveries_pending")
+                        .HasFilter("state = 'Pending'");
 
                     b.ToTable("email_deliveries", (string)null);
                 });

@@ -1,0 +1,186 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Nege.Notifications.Email;
+
+namespace Nege.Notifications.Deliveries;
+
+/// <summary>
+/// Sends the recorded e-mails that are due, over one SMTP connection per batch, and marks each sent
+/// right after the server accepted it. Each row is claimed with <c>FOR UPDATE SKIP LOCKED</c> in a
+/// transaction of its own, held while it is sent: several replicas never send the same row, and a
+/// worker that dies mid-send releases its row to be tried again. A failed attempt is retried with
+/// exponential back-off, then the row is marked failed.
+/// </summary>
+public sealed class EmailDeliveryWorker(
+    IServiceScopeFactory scopes,
+    EmailSender sender,
+    EmailDeliverySignal signal,
+    NotificationsTelemetry telemetry,
+    TimeProvider clock,
+    IOptions<EmailDeliveryOptions> options,
+    ILogger<EmailDeliveryWorker> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var failures = 0;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var more = await DeliverBatchAsync(stoppingToken);
+                failures = 0;
+                if (!more)
+                {
+                    await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception)
+            {
+                // The database is unreachable: SMTP failures are recorded on their rows and do not come here.
+                failures++;
+                var delay = options.Value.RetryPolicy.DelayAfter(failures);
+                logger.LogWarning(exception, "E-mail delivery worker could not read its rows; retrying in {Delay}", delay);
+                try
+                {
+                    await Task.Delay(delay, clock, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    /// <summary>Sends due e-mails over one connection until none is due, the batch is full or the connection fails; true when it was full.</summary>
+    public async Task<bool> DeliverBatchAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<NotificationsDbContext>();
+        SmtpConnection? connection = null;
+        try
+        {
+            for (var handled = 0; handled < options.Value.BatchSize; handled++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                db.ChangeTracker.Clear();
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                var delivery = await ClaimNextDueAsync(db, clock.GetUtcNow(), cancellationToken);
+                if (delivery is null)
+                {
+                    return false;
+                }
+
+                try
+                {
+                    if (connection is null)
+                    {
+                        connection = await sender.ConnectAsync(cancellationToken);
+                        telemetry.ConnectionOpened();
+                    }
+
+                    await SendAsync(connection, delivery);
+                    delivery.MarkSent(clock.GetUtcNow());
+                    telemetry.Sent(delivery.Template);
+                }
+                catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+                {
+                    RecordFailure(delivery, exception);
+                }
+
+                await db.SaveChangesAsync(CancellationToken.None);
+                await transaction.CommitAsync(CancellationToken.None);
+
+                if (connection is null || !connection.IsConnected)
+                {
+                    // The server is unreachable or dropped us: the other rows wait for the next round
+                    // rather than each spending an attempt on it now.
+                    return false;
+                }
+            }
+
+            return true;
+        }
+        finally
+        {
+            if (connection is not null)
+            {
+                await connection.DisposeAsync();
+            }
+        }
+    }
+
+    private static Task<EmailDelivery?> ClaimNextDueAsync(NotificationsDbContext db, DateTimeOffset now, CancellationToken cancellationToken) => db.EmailDeliveries
+            .FromSql($"""
+                      SELECT * FROM email_deliveries
+                      WHERE state = 'Pending' AND next_attempt_at <= {now}
+                      ORDER BY next_attempt_at, id
+                      LIMIT 1
+                      FOR UPDATE SKIP LOCKED
+                      """)
+            .SingleOrDefaultAsync(cancellationToken);
+
+    private async Task SendAsync(SmtpConnection connection, EmailDelivery delivery)
+    {
+        ActivityContext.TryParse(delivery.TraceParent, delivery.TraceState, out var parent);
+        using var activity = NotificationsTelemetry.Source.StartActivity("smtp send", ActivityKind.Client, parent);
+        activity?.SetTag("nege.email.delivery.id", delivery.Id);
+        activity?.SetTag("nege.email.template", delivery.Template);
+        activity?.SetTag("nege.email.attempt", delivery.Attempts + 1);
+        activity?.SetTag("messaging.message.id", delivery.CausationMessageId);
+        try
+        {
+            // Not cancelled by shutdown: an e-mail half sent would be sent again; the SMTP timeout bounds it.
+            await connection.SendAsync(delivery, CancellationToken.None);
+        }
+        catch (Exception exception)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, exception.Message);
+            throw;
+        }
+
+        logger.LogInformation("Sent e-mail {DeliveryId} \"{Subject}\" to {Recipient}", delivery.Id, delivery.Subject, delivery.Recipient);
+    }
+
+    private void RecordFailure(EmailDelivery delivery, Exception exception)
+    {
+        delivery.RecordFailure($"{exception.GetType().Name}: {exception.Message}", clock.GetUtcNow(), options.Value.RetryPolicy);
+        telemetry.AttemptFailed(delivery.Template);
+        if (delivery.State == DeliveryState.Failed)
+        {
+            telemetry.Failed(delivery.Template);
+            logger.LogError(exception, "Gave up e-mail {DeliveryId} \"{Subject}\" to {Recipient} after {Attempts} attempts",
+                delivery.Id, delivery.Subject, delivery.Recipient, delivery.Attempts);
+        }
+        else
+        {
+            logger.LogWarning(exception, "Could not send e-mail {DeliveryId} to {Recipient} (attempt {Attempts}); retrying at {NextAttemptAt}",
+                delivery.Id, delivery.Recipient, delivery.Attempts, delivery.NextAttemptAt);
+        }
+    }
+}
+
+public static class EmailDeliveryExtensions
+{
+    /// <summary>The delivery worker, woken by the commit of recorded e-mails.</summary>
+    public static IHostApplicationBuilder AddEmailDeliveries(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<EmailDeliveryOptions>().BindConfiguration(EmailDeliveryOptions.Section)
+            .Validate(options => options.BatchSize > 0 && options.MaxAttempts > 0 && options.FirstRetryDelay > TimeSpan.Zero
+                                 && options.MaxRetryDelay >= options.FirstRetryDelay && options.PollInterval > TimeSpan.Zero,
+                "Invalid 'Email:Delivery' settings: BatchSize and MaxAttempts above 0, 0 < FirstRetryDelay <= MaxRetryDelay, PollInterval above 0.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<EmailDeliverySignal>();
+        builder.Services.AddSingleton<EmailDeliveryCommitInterceptor>();
+        builder.Services.ConfigureDbContext<NotificationsDbContext>((services, db) =>
+            db.AddInterceptors(services.GetRequiredService<EmailDeliveryCommitInterceptor>()));
+        builder.Services.AddSingleton<NotificationsTelemetry>();
+        builder.Services.AddHostedService<EmailDeliveryWorker>();
+        return builder;
+    }
+}
