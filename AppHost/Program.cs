@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using Nege.AppHost;
 using Nege.AppHost.Infrastructure;
 using Nege.ServiceDefaults;
 
+var startup = Stopwatch.StartNew();
 var builder = DistributedApplication.CreateBuilder(args);
 var settings = new AppHostSettings(builder);
 
@@ -14,6 +16,8 @@ var smtp = builder.AddSmtpSink(ResourceNames.Smtp, settings);
 var siteClientSecret = builder.AddParameter("site-client-secret", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true, persist: true);
 
 // The five services: each its own database, the broker, tokens validated against the gateway's address.
+// A service starts once PostgreSQL answers a query (it migrates its database as it starts) and the
+// broker an AMQP open. Not the SMTP sink: Notifications' delivery worker waits for it.
 IResourceBuilder<ProjectResource> Service<TProject>(string name) where TProject : IProjectMetadata, new() =>
     builder.AddNegeProject<TProject>(name)
         .WithReference(postgres.AddServiceDatabase(ResourceNames.DatabaseOf(name), name))
@@ -21,16 +25,19 @@ IResourceBuilder<ProjectResource> Service<TProject>(string name) where TProject 
         .WaitFor(postgres)
         .WaitFor(messaging);
 
-var membership = Service<Projects.Nege_Membership>(ResourceNames.Membership)
-    .WithEnvironment("Identity__SiteClient__Secret", siteClientSecret)
-    .WithEnvironment("Identity__FirstAdministrator__Email",
-        builder.Configuration["Identity:FirstAdministrator:Email"] ?? NegeTopology.FirstAdministratorEmail);
 var billing = Service<Projects.Nege_Billing>(ResourceNames.Billing);
 var directory = Service<Projects.Nege_Directory>(ResourceNames.Directory);
 var candidates = Service<Projects.Nege_Candidates>(ResourceNames.Candidates);
 var notifications = Service<Projects.Nege_Notifications>(ResourceNames.Notifications)
-    .WithReference(smtp)
-    .WaitFor(smtp);
+    .WithReference(smtp);
+// Membership publishes as it starts (the first administrator's invitation). On a new broker an event
+// reaches only the queues already bound to it, so Membership starts once Notifications (healthy:
+// connected, its queue bound) listens.
+var membership = Service<Projects.Nege_Membership>(ResourceNames.Membership)
+    .WithEnvironment("Identity__SiteClient__Secret", siteClientSecret)
+    .WithEnvironment("Identity__FirstAdministrator__Email",
+        builder.Configuration["Identity:FirstAdministrator:Email"] ?? NegeTopology.FirstAdministratorEmail)
+    .WaitFor(notifications);
 
 // The site: its own database (data-protection keys), every service's API through discovery.
 var site = builder.AddNegeProject<Projects.Nege_Site>(ResourceNames.Site)
@@ -40,12 +47,13 @@ var site = builder.AddNegeProject<Projects.Nege_Site>(ResourceNames.Site)
     .WithReference(candidates).WithReference(notifications)
     .WithEnvironment("Identity__ClientSecret", siteClientSecret);
 
-// The gateway: the single way in, on the documented address; it starts once everything behind it is healthy.
+// The gateway: the single way in, on the documented address. It starts with the services (not after
+// them: the system is ready sooner), and its health is theirs: healthy once every one behind it is.
 var gateway = builder.AddNegeProject<Projects.Nege_Gateway>(ResourceNames.Gateway, settings.DocumentedPort("Gateway", 8080))
     .WithExternalHttpEndpoints();
 foreach (var backend in new[] { membership, billing, directory, candidates, notifications, site })
 {
-    gateway.WithReference(backend).WaitFor(backend);
+    gateway.WithReference(backend);
 }
 
 // Tokens are issued under the gateway's public address, and every project validates them against it.
@@ -55,5 +63,5 @@ foreach (var project in new[] { membership, billing, directory, candidates, noti
     project.WithEnvironment("Identity__Issuer", issuer);
 }
 
-builder.AddReadinessReport(gateway, smtp);
+builder.AddReadinessReport(startup, gateway, smtp);
 builder.Build().Run();

@@ -7,13 +7,14 @@ using Nege.AppHost.Infrastructure;
 namespace Nege.AppHost;
 
 /// <summary>
-/// Once every resource is healthy, prints the time it took and the addresses a person needs: the
+/// Once every resource is healthy, prints the time it took since the AppHost started and the addresses a person needs: the
 /// dashboard's login link, the gateway, the API documentation and the SMTP sink's web UI.
 /// </summary>
 public sealed class ReadinessReport(
     DistributedApplicationModel model,
     ResourceNotificationService notifications,
     IConfiguration configuration,
+    Stopwatch startup,
     EndpointReference gateway,
     EndpointReference sinkWeb) : BackgroundService
 {
@@ -30,7 +31,7 @@ public sealed class ReadinessReport(
             return;
         }
 
-        var elapsed = DateTime.Now - Process.GetCurrentProcess().StartTime;
+        var elapsed = startup.Elapsed;
         var lines = new List<(string What, string Where)>();
         if (DashboardLogin() is { } login)
         {
@@ -61,10 +62,11 @@ public sealed class ReadinessReport(
 public static class ReadinessReportExtensions
 {
     public static IDistributedApplicationBuilder AddReadinessReport(
-        this IDistributedApplicationBuilder builder, IResourceBuilder<ProjectResource> gateway, IResourceBuilder<SmtpSinkResource> sink)
+        this IDistributedApplicationBuilder builder, Stopwatch startup, IResourceBuilder<ProjectResource> gateway, IResourceBuilder<SmtpSinkResource> sink)
     {
+        builder.Services.AddHostedService<PromptHealthChecks>();
         builder.Services.AddHostedService(services => ActivatorUtilities.CreateInstance<ReadinessReport>(
-            services, gateway.GetEndpoint("http"), sink.Resource.Web));
+            services, startup, gateway.GetEndpoint("http"), sink.Resource.Web));
         return builder;
     }
 }

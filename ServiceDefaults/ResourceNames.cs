@@ -9,7 +9,6 @@ public static class ResourceNames
     public const string Postgres = "postgres";
     public const string Messaging = "messaging";
     public const string Smtp = "smtp";
-    public const string Dashboard = "dashboard";
 
     public const string Membership = "membership";
     public const string Billing = "billing";
@@ -20,9 +19,6 @@ public static class ResourceNames
     public const string Gateway = "gateway";
 
     public const string MembershipDatabase = "membership-db";
-    public const string BillingDatabase = "billing-db";
-    public const string DirectoryDatabase = "directory-db";
-    public const string CandidatesDatabase = "candidates-db";
     public const string NotificationsDatabase = "notifications-db";
 
     /// <summary>The site's own database: its data-protection keys (cookies readable by every replica).</summary>

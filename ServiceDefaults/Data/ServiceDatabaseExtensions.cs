@@ -10,19 +10,20 @@ public static class ServiceDatabaseExtensions
     public const string MigrationsHistoryTable = "__ef_migrations_history";
 
     /// <summary>
-    /// Registers the service's own PostgreSQL database (connection string <paramref name="connectionName"/>),
-    /// its health check, and the interceptor that wakes the outbox relay when a transaction commits.
+    /// Registers the service's own PostgreSQL database (connection string <paramref name="connectionName"/>)
+    /// with the interceptor that wakes the outbox relay when a transaction commits, then lets Aspire's
+    /// Npgsql integration add its health check, tracing and metrics. Aspire's retrying execution
+    /// strategy stays off: the services open their own transactions (row locks, inbox, outbox),
+    /// which it refuses; the relay and the jobs retry on their own.
     /// </summary>
     public static IHostApplicationBuilder AddServiceDatabase<TDbContext>(this IHostApplicationBuilder builder, string connectionName)
         where TDbContext : DbContext
     {
         var connectionString = builder.Configuration.GetRequiredConnectionString(connectionName);
-        builder.Services.AddSingleton<OutboxSignal>();
-        builder.Services.AddSingleton<OutboxCommitInterceptor>();
-        builder.Services.AddDbContext<TDbContext>((services, options) => options
-            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable(MigrationsHistoryTable))
-            .AddInterceptors(services.GetRequiredService<OutboxCommitInterceptor>()));
-        builder.Services.AddHealthChecks().AddDbContextCheck<TDbContext>(connectionName, tags: [ServiceDefaultsExtensions.ReadyTag]);
+        builder.Services.AddDbContext<TDbContext>(options => options
+            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable(MigrationsHistoryTable)));
+        builder.Services.AddCommitSignal<TDbContext, OutboxMessage>();
+        builder.EnrichNpgsqlDbContext<TDbContext>(settings => settings.DisableRetry = true);
         return builder;
     }
 }

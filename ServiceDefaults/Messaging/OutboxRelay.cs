@@ -1,3 +1,4 @@
+using Nege.ServiceDefaults.Data;
 using System.Diagnostics;
 using System.Text.Json;
 using MassTransit;
@@ -32,7 +33,7 @@ public sealed class OutboxRelayOptions
 public sealed class OutboxRelay<TDbContext>(
     IServiceScopeFactory scopes,
     IBus bus,
-    OutboxSignal signal,
+    CommitSignal<OutboxMessage> signal,
     TimeProvider clock,
     IOptions<OutboxRelayOptions> options,
     ILogger<OutboxRelay<TDbContext>> logger) : BackgroundService

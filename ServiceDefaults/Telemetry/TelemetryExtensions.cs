@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
@@ -22,6 +21,7 @@ public static class TelemetryExtensions
         });
 
         // A service's own spans and meters are named like the service (its application name).
+        // The database's spans and metrics come from Aspire's Npgsql integration (AddServiceDatabase).
         builder.Services.AddOpenTelemetry()
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
@@ -32,8 +32,7 @@ public static class TelemetryExtensions
                 .AddSource(builder.Environment.ApplicationName, ActivitySourceName, "MassTransit")
                 .AddAspNetCoreInstrumentation(options =>
                     options.Filter = context => !IsProbe(context.Request.Path))
-                .AddHttpClientInstrumentation()
-                .AddNpgsql());
+                .AddHttpClientInstrumentation());
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {

@@ -1,5 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using System.Reflection;
 using Nege.LocalServers;
 using Nege.Testing;
@@ -15,6 +18,7 @@ public sealed class AppHostProcessTests
     {
         var state = Directory.CreateTempSubdirectory("nege-apphost-").FullName;
         var output = new LogBuffer();
+        Process? appHost = null;
         try
         {
             var dashboard = $"http://localhost:{Ports.Free()}";
@@ -34,17 +38,22 @@ public sealed class AppHostProcessTests
             start.Environment["ASPIRE_ALLOW_UNSECURED_TRANSPORT"] = "true";
             start.Environment["AppHost__StateDirectory"] = state;
             start.Environment["AppHost__Durable"] = "false";
-            foreach (var port in new[] { "Gateway", "Smtp", "SmtpWeb" })
+            var gatewayPort = Ports.Free();
+            start.Environment["AppHost__Ports__Gateway"] = gatewayPort.ToString(CultureInfo.InvariantCulture);
+            foreach (var port in new[] { "Smtp", "SmtpWeb" })
             {
                 start.Environment[$"AppHost__Ports__{port}"] = Ports.Free().ToString(CultureInfo.InvariantCulture);
             }
+
+            var dashboardApiKey = Passwords.Generate();
+            start.Environment["AppHost__DashboardApiKey"] = dashboardApiKey;
 
             foreach (var secret in new[] { "site-client-secret", "postgres-password", "messaging-password" })
             {
                 start.Environment[$"Parameters__{secret}"] = Passwords.Generate();
             }
 
-            using var appHost = Process.Start(start)!;
+            appHost = Process.Start(start)!;
             appHost.OutputDataReceived += (_, e) => { if (e.Data is not null) { output.Write(e.Data); } };
             appHost.ErrorDataReceived += (_, e) => { if (e.Data is not null) { output.Write(e.Data, isError: true); } };
             appHost.BeginOutputReadLine();
@@ -66,6 +75,8 @@ public sealed class AppHostProcessTests
                 Assert.Contains("/login", withoutToken.Headers.Location?.ToString() ?? "", StringComparison.Ordinal);
             }
 
+            await TraceCrossesEveryServiceAsync(new Uri($"http://localhost:{gatewayPort}"), new Uri(dashboard), dashboardApiKey);
+
             // DCP detaches from the AppHost (it watches the AppHost's pid): its processes are found through that.
             var processes = ProcessTree.OfAppHost(appHost.Id);
             Assert.True(processes.Count >= 10, $"the AppHost runs its resources as processes (found {processes.Count})");
@@ -82,8 +93,99 @@ public sealed class AppHostProcessTests
         }
         finally
         {
+            // A failed assertion must not leave the system running (DCP stops everything once the AppHost is gone).
+            if (appHost is { HasExited: false })
+            {
+                appHost.Kill();
+                await appHost.WaitForExitAsync();
+            }
+
+            appHost?.Dispose();
             Directory.Delete(state, recursive: true);
         }
+    }
+
+    /// <summary>
+    /// Part 1 of the membership application under a trace of the test's own: the dashboard shows that
+    /// one trace crossing the gateway, Membership and its database, the outbox relay and the broker,
+    /// Notifications' consumer and its SMTP send (after the commit, in the delivery worker).
+    /// </summary>
+    private static async Task TraceCrossesEveryServiceAsync(Uri gateway, Uri dashboard, string apiKey)
+    {
+        var traceId = ActivityTraceId.CreateRandom().ToHexString();
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(gateway, "/api/membership/application-drafts"))
+        {
+            Content = JsonContent.Create(new
+            {
+                email = $"trace-{traceId[..8]}@exemple.fr", userName = $"trace.{traceId[..8]}", civility = "Madame",
+                lastName = "Trace", firstName = "Odile", consent = true,
+            }),
+        };
+        request.Headers.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom().ToHexString()}-01");
+        using (var created = await http.SendAsync(request))
+        {
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        }
+
+        IReadOnlyList<(string Service, string Scope, string Span)> spans = [];
+        bool Crossed() =>
+            spans.Any(s => s.Service == "gateway")
+            && spans.Any(s => s.Service == "membership" && s.Scope == "Npgsql")
+            && spans.Any(s => s.Service == "membership" && s.Scope == "MassTransit")
+            && spans.Any(s => s.Service == "notifications" && s.Scope == "MassTransit")
+            && spans.Any(s => s.Service == "notifications" && s.Span.Contains("smtp", StringComparison.OrdinalIgnoreCase));
+        await Eventually.UntilAsync(async () =>
+        {
+            using var read = new HttpRequestMessage(HttpMethod.Get, new Uri(dashboard, $"/api/telemetry/traces/{traceId}"));
+            read.Headers.Add("x-api-key", apiKey);
+            using var response = await http.SendAsync(read);
+            spans = response.IsSuccessStatusCode ? SpansIn(await response.Content.ReadFromJsonAsync<JsonElement>()) : [];
+            return Crossed();
+        }, TimeSpan.FromSeconds(60), "the dashboard shows the trace across gateway, Membership, its database, the broker, Notifications and SMTP");
+    }
+
+    /// <summary>(service.name, instrumentation scope, span name) of every span in an OTLP JSON document.</summary>
+    private static List<(string Service, string Scope, string Span)> SpansIn(JsonElement document)
+    {
+        var found = new List<(string, string, string)>();
+        void Walk(JsonElement element)
+        {
+            if (element.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var item in element.EnumerateArray())
+                {
+                    Walk(item);
+                }
+            }
+            else if (element.ValueKind == JsonValueKind.Object)
+            {
+                if (element.TryGetProperty("resourceSpans", out var resourceSpans))
+                {
+                    foreach (var resource in resourceSpans.EnumerateArray())
+                    {
+                        var service = resource.GetProperty("resource").GetProperty("attributes").EnumerateArray()
+                            .Where(a => a.GetProperty("key").GetString() == "service.name")
+                            .Select(a => a.GetProperty("value").GetProperty("stringValue").GetString()).FirstOrDefault() ?? "";
+                        foreach (var scope in resource.GetProperty("scopeSpans").EnumerateArray())
+                        {
+                            var scopeName = scope.TryGetProperty("scope", out var s) && s.TryGetProperty("name", out var n) ? n.GetString() ?? "" : "";
+                            found.AddRange(scope.GetProperty("spans").EnumerateArray().Select(span => (service, scopeName, span.GetProperty("name").GetString() ?? "")));
+                        }
+                    }
+
+                    return;
+                }
+
+                foreach (var property in element.EnumerateObject())
+                {
+                    Walk(property.Value);
+                }
+            }
+        }
+
+        Walk(document);
+        return found;
     }
 
     private static string AppHostAssembly()

@@ -67,9 +67,9 @@ public sealed class GatewayTests(RunningSystem system)
     [Fact]
     public async Task Gateway_health_turns_unhealthy_when_a_service_stops_and_recovers_when_it_is_back()
     {
-        await system.StopAsync(ResourceNames.Billing);
         try
         {
+            await system.StopAsync(ResourceNames.Billing);
             await Eventually.UntilAsync(async () =>
             {
                 using var response = await system.Gateway.GetAsync("/health");

@@ -41,7 +41,7 @@ public static class NegeSystem
         try
         {
             await app.StartAsync(cancellationToken);
-            // The gateway waits for every service, which wait for the infrastructure: healthy gateway, healthy system.
+            // The gateway's health is every service's: healthy gateway, healthy system.
             await app.ResourceNotifications.WaitForResourceHealthyAsync(ResourceNames.Gateway, cancellationToken);
             return (app, siteClientSecret);
         }

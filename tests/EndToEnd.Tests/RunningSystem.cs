@@ -22,7 +22,12 @@ public sealed class RunningSystem : IAsyncLifetime
 
     public SmtpSink Sink { get; private set; } = null!;
 
+    /// <summary>The SMTP sink's web UI, where a person reads every e-mail.</summary>
+    public Uri SinkWebUrl { get; private set; } = null!;
+
     public string MembershipDatabase { get; private set; } = "";
+
+    public string NotificationsDatabase { get; private set; } = "";
 
     /// <summary>The gateway's public address, without a trailing slash.</summary>
     public string GatewayUrl { get; private set; } = "";
@@ -48,9 +53,10 @@ public sealed class RunningSystem : IAsyncLifetime
 
         GatewayUrl = App.GetEndpoint(ResourceNames.Gateway, "http").ToString().TrimEnd('/');
         Gateway = new HttpClient { BaseAddress = new Uri(GatewayUrl) };
-        Sink = new SmtpSink(App.GetEndpoint(ResourceNames.Smtp, "http"));
-        MembershipDatabase = await App.GetConnectionStringAsync(ResourceNames.MembershipDatabase)
-                             ?? throw new InvalidOperationException("No connection string for the membership database.");
+        SinkWebUrl = App.GetEndpoint(ResourceNames.Smtp, "http");
+        Sink = new SmtpSink(SinkWebUrl);
+        MembershipDatabase = await ConnectionStringAsync(ResourceNames.MembershipDatabase);
+        NotificationsDatabase = await ConnectionStringAsync(ResourceNames.NotificationsDatabase);
     }
 
     public async Task DisposeAsync()
@@ -65,8 +71,18 @@ public sealed class RunningSystem : IAsyncLifetime
         Directory.Delete(_state, recursive: true);
     }
 
-    /// <summary>Stops a resource as the dashboard's « Stop » does.</summary>
-    public Task StopAsync(string resource) => ExecuteAsync(resource, KnownResourceCommands.StopCommand);
+    /// <summary>
+    /// Stops a resource as the dashboard's « Stop » does, and waits until it has stopped. The
+    /// command itself gives up waiting after about 15 s (a clean stop can take longer on a busy
+    /// machine) while DCP goes on stopping the resource: its state is what counts.
+    /// </summary>
+    public async Task StopAsync(string resource)
+    {
+        await App.ResourceCommands.ExecuteCommandAsync(resource, KnownResourceCommands.StopCommand);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await App.ResourceNotifications.WaitForResourceAsync(resource,
+            e => !StillUp.Contains(e.Snapshot.State?.Text), timeout.Token);
+    }
 
     /// <summary>Starts it again and waits until it is healthy.</summary>
     public async Task StartAsync(string resource)
@@ -75,6 +91,11 @@ public sealed class RunningSystem : IAsyncLifetime
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         await App.ResourceNotifications.WaitForResourceHealthyAsync(resource, timeout.Token);
     }
+
+    private static readonly string?[] StillUp = [KnownResourceStates.Running, KnownResourceStates.Starting, KnownResourceStates.Stopping];
+
+    private async Task<string> ConnectionStringAsync(string resource) =>
+        await App.GetConnectionStringAsync(resource) ?? throw new InvalidOperationException($"No connection string for {resource}.");
 
     private async Task ExecuteAsync(string resource, string command)
     {

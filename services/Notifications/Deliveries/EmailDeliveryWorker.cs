@@ -1,3 +1,4 @@
+using Nege.ServiceDefaults.Data;
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -15,7 +16,7 @@ namespace Nege.Notifications.Deliveries;
 public sealed class EmailDeliveryWorker(
     IServiceScopeFactory scopes,
     EmailSender sender,
-    EmailDeliverySignal signal,
+    CommitSignal<EmailDelivery> signal,
     NotificationsTelemetry telemetry,
     TimeProvider clock,
     IOptions<EmailDeliveryOptions> options,
@@ -175,10 +176,7 @@ public static class EmailDeliveryExtensions
                                  && options.MaxRetryDelay >= options.FirstRetryDelay && options.PollInterval > TimeSpan.Zero,
                 "Invalid 'Email:Delivery' settings: BatchSize and MaxAttempts above 0, 0 < FirstRetryDelay <= MaxRetryDelay, PollInterval above 0.")
             .ValidateOnStart();
-        builder.Services.AddSingleton<EmailDeliverySignal>();
-        builder.Services.AddSingleton<EmailDeliveryCommitInterceptor>();
-        builder.Services.ConfigureDbContext<NotificationsDbContext>((services, db) =>
-            db.AddInterceptors(services.GetRequiredService<EmailDeliveryCommitInterceptor>()));
+        builder.Services.AddCommitSignal<NotificationsDbContext, EmailDelivery>();
         builder.Services.AddSingleton<NotificationsTelemetry>();
         builder.Services.AddHostedService<EmailDeliveryWorker>();
         return builder;

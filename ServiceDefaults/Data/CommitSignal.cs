@@ -1,11 +1,17 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 
-namespace Nege.Notifications.Deliveries;
+namespace Nege.ServiceDefaults.Data;
 
-/// <summary>Wakes the delivery worker as soon as a transaction that recorded e-mails commits.</summary>
-public sealed class EmailDeliverySignal
+/// <summary>
+/// Wakes a worker (the outbox relay, Notifications' delivery worker) as soon as a transaction that
+/// added <typeparamref name="TRow"/> rows commits — never before, so the worker never looks for a
+/// row that may yet roll back.
+/// </summary>
+public sealed class CommitSignal<TRow> where TRow : class
 {
     private readonly SemaphoreSlim _pending = new(0, 1);
 
@@ -17,33 +23,33 @@ public sealed class EmailDeliverySignal
         }
         catch (SemaphoreFullException)
         {
-            // Already signalled: the worker will read every due row anyway.
+            // Already signalled: the worker reads every pending row anyway.
         }
     }
 
-    /// <summary>Waits for a signal, or the timeout (which keeps the worker resuming after a crash, a missed signal or a back-off).</summary>
+    /// <summary>Waits for a signal, or the timeout (which keeps the worker resuming after a crash or a missed signal).</summary>
     public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
         _pending.WaitAsync(timeout, cancellationToken);
 }
 
 /// <summary>
-/// Signals the worker once delivery rows are committed (as <c>OutboxCommitInterceptor</c> does for the
-/// outbox relay): after <c>SaveChanges</c> when it ran in its own transaction, or after the explicit
-/// transaction's commit — never before, so the worker cannot look for a row that may yet roll back.
+/// Signals <see cref="CommitSignal{TRow}"/> once added rows are committed: after <c>SaveChanges</c>
+/// when it ran in its own transaction, or after the explicit transaction's commit.
 /// </summary>
-public sealed class EmailDeliveryCommitInterceptor(EmailDeliverySignal signal) : DbTransactionInterceptor, ISaveChangesInterceptor
+public sealed class CommitSignalInterceptor<TRow>(CommitSignal<TRow> signal) : DbTransactionInterceptor, ISaveChangesInterceptor
+    where TRow : class
 {
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbContext, object> Pending = [];
+    private static readonly ConditionalWeakTable<DbContext, object> Pending = [];
 
     public ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        MarkIfRecorded(eventData.Context);
+        MarkIfAdded(eventData.Context);
         return ValueTask.FromResult(result);
     }
 
     public InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        MarkIfRecorded(eventData.Context);
+        MarkIfAdded(eventData.Context);
         return result;
     }
 
@@ -77,9 +83,9 @@ public sealed class EmailDeliveryCommitInterceptor(EmailDeliverySignal signal) :
     public override void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) =>
         Forget(eventData.Context);
 
-    private static void MarkIfRecorded(DbContext? context)
+    private static void MarkIfAdded(DbContext? context)
     {
-        if (context is not null && context.ChangeTracker.Entries<EmailDelivery>().Any(entry => entry.State == EntityState.Added))
+        if (context is not null && context.ChangeTracker.Entries<TRow>().Any(entry => entry.State == EntityState.Added))
         {
             Pending.AddOrUpdate(context, true);
         }
@@ -107,5 +113,20 @@ public sealed class EmailDeliveryCommitInterceptor(EmailDeliverySignal signal) :
         {
             signal.Notify();
         }
+    }
+}
+
+public static class CommitSignalExtensions
+{
+    /// <summary>A <see cref="CommitSignal{TRow}"/> raised by every <typeparamref name="TDbContext"/> that commits new <typeparamref name="TRow"/> rows.</summary>
+    public static IServiceCollection AddCommitSignal<TDbContext, TRow>(this IServiceCollection services)
+        where TDbContext : DbContext
+        where TRow : class
+    {
+        services.AddSingleton<CommitSignal<TRow>>();
+        services.AddSingleton<CommitSignalInterceptor<TRow>>();
+        services.ConfigureDbContext<TDbContext>((provider, options) =>
+            options.AddInterceptors(provider.GetRequiredService<CommitSignalInterceptor<TRow>>()));
+        return services;
     }
 }
