@@ -28,6 +28,7 @@ public sealed partial class Identities(RunningSystem system)
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private AdministratorSetup? _administrator;
+    private Exception? _administratorFailure;
     private readonly Dictionary<string, Person> _people = new(StringComparer.Ordinal);
     private (string Token, DateTimeOffset Until)? _adminToken;
 
@@ -38,7 +39,21 @@ public sealed partial class Identities(RunningSystem system)
         await _gate.WaitAsync();
         try
         {
-            return _administrator ??= await SetUpAdministratorAsync();
+            // A failed set-up fails every later test at once, instead of each waiting out the e-mail's delay again.
+            if (_administratorFailure is not null)
+            {
+                throw new InvalidOperationException("The first administrator could not be set up.", _administratorFailure);
+            }
+
+            try
+            {
+                return _administrator ??= await SetUpAdministratorAsync();
+            }
+            catch (Exception exception) when (exception is TimeoutException or HttpRequestException)
+            {
+                _administratorFailure = exception;
+                throw;
+            }
         }
         finally
         {
