@@ -2,6 +2,8 @@ using System.Globalization;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Nege.LocalServers;
 using Nege.ServiceDefaults;
 
@@ -31,6 +33,11 @@ public static class NegeSystem
         ];
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Nege_AppHost>(
             arguments, (options, _) => options.DisableDashboard = true, cancellationToken);
+        // The testing builder copies every resource's console into the host's log: keep only warnings,
+        // or the tests (and the benchmarks) spend their CPU writing the services' SQL logs.
+        builder.Services.AddLogging(logging => logging
+            .AddFilter("Nege.AppHost.Resources", LogLevel.Warning)
+            .AddFilter("Aspire.Hosting", LogLevel.Warning));
         var gateway = builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(r => r.Name == ResourceNames.Gateway));
         foreach (var (key, value) in gatewaySettings)
         {
