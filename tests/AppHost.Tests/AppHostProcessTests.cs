@@ -60,7 +60,8 @@ public sealed class AppHostProcessTests
             appHost.BeginErrorReadLine();
 
             await Eventually.UntilAsync(
-                () => output.Tail(400).Contains("Tout est prêt", StringComparison.Ordinal) || appHost.HasExited,
+                // The report's last line: the addresses above it have been read too.
+                () => output.Tail(400).Contains("Ctrl+C pour tout arrêter.", StringComparison.Ordinal) || appHost.HasExited,
                 TimeSpan.FromMinutes(4), "the AppHost reports every resource healthy");
             Assert.False(appHost.HasExited, output.Tail(60));
 
