@@ -64,7 +64,7 @@ public static class ReadinessReportExtensions
     public static IDistributedApplicationBuilder AddReadinessReport(
         this IDistributedApplicationBuilder builder, Stopwatch startup, IResourceBuilder<ProjectResource> gateway, IResourceBuilder<SmtpSinkResource> sink)
     {
-        builder.Services.AddHostedService<PromptHealthChecks>();
+        builder.Services.AddPatientHealthChecks();
         builder.Services.AddHostedService(services => ActivatorUtilities.CreateInstance<ReadinessReport>(
             services, startup, gateway.GetEndpoint("http"), sink.Resource.Web));
         return builder;
