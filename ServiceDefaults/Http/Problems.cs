@@ -17,6 +17,16 @@ public static class Problems
 
     /// <summary>A 409 under the generic title, for a refusal whose detail says it all.</summary>
     public static ConflictProblem Conflict(string detail) => new(ConflictTitle, detail);
+
+    public static ForbiddenProblem Forbidden(string detail) => new(detail);
+
+    public static UnprocessableProblem Unprocessable(string title, string detail) => new(title, detail);
+
+    /// <summary>A 413 when the declared body is over <paramref name="maxBytes"/>, else null.</summary>
+    public static PayloadTooLargeProblem? TooLarge(HttpRequest request, long maxBytes) =>
+        request.ContentLength > maxBytes
+            ? new($"Le corps de la requête ne doit pas dépasser {maxBytes / 1024} Kio.")
+            : null;
 }
 
 /// <summary>
@@ -51,4 +61,25 @@ public sealed class ConflictProblem(string title, string detail)
     : ProblemAnswer(StatusCodes.Status409Conflict, title, detail), IEndpointMetadataProvider
 {
     public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) => Declare(builder, StatusCodes.Status409Conflict);
+}
+
+/// <summary>403: the caller is who it says, and may call the endpoint, but not do this to this resource.</summary>
+public sealed class ForbiddenProblem(string detail)
+    : ProblemAnswer(StatusCodes.Status403Forbidden, "Action non autorisée.", detail), IEndpointMetadataProvider
+{
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) => Declare(builder, StatusCodes.Status403Forbidden);
+}
+
+/// <summary>422: the request is well formed but cannot be processed as it stands (an idempotency key reused for another request…).</summary>
+public sealed class UnprocessableProblem(string title, string detail)
+    : ProblemAnswer(StatusCodes.Status422UnprocessableEntity, title, detail), IEndpointMetadataProvider
+{
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) => Declare(builder, StatusCodes.Status422UnprocessableEntity);
+}
+
+/// <summary>413: the body is larger than the endpoint accepts.</summary>
+public sealed class PayloadTooLargeProblem(string detail)
+    : ProblemAnswer(StatusCodes.Status413PayloadTooLarge, "Requête trop volumineuse.", detail), IEndpointMetadataProvider
+{
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) => Declare(builder, StatusCodes.Status413PayloadTooLarge);
 }

@@ -68,6 +68,10 @@ public static class AccessPolicies
         "partner.candidates.read", "Systèmes des partenaires emploi (portée candidates.read)", CallerKind.PartnerClient,
         [NegeRoles.EmploymentPartner], NegeScopes.CandidatesRead);
 
+    public static readonly AccessPolicy PartnerCandidatesWrite = new(
+        "partner.candidates.write", "Systèmes des partenaires emploi (portée candidates.write)", CallerKind.PartnerClient,
+        [NegeRoles.EmploymentPartner], NegeScopes.CandidatesWrite);
+
     public static readonly AccessPolicy DecideApplications = new(
         "applications.decide", "Président, Conseil d'Administration et administrateurs : demandes d'adhésion et décisions",
         CallerKind.Person, [NegeRoles.Board, NegeRoles.Admin]);
@@ -76,6 +80,6 @@ public static class AccessPolicies
         "organisation.own", "Référents d'un organisme adhérent : sa fiche et ses collaborateurs", CallerKind.Person, [NegeRoles.Referent]);
 
     public static IReadOnlyList<AccessPolicy> All { get; } =
-        [OwnAccount, ManageAccounts, ManageOrganisations, ManagePartnerClients, Operations, PartnerCandidatesRead,
+        [OwnAccount, ManageAccounts, ManageOrganisations, ManagePartnerClients, Operations, PartnerCandidatesRead, PartnerCandidatesWrite,
             DecideApplications, OwnOrganisation];
 }

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Nege.Candidates.Dossiers;
+using Nege.Candidates.Idempotency;
 using Nege.ServiceDefaults.Data;
 using Nege.ServiceDefaults.Messaging;
 
@@ -6,7 +8,41 @@ namespace Nege.Candidates;
 
 public sealed class CandidatesDbContext(DbContextOptions<CandidatesDbContext> options) : DbContext(options)
 {
-    protected override void OnModelCreating(ModelBuilder modelBuilder) => modelBuilder.AddOutboxAndInbox();
+    public DbSet<Dossier> Dossiers => Set<Dossier>();
+
+    public DbSet<DossierPartner> DossierPartners => Set<DossierPartner>();
+
+    public DbSet<DossierTransition> DossierTransitions => Set<DossierTransition>();
+
+    public DbSet<IdempotentRequest> IdempotentRequests => Set<IdempotentRequest>();
+
+    /// <summary>
+    /// Holds, until the caller's transaction ends, the person keys of a dossier being taken in: two
+    /// partners sending the same person at the same moment are served one after the other, so the
+    /// second finds the first's dossier. Keys are taken in order, so two intakes never wait on each other in a cycle.
+    /// </summary>
+    public async Task LockPersonAsync(IEnumerable<string> personKeys, CancellationToken cancellationToken)
+    {
+        foreach (var key in personKeys.Order(StringComparer.Ordinal))
+        {
+            var lockKey = AdvisoryLock.KeyOf($"candidates.person:{key}");
+            await Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({lockKey})", cancellationToken);
+        }
+    }
+
+    /// <summary>Locks the dossier's row until the caller's transaction ends, then reads it again (with its partners).</summary>
+    public async Task LockAsync(Dossier dossier, CancellationToken cancellationToken)
+    {
+        await Database.ExecuteSqlAsync($"SELECT 1 FROM dossiers WHERE id = {dossier.Id} FOR UPDATE", cancellationToken);
+        await Entry(dossier).ReloadAsync(cancellationToken);
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.AddOutboxAndInbox();
+        modelBuilder.HasSequence<long>(DossierConfiguration.NumberSequence);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(CandidatesDbContext).Assembly);
+    }
 }
 
 public sealed class CandidatesDbContextFactory : DesignTimeDbContextFactory<CandidatesDbContext>;

@@ -1,14 +1,17 @@
 using Nege.Candidates;
+using Nege.Candidates.Dossiers;
 using Nege.Candidates.PartnerApi;
 using Nege.ServiceDefaults;
 using Nege.ServiceDefaults.Data;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddNegeService<CandidatesDbContext>(ResourceNames.Candidates, "NEGE — Candidats");
+builder.AddDossiers();
 
 var app = builder.Build();
 app.MapNegeService<CandidatesDbContext>(ResourceNames.Candidates);
 app.MapPartnerApi();
+app.MapPartnerDossiers();
 
 await app.RunWithMigrationsAsync<CandidatesDbContext>(args);
 

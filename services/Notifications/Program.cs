@@ -1,5 +1,6 @@
 using Nege.Notifications;
 using Nege.Notifications.Accounts;
+using Nege.Notifications.Candidates;
 using Nege.Notifications.Deliveries;
 using Nege.Notifications.Email;
 using Nege.Notifications.Membership;
@@ -18,6 +19,7 @@ builder.AddNegeService<NotificationsDbContext>(ResourceNames.Notifications, "NEG
     consumers.AddConsumer<EmailConfirmationEmail>();
     consumers.AddConsumer<PasswordResetEmail>();
     consumers.AddConsumer<InvitationEmail>();
+    consumers.AddConsumer<CandidateInformationEmail>();
 });
 builder.AddEmail();
 builder.AddEmailDeliveries();

@@ -59,7 +59,7 @@ public sealed class FormRulesTests
     {
         var errors = new ValidationErrors();
 
-        Assert.Equal(stored, FormRules.Phone(errors, "mobilePhone", written, "téléphone mobile", mobile: true));
+        Assert.Equal(stored, FrenchPhone.ToE164(errors, "mobilePhone", written, "téléphone mobile", mobile: true));
         Assert.True(errors.IsEmpty);
     }
 
@@ -72,7 +72,7 @@ public sealed class FormRulesTests
     {
         var errors = new ValidationErrors();
 
-        Assert.Equal(stored, FormRules.Phone(errors, "landlinePhone", written, "téléphone fixe", mobile: false));
+        Assert.Equal(stored, FrenchPhone.ToE164(errors, "landlinePhone", written, "téléphone fixe"));
         Assert.True(errors.IsEmpty);
     }
 
@@ -87,7 +87,7 @@ public sealed class FormRulesTests
     {
         var errors = new ValidationErrors();
 
-        Assert.Null(FormRules.Phone(errors, "mobilePhone", written, "téléphone mobile", mobile: true));
+        Assert.Null(FrenchPhone.ToE164(errors, "mobilePhone", written, "téléphone mobile", mobile: true));
         Assert.Equal([message], errors.ToDictionary()["mobilePhone"]);
     }
 
@@ -99,7 +99,7 @@ public sealed class FormRulesTests
     {
         var errors = new ValidationErrors();
 
-        Assert.Null(FormRules.Phone(errors, "landlinePhone", written, "téléphone fixe", mobile: false));
+        Assert.Null(FrenchPhone.ToE164(errors, "landlinePhone", written, "téléphone fixe"));
         Assert.Equal([InvalidLandline], errors.ToDictionary()["landlinePhone"]);
     }
 
@@ -111,7 +111,7 @@ public sealed class FormRulesTests
     {
         var errors = new ValidationErrors();
 
-        Assert.Null(FormRules.Phone(errors, "mobilePhone", written, "téléphone mobile", mobile: true));
+        Assert.Null(FrenchPhone.ToE164(errors, "mobilePhone", written, "téléphone mobile", mobile: true));
         Assert.True(errors.IsEmpty);
     }
 

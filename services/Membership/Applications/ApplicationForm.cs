@@ -14,8 +14,8 @@ public static class ApplicationForm
     public static ContactDetails ValidateContact(
         ValidationErrors errors, string? mobilePhone, string? landlinePhone, WorkplaceInput? workplace, IReadOnlyList<string>? categories)
     {
-        var mobile = FormRules.Phone(errors, "mobilePhone", mobilePhone, "téléphone mobile", mobile: true);
-        var landline = FormRules.Phone(errors, "landlinePhone", landlinePhone, "téléphone fixe", mobile: false);
+        var mobile = FrenchPhone.ToE164(errors, "mobilePhone", mobilePhone, "téléphone mobile", mobile: true);
+        var landline = FrenchPhone.ToE164(errors, "landlinePhone", landlinePhone, "téléphone fixe");
         var place = new Workplace(
             FormRules.Text(errors, "workplace.siteName", workplace?.SiteName, "Le nom du site"),
             FormRules.OneOf(errors, "workplace.zone", workplace?.Zone, MembershipForm.WorkplaceZones, "La zone géographique") ?? "N/A",

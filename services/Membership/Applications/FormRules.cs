@@ -2,7 +2,6 @@ using System.Text.RegularExpressions;
 using Ganss.Xss;
 using Nege.Contracts.Membership;
 using Nege.ServiceDefaults.Http;
-using PhoneNumbers;
 
 namespace Nege.Membership.Applications;
 
@@ -13,8 +12,6 @@ public static partial class FormRules
     public const int PresentationMaxLength = 20_000;
     public const int WebsiteMaxLength = 500;
     public const int HeadcountMax = 1_000_000;
-
-    private static readonly PhoneNumberUtil Phones = PhoneNumberUtil.GetInstance();
 
     /// <summary>
     /// Elements removed with everything inside: their content is code, styling or fallback, never the
@@ -32,38 +29,6 @@ public static partial class FormRules
     // [0-9], not \d: \d also matches other scripts' digits (« ٦٧٠٠٠ », full-width « ６７０００ »).
     [GeneratedRegex(@"^[0-9]{5}$")]
     private static partial Regex FrenchPostalCode();
-
-    /// <summary>A phone number written the French way (or international), stored in E.164; null when empty.</summary>
-    public static string? Phone(ValidationErrors errors, string field, string? value, string label, bool mobile)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return null;
-        }
-
-        try
-        {
-            var number = Phones.Parse(value.Trim(), "FR");
-            if (!Phones.IsValidNumber(number))
-            {
-                errors.Add(field, $"Le {label} n'est pas un numéro valide (par exemple 06 12 34 56 78 ou +33 6 12 34 56 78).");
-                return null;
-            }
-
-            if (mobile && Phones.GetNumberType(number) is not (PhoneNumberType.MOBILE or PhoneNumberType.FIXED_LINE_OR_MOBILE))
-            {
-                errors.Add(field, $"Le {label} n'est pas un numéro de mobile.");
-                return null;
-            }
-
-            return Phones.Format(number, PhoneNumberFormat.E164);
-        }
-        catch (NumberParseException)
-        {
-            errors.Add(field, $"Le {label} n'est pas un numéro valide (par exemple 06 12 34 56 78 ou +33 6 12 34 56 78).");
-            return null;
-        }
-    }
 
     /// <summary>A trimmed optional text, null when empty.</summary>
     public static string? Text(ValidationErrors errors, string field, string? value, string label, int maxLength = TextMaxLength)

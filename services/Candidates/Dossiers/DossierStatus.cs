@@ -1,0 +1,76 @@
+namespace Nege.Candidates.Dossiers;
+
+/// <summary>Where a dossier stands in the AAR commission's qualification (seed 000, « Qualification du niveau d'Employabilité »).</summary>
+public enum DossierStatus
+{
+    Submitted,
+    InAnalysis,
+    AdviceInterviewPlanned,
+    Employable,
+    AccompanimentPlanNeeded,
+    NotRetained,
+    Withdrawn,
+    Closed,
+}
+
+/// <summary>The dossier's life cycle as one table: which status may follow which, and how each is named.</summary>
+public static class DossierLifeCycle
+{
+    private static readonly Dictionary<DossierStatus, DossierStatus[]> Next = new()
+    {
+        [DossierStatus.Submitted] = [DossierStatus.InAnalysis],
+        [DossierStatus.InAnalysis] = [DossierStatus.AdviceInterviewPlanned, DossierStatus.NotRetained],
+        [DossierStatus.AdviceInterviewPlanned] = [DossierStatus.Employable, DossierStatus.AccompanimentPlanNeeded, DossierStatus.NotRetained],
+        [DossierStatus.Employable] = [],
+        [DossierStatus.AccompanimentPlanNeeded] = [DossierStatus.Employable],
+        [DossierStatus.NotRetained] = [],
+        [DossierStatus.Withdrawn] = [],
+        [DossierStatus.Closed] = [],
+    };
+
+    /// <summary>Withdrawn (by the candidate or their partner) and closed end a dossier; from any open status.</summary>
+    public static bool IsOpen(DossierStatus status) => status is not (DossierStatus.Withdrawn or DossierStatus.Closed);
+
+    public static bool CanMove(DossierStatus from, DossierStatus to) =>
+        IsOpen(from) && (to is DossierStatus.Withdrawn or DossierStatus.Closed || Next[from].Contains(to));
+
+    public static IReadOnlyList<DossierStatus> NextOf(DossierStatus from) =>
+        IsOpen(from) ? [.. Next[from], DossierStatus.Withdrawn, DossierStatus.Closed] : [];
+
+    /// <summary>The reason a move is refused, in French.</summary>
+    public static string WhyNot(DossierStatus from, DossierStatus to) =>
+        !IsOpen(from)
+            ? $"Ce dossier est « {Label(from)} » : il ne peut plus changer de statut."
+            : from == to
+                ? $"Ce dossier est déjà « {Label(from)} »."
+                : $"Un dossier « {Label(from)} » ne peut pas passer à « {Label(to)} » ; possibles : {string.Join(", ", NextOf(from).Select(s => $"« {Label(s)} »"))}.";
+
+    public static string Code(DossierStatus status) => status switch
+    {
+        DossierStatus.Submitted => "submitted",
+        DossierStatus.InAnalysis => "in_analysis",
+        DossierStatus.AdviceInterviewPlanned => "advice_interview_planned",
+        DossierStatus.Employable => "employable",
+        DossierStatus.AccompanimentPlanNeeded => "accompaniment_plan_needed",
+        DossierStatus.NotRetained => "not_retained",
+        DossierStatus.Withdrawn => "withdrawn",
+        DossierStatus.Closed => "closed",
+        _ => throw new ArgumentOutOfRangeException(nameof(status)),
+    };
+
+    public static DossierStatus? FromCode(string? code) =>
+        Enum.GetValues<DossierStatus>().Cast<DossierStatus?>().FirstOrDefault(s => Code(s!.Value) == code);
+
+    public static string Label(DossierStatus status) => status switch
+    {
+        DossierStatus.Submitted => "Déposé",
+        DossierStatus.InAnalysis => "En analyse",
+        DossierStatus.AdviceInterviewPlanned => "Entretien conseil planifié",
+        DossierStatus.Employable => "Qualifié employable",
+        DossierStatus.AccompanimentPlanNeeded => "Plan d'accompagnement nécessaire",
+        DossierStatus.NotRetained => "Non retenu",
+        DossierStatus.Withdrawn => "Retiré",
+        DossierStatus.Closed => "Clôturé",
+        _ => throw new ArgumentOutOfRangeException(nameof(status)),
+    };
+}

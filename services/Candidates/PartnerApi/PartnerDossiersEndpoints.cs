@@ -1,0 +1,331 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Nege.Candidates.Dossiers;
+using Nege.Candidates.Idempotency;
+using Nege.Contracts.Api.Candidates;
+using Nege.Contracts.Candidates;
+using Nege.ServiceDefaults.Data;
+using Nege.ServiceDefaults.Http;
+using Nege.ServiceDefaults.Messaging;
+using Nege.ServiceDefaults.Security;
+
+namespace Nege.Candidates.PartnerApi;
+
+/// <summary>
+/// Partner API v1: an employment partner's system submits its candidates' dossiers and follows them.
+/// A partner sees only the dossiers it submitted or follows; any other id is a 404.
+/// </summary>
+public static class PartnerDossiersEndpoints
+{
+    public const string Route = "/api/candidates/v1/dossiers";
+
+    /// <summary>A dossier's JSON (its documents go separately): generous for the longest texts, bounded all the same.</summary>
+    public const long DossierBodyMaxBytes = 256 * 1024;
+
+    private const string NotFoundDetail = "Ce dossier n'existe pas, ou votre organisme ne l'a ni déposé ni ne le suit.";
+
+    public static IEndpointRouteBuilder MapPartnerDossiers(this IEndpointRouteBuilder routes)
+    {
+        var dossiers = routes.MapGroup(Route).WithTags("API des partenaires emploi — dossiers des candidats");
+        dossiers.MapPost("/", CreateAsync)
+            .WithSummary("Déposer le dossier d'un candidat (un dossier par personne ; en-tête Idempotency-Key conseillé)")
+            .Accepts<DossierRequest>("application/json")
+            .WithMetadata(new RequestSizeLimitAttribute(DossierBodyMaxBytes))
+            .RequireAccess(AccessPolicies.PartnerCandidatesWrite);
+        dossiers.MapGet("/", ListAsync)
+            .WithSummary("Les dossiers déposés ou suivis par votre organisme, par date de mise à jour (synchronisation : updatedSince)")
+            .RequireAccess(AccessPolicies.PartnerCandidatesRead);
+        dossiers.MapGet("/{id:guid}", GetAsync)
+            .WithSummary("Un dossier (son contenu pour l'organisme qui l'a déposé ; son statut pour celui qui le suit)")
+            .RequireAccess(AccessPolicies.PartnerCandidatesRead);
+        dossiers.MapPut("/{id:guid}", UpdateAsync)
+            .WithSummary("Remplacer le contenu d'un dossier (organisme qui l'a déposé)")
+            .Accepts<DossierRequest>("application/json")
+            .WithMetadata(new RequestSizeLimitAttribute(DossierBodyMaxBytes))
+            .RequireAccess(AccessPolicies.PartnerCandidatesWrite);
+        dossiers.MapGet("/{id:guid}/history", HistoryAsync)
+            .WithSummary("L'historique des statuts du dossier : qui, quand, de quel statut à quel statut, pourquoi")
+            .RequireAccess(AccessPolicies.PartnerCandidatesRead);
+        dossiers.MapPost("/{id:guid}/withdrawal", WithdrawAsync)
+            .WithSummary("Retirer le dossier (le candidat renonce, ou n'est plus accompagné)")
+            .Accepts<WithdrawalRequest>("application/json")
+            .WithMetadata(new RequestSizeLimitAttribute(DossierBodyMaxBytes))
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .RequireAccess(AccessPolicies.PartnerCandidatesWrite);
+        return routes;
+    }
+
+    private static async Task<Results<Created<DossierIntakeView>, Ok<DossierIntakeView>, ContentHttpResult, ValidationProblem, UnprocessableProblem, PayloadTooLargeProblem>> CreateAsync(
+        HttpRequest request, ClaimsPrincipal user, CandidatesDbContext db, DossierIntake intake, TimeProvider clock,
+        IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, ILogger<DossierIntake> logger, CancellationToken cancellationToken)
+    {
+        if (Problems.TooLarge(request, DossierBodyMaxBytes) is { } tooLarge)
+        {
+            return tooLarge;
+        }
+
+        var errors = new ValidationErrors();
+        var key = IdempotentRequests.KeyOf(request, errors);
+        var hash = key is null ? null : await IdempotentRequests.HashAsync(request, cancellationToken);
+        var body = await JsonBody.ReadAsync<DossierRequest>(request, cancellationToken);
+        if (body.Value is not { } input)
+        {
+            return errors.Merge(body.Errors).ToProblem();
+        }
+
+        var now = clock.GetUtcNowForDatabase();
+        var (content, contentErrors) = DossierRules.Validate(input, now);
+        errors.Merge(body.Errors).Merge(contentErrors);
+        if (!errors.IsEmpty)
+        {
+            return errors.ToProblem();
+        }
+
+        var caller = PartnerOf(user);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (key is not null)
+        {
+            switch (await IdempotentRequests.ClaimAsync(db, caller.ClientId, key, hash!, now, cancellationToken))
+            {
+                case IdempotencyClaim.Replay replay:
+                    return IdempotentRequests.Replay(request.HttpContext.Response, replay.Request);
+                case IdempotencyClaim.Mismatch:
+                    return IdempotentRequests.MismatchProblem();
+            }
+        }
+
+        var (dossier, outcome) = await intake.TakeInAsync(content!, caller.OrganisationId, caller.ClientId, caller.Actor, now, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        var view = new DossierIntakeView(
+            outcome switch
+            {
+                IntakeOutcome.Created => "created",
+                IntakeOutcome.Linked => "linked",
+                _ => "existing",
+            },
+            outcome switch
+            {
+                IntakeOutcome.Created => $"Le dossier {dossier.NumberText} est déposé ; le candidat est informé du traitement de ses données par courriel.",
+                IntakeOutcome.Linked => $"Cette personne a déjà un dossier ({dossier.NumberText}) déposé par un autre partenaire : votre organisme le suit désormais, sans en voir le contenu.",
+                _ => $"Votre organisme a déjà transmis cette personne : c'est le dossier {dossier.NumberText}. Pour le modifier, utilisez PUT {Route}/{dossier.Id}.",
+            },
+            DossierViews.ForPartner(dossier, dossier.PartnerOf(caller.OrganisationId)!));
+        var location = $"{Route}/{dossier.Id}";
+        var status = outcome == IntakeOutcome.Created ? StatusCodes.Status201Created : StatusCodes.Status200OK;
+        if (key is not null)
+        {
+            await IdempotentRequests.CompleteAsync(
+                db, caller.ClientId, key, status, location, JsonSerializer.Serialize(view, json.Value.SerializerOptions), cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        logger.LogInformation("Dossier {DossierId} {Outcome} by partner client {ClientId}", dossier.Id, view.Outcome, caller.ClientId);
+        return outcome == IntakeOutcome.Created ? TypedResults.Created(location, view) : TypedResults.Ok(view);
+    }
+
+    private static async Task<Results<Ok<PageOf<PartnerDossierView>>, ValidationProblem>> ListAsync(
+        ClaimsPrincipal user, CandidatesDbContext db, string? status, DateTimeOffset? updatedSince, int? page, int? pageSize,
+        CancellationToken cancellationToken)
+    {
+        var errors = Paging.Validate(page, pageSize);
+        var wanted = status is null ? null : DossierLifeCycle.FromCode(status);
+        errors.AddIf(status is not null && wanted is null, "status",
+            $"Le statut doit être l'un de : {string.Join(", ", Enum.GetValues<DossierStatus>().Select(DossierLifeCycle.Code))}.");
+        if (!errors.IsEmpty)
+        {
+            return errors.ToProblem();
+        }
+
+        var (number, size) = Paging.Of(page, pageSize);
+        var organisationId = PartnerOf(user).OrganisationId;
+        var query = db.Dossiers.AsNoTracking().Where(d => d.Partners.Any(p => p.OrganisationId == organisationId));
+        if (wanted is { } s)
+        {
+            query = query.Where(d => d.Status == s);
+        }
+
+        if (updatedSince is { } since)
+        {
+            query = query.Where(d => d.UpdatedAt > since);
+        }
+
+        var total = await query.CountAsync(cancellationToken);
+        var rows = await query.OrderBy(d => d.UpdatedAt).ThenBy(d => d.Id)
+            .Skip((number - 1) * size).Take(size)
+            .Include(d => d.Partners.Where(p => p.OrganisationId == organisationId))
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(new PageOf<PartnerDossierView>(
+            [.. rows.Select(d => DossierViews.ForPartner(d, d.PartnerOf(organisationId)!))], number, size, total));
+    }
+
+    private static async Task<Results<Ok<PartnerDossierView>, NotFoundProblem>> GetAsync(
+        Guid id, ClaimsPrincipal user, CandidatesDbContext db, CancellationToken cancellationToken)
+    {
+        var organisationId = PartnerOf(user).OrganisationId;
+        var dossier = await FindAsync(db.Dossiers.AsNoTracking(), id, organisationId, cancellationToken);
+        return dossier is null
+            ? Problems.NotFound(NotFoundDetail)
+            : TypedResults.Ok(DossierViews.ForPartner(dossier, dossier.PartnerOf(organisationId)!));
+    }
+
+    private static async Task<Results<Ok<PartnerDossierView>, ValidationProblem, NotFoundProblem, ForbiddenProblem, ConflictProblem, PayloadTooLargeProblem>> UpdateAsync(
+        Guid id, HttpRequest request, ClaimsPrincipal user, CandidatesDbContext db, IOptions<TerritoryOptions> territories, TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        if (Problems.TooLarge(request, DossierBodyMaxBytes) is { } tooLarge)
+        {
+            return tooLarge;
+        }
+
+        var body = await JsonBody.ReadAsync<DossierRequest>(request, cancellationToken);
+        if (body.Value is not { } input)
+        {
+            return body.Errors.ToProblem();
+        }
+
+        var now = clock.GetUtcNowForDatabase();
+        var (content, errors) = DossierRules.Validate(input, now);
+        errors.Merge(body.Errors);
+        if (!errors.IsEmpty)
+        {
+            return errors.ToProblem();
+        }
+
+        var organisationId = PartnerOf(user).OrganisationId;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var dossier = await FindAsync(db.Dossiers, id, organisationId, cancellationToken);
+        if (dossier is null)
+        {
+            return Problems.NotFound(NotFoundDetail);
+        }
+
+        await db.LockAsync(dossier, cancellationToken);
+        var partner = dossier.PartnerOf(organisationId)!;
+        if (partner.Relation != PartnerRelation.Submitter)
+        {
+            return Problems.Forbidden("Votre organisme suit ce dossier sans l'avoir déposé : seul l'organisme qui l'a déposé peut le modifier.");
+        }
+
+        if (!DossierLifeCycle.IsOpen(dossier.Status))
+        {
+            return Problems.Conflict($"Ce dossier est « {DossierLifeCycle.Label(dossier.Status)} » : il ne peut plus être modifié.");
+        }
+
+        dossier.Replace(content!, TerritoryRouting.TerritoryOf(content!.Identification.Address.PostalCode, territories.Value), now);
+        partner.PartnerReference = content.Identification.PartnerReference;
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return TypedResults.Ok(DossierViews.ForPartner(dossier, partner));
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<DossierTransitionView>>, NotFoundProblem>> HistoryAsync(
+        Guid id, ClaimsPrincipal user, CandidatesDbContext db, CancellationToken cancellationToken)
+    {
+        var organisationId = PartnerOf(user).OrganisationId;
+        var dossier = await FindAsync(db.Dossiers.AsNoTracking().Include(d => d.Transitions), id, organisationId, cancellationToken);
+        return dossier is null
+            ? Problems.NotFound(NotFoundDetail)
+            : TypedResults.Ok<IReadOnlyList<DossierTransitionView>>([.. dossier.Transitions.OrderBy(t => t.At).ThenBy(t => t.Id).Select(DossierViews.Transition)]);
+    }
+
+    /// <summary>Its refusals (404, 403, 409, 413, 422) are declared on the route: one typed result holds at most six kinds.</summary>
+    private static async Task<Results<Ok<PartnerDossierView>, ContentHttpResult, ValidationProblem, ProblemAnswer>> WithdrawAsync(
+        Guid id, HttpRequest request, ClaimsPrincipal user, CandidatesDbContext db, TimeProvider clock, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json,
+        CancellationToken cancellationToken)
+    {
+        if (Problems.TooLarge(request, DossierBodyMaxBytes) is { } tooLarge)
+        {
+            return tooLarge;
+        }
+
+        var errors = new ValidationErrors();
+        var key = IdempotentRequests.KeyOf(request, errors);
+        var hash = key is null ? null : await IdempotentRequests.HashAsync(request, cancellationToken);
+        var body = await JsonBody.ReadAsync<WithdrawalRequest>(request, cancellationToken);
+        if (body.Value is not { } input)
+        {
+            return errors.Merge(body.Errors).ToProblem();
+        }
+
+        var reason = input.Reason?.Trim();
+        errors.Merge(body.Errors)
+            .AddIf(string.IsNullOrEmpty(reason), "reason", "Indiquez pourquoi le dossier est retiré.")
+            .AddIf(reason?.Length > DossierRules.LongTextMaxLength, "reason", $"Le motif ne doit pas dépasser {DossierRules.LongTextMaxLength} caractères.");
+        if (!errors.IsEmpty)
+        {
+            return errors.ToProblem();
+        }
+
+        var caller = PartnerOf(user);
+        var now = clock.GetUtcNowForDatabase();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (key is not null)
+        {
+            switch (await IdempotentRequests.ClaimAsync(db, caller.ClientId, key, hash!, now, cancellationToken))
+            {
+                case IdempotencyClaim.Replay replay:
+                    return IdempotentRequests.Replay(request.HttpContext.Response, replay.Request);
+                case IdempotencyClaim.Mismatch:
+                    return IdempotentRequests.MismatchProblem();
+            }
+        }
+
+        var dossier = await FindAsync(db.Dossiers, id, caller.OrganisationId, cancellationToken);
+        if (dossier is null)
+        {
+            return Problems.NotFound(NotFoundDetail);
+        }
+
+        await db.LockAsync(dossier, cancellationToken);
+        var partner = dossier.PartnerOf(caller.OrganisationId)!;
+        if (partner.Relation != PartnerRelation.Submitter)
+        {
+            return Problems.Forbidden("Votre organisme suit ce dossier sans l'avoir déposé : seul l'organisme qui l'a déposé peut le retirer.");
+        }
+
+        var from = dossier.Status;
+        if (dossier.Move(DossierStatus.Withdrawn, caller.Actor, reason, now) is { } refusal)
+        {
+            return Problems.Conflict("Changement de statut impossible.", refusal);
+        }
+
+        db.AddToOutbox(new DossierStatusChanged(dossier.Id, dossier.NumberText, DossierLifeCycle.Code(from), DossierLifeCycle.Code(dossier.Status), now)
+        {
+            Reason = reason,
+            PartnerOrganisationIds = [.. dossier.Partners.Select(p => p.OrganisationId)],
+            Territory = dossier.Territory,
+        }, now);
+        await db.SaveChangesAsync(cancellationToken);
+        var view = DossierViews.ForPartner(dossier, partner);
+        if (key is not null)
+        {
+            await IdempotentRequests.CompleteAsync(
+                db, caller.ClientId, key, StatusCodes.Status200OK, null, JsonSerializer.Serialize(view, json.Value.SerializerOptions), cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return TypedResults.Ok(view);
+    }
+
+    /// <summary>The dossier if the organisation submitted or follows it (with its partners), else null.</summary>
+    private static Task<Dossier?> FindAsync(IQueryable<Dossier> dossiers, Guid id, Guid organisationId, CancellationToken cancellationToken) =>
+        dossiers.Include(d => d.Partners)
+            .Where(d => d.Id == id && d.Partners.Any(p => p.OrganisationId == organisationId))
+            .SingleOrDefaultAsync(cancellationToken);
+
+    private sealed record Partner(string ClientId, Guid OrganisationId, DossierActor Actor);
+
+    /// <summary>The calling partner's client and organisation: the policy guarantees both claims.</summary>
+    private static Partner PartnerOf(ClaimsPrincipal user)
+    {
+        var clientId = user.CallerClientId() ?? throw new InvalidOperationException("A partner client's token without client_id.");
+        var organisationId = user.CallerOrganisationId() ?? throw new InvalidOperationException("A partner client's token without its organisation.");
+        return new Partner(clientId, organisationId, new DossierActor(DossierActorKind.PartnerClient, clientId, $"Système du partenaire ({clientId})"));
+    }
+}

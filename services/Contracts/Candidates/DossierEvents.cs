@@ -1,0 +1,42 @@
+namespace Nege.Contracts.Candidates;
+
+/// <summary>
+/// An employment partner submitted a new candidate's dossier. The candidate is to be informed (GDPR
+/// article 14: the data did not come from them) and the pilots of the territory told.
+/// </summary>
+public sealed record DossierSubmitted(
+    Guid DossierId,
+    string Number,
+    Guid OrganisationId,
+    string CandidateEmail,
+    string CandidateFirstName,
+    string CandidateLastName,
+    string NoticeVersion,
+    DateTimeOffset SubmittedAt)
+{
+    /// <summary>The territorial commission the dossier goes to; null when its postal code is outside them all (the admins dispatch it).</summary>
+    public string? Territory { get; init; }
+
+    /// <summary>The public page of the notice the candidate was informed of.</summary>
+    public Uri? NoticeLink { get; init; }
+}
+
+/// <summary>A second employment partner sent a person who already had a dossier: it now follows that dossier.</summary>
+public sealed record DossierFollowed(Guid DossierId, Guid OrganisationId, DateTimeOffset FollowedAt);
+
+/// <summary>A dossier moved in its life cycle (see the Candidates service's transition table).</summary>
+public sealed record DossierStatusChanged(
+    Guid DossierId,
+    string Number,
+    string From,
+    string To,
+    DateTimeOffset ChangedAt)
+{
+    /// <summary>Why, as its author wrote it.</summary>
+    public string? Reason { get; init; }
+
+    /// <summary>The organisations that submitted or follow the dossier: they are told.</summary>
+    public IReadOnlyList<Guid> PartnerOrganisationIds { get; init; } = [];
+
+    public string? Territory { get; init; }
+}

@@ -1,0 +1,43 @@
+using System.Net;
+using Nege.Contracts.Candidates;
+using Nege.Notifications.Candidates;
+
+namespace Notifications.Tests;
+
+/// <summary>DossierSubmitted on the broker → the candidate's information e-mail (GDPR article 14) in the SMTP sink.</summary>
+[Collection(NotificationsCollection.Name)]
+public sealed class CandidateInformationTests(NotificationsService service)
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task A_candidate_sent_by_a_partner_is_told_who_processes_their_data_why_how_long_and_their_rights()
+    {
+        var submitted = new DossierSubmitted(
+            Guid.NewGuid(), "D-000042", Guid.NewGuid(), $"lea.{Guid.NewGuid():N}@exemple.fr", "Léa", "Muller", "2026-12",
+            new DateTimeOffset(2026, 12, 1, 9, 15, 0, TimeSpan.Zero))
+        {
+            Territory = CandidateForm.Alsace,
+            NoticeLink = new Uri("http://localhost:8080/candidats/donnees-personnelles/2026-12"),
+        };
+
+        await service.PublishAsync(submitted, Guid.NewGuid());
+
+        var email = await service.SmtpSink.Sink.WaitForRecipientAsync(submitted.CandidateEmail, Timeout);
+        Assert.Equal("Votre dossier de candidat a été transmis à Numéric'Emploi Grand Est", email.Subject);
+        Assert.NotNull(email.Text);
+        foreach (var expected in new[]
+                 {
+                     "Bonjour Léa Muller,", "référence D-000042", "le 1er décembre 2026 à 10h15", "Qui traite vos données : l'association Numéric'Emploi Grand Est",
+                     "mission d'intérêt public", "au plus 36 mois après la dernière mise à jour", "rectifier", "CNIL",
+                     "(version 2026-12)", "http://localhost:8080/candidats/donnees-personnelles/2026-12",
+                 })
+        {
+            Assert.Contains(expected, email.Text, StringComparison.Ordinal);
+        }
+
+        var html = WebUtility.HtmlDecode(email.Html!);
+        Assert.Contains("<a href=\"http://localhost:8080/candidats/donnees-personnelles/2026-12\">", html, StringComparison.Ordinal);
+        Assert.Equal(CandidateInformationEmail.ComposeFor(submitted).TextBody, email.Text);
+    }
+}
