@@ -122,10 +122,26 @@ public sealed partial class CandidateNoticePagesTests(SiteFixture site)
         Assert.Contains("<h1>Page introuvable</h1>", page, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/mentions-legales")]
+    [InlineData("/")]
+    public async Task The_legal_notice_and_every_pages_footer_link_to_both_notices(string path)
+    {
+        using var client = site.CreateClient();
+
+        var page = await (await client.GetAsync(path)).ReadPageAsync();
+
+        var region = path == "/" ? Footer(page) : MainRegion(page);
+        Assert.Contains($"<a href=\"/candidats/donnees-personnelles\">{CandidateNotices.DataUseTitle}</a>", region, StringComparison.Ordinal);
+        Assert.Contains($"<a href=\"/candidats/engagement\">{CandidateNotices.CollaborationTitle}</a>", region, StringComparison.Ordinal);
+    }
+
     /// <summary>The page's text as a reader sees it: tags removed, white space collapsed.</summary>
     private static string Text(string page) => Spaces().Replace(Tags().Replace(MainRegion(page), " "), " ").Replace(" ,", ",", StringComparison.Ordinal);
 
     private static string MainRegion(string page) => Region(page, "main");
+
+    private static string Footer(string page) => Region(page, "footer");
 
     private static string Region(string page, string element)
     {
