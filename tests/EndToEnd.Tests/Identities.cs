@@ -1,10 +1,12 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.WebUtilities;
 using Nege.AppHost;
+using Nege.ServiceDefaults.Security;
 using Nege.Testing;
 
 namespace EndToEnd.Tests;
@@ -183,6 +185,63 @@ public sealed partial class Identities(RunningSystem system)
             claims.GetProperty("preferred_username").GetString()!, AdministratorPassword, claims.GetProperty("name").GetString()!);
         _adminToken = (tokens.AccessToken, DateTimeOffset.UtcNow.AddSeconds(tokens.ExpiresIn) - TimeSpan.FromMinutes(5));
         return new AdministratorSetup(administrator, invitation, link, after);
+    }
+
+    /// <summary>An employment partner's organisation and a client for its system, created by the administrator (both scopes unless told).</summary>
+    /// <summary>A partner system's access token for a new partner organisation.</summary>
+    public async Task<(Guid OrganisationId, string AccessToken)> PartnerSystemAsync()
+    {
+        var (organisationId, clientId, secret) = await PartnerClientAsync();
+        var token = await ClientCredentialsAsync(clientId, secret);
+        Assert.Equal(HttpStatusCode.OK, token.StatusCode);
+        return (organisationId, (await OpenIdClient.ReadTokensAsync(token)).AccessToken);
+    }
+
+    public async Task<(Guid OrganisationId, string ClientId, string Secret)> PartnerClientAsync(params string[] scopes)
+    {
+        var adminToken = await AdminTokenAsync();
+        var organisationId = await CreateOrganisationAsync(adminToken, "Partenaire emploi");
+        var created = await SendAsync(HttpMethod.Post, "/api/membership/partner-clients", adminToken,
+            new { organisationId, scopes = scopes.Length > 0 ? scopes : [NegeScopes.CandidatesRead, NegeScopes.CandidatesWrite] });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var client = await created.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(organisationId, client.GetProperty("organisationId").GetGuid());
+        return (organisationId, client.GetProperty("clientId").GetString()!, client.GetProperty("clientSecret").GetString()!);
+    }
+
+    public async Task<Guid> CreateOrganisationAsync(string adminToken, string category)
+    {
+        var response = await SendAsync(HttpMethod.Post, "/api/membership/organisations", adminToken,
+            new { name = $"{category} {Guid.NewGuid():N}"[..40], category });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var organisation = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(category, organisation.GetProperty("category").GetString());
+        return organisation.GetProperty("id").GetGuid();
+    }
+
+    /// <summary>POST /connect/token with the client-credentials grant, the secret in the form or as HTTP basic.</summary>
+    public async Task<HttpResponseMessage> ClientCredentialsAsync(string clientId, string secret, bool basic = false, string? scope = null)
+    {
+        var form = new Dictionary<string, string> { ["grant_type"] = "client_credentials" };
+        if (scope is not null)
+        {
+            form["scope"] = scope;
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/connect/token");
+        if (basic)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Basic",
+                Convert.ToBase64String(Encoding.UTF8.GetBytes($"{Uri.EscapeDataString(clientId)}:{Uri.EscapeDataString(secret)}")));
+        }
+        else
+        {
+            form["client_id"] = clientId;
+            form["client_secret"] = secret;
+        }
+
+        request.Content = new FormUrlEncodedContent(form);
+        return await system.Gateway.SendAsync(request);
     }
 
     [GeneratedRegex(@"https?://[^\s""'<>]+\?jeton=[A-Za-z0-9_\-%.~]+")]

@@ -111,7 +111,7 @@ public sealed class PartnerClientTests(RunningSystem system)
     public async Task Only_an_employment_partner_organisation_can_get_a_client()
     {
         var adminToken = await Identities.AdminTokenAsync();
-        var company = await CreateOrganisationAsync(adminToken, "Entreprise");
+        var company = await Identities.CreateOrganisationAsync(adminToken, "Entreprise");
 
         var refused = await Identities.SendAsync(HttpMethod.Post, "/api/membership/partner-clients", adminToken,
             new { organisationId = company, scopes = new[] { NegeScopes.CandidatesRead } });
@@ -133,51 +133,11 @@ public sealed class PartnerClientTests(RunningSystem system)
         Assert.Equal(HttpStatusCode.Unauthorized, (await Identities.SendAsync(HttpMethod.Get, "/api/candidates/partner/me", null)).StatusCode);
     }
 
-    private async Task<(Guid OrganisationId, string ClientId, string Secret)> CreateClientAsync(params string[] scopes)
-    {
-        var adminToken = await Identities.AdminTokenAsync();
-        var organisationId = await CreateOrganisationAsync(adminToken, "Partenaire emploi");
-        var created = await Identities.SendAsync(HttpMethod.Post, "/api/membership/partner-clients", adminToken,
-            new { organisationId, scopes = scopes.Length > 0 ? scopes : [NegeScopes.CandidatesRead, NegeScopes.CandidatesWrite] });
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var client = await created.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal(organisationId, client.GetProperty("organisationId").GetGuid());
-        return (organisationId, client.GetProperty("clientId").GetString()!, client.GetProperty("clientSecret").GetString()!);
-    }
+    private Task<(Guid OrganisationId, string ClientId, string Secret)> CreateClientAsync(params string[] scopes) =>
+        Identities.PartnerClientAsync(scopes);
 
-    private async Task<Guid> CreateOrganisationAsync(string adminToken, string category)
-    {
-        var response = await Identities.SendAsync(HttpMethod.Post, "/api/membership/organisations", adminToken,
-            new { name = $"{category} {Guid.NewGuid():N}"[..40], category });
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var organisation = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal(category, organisation.GetProperty("category").GetString());
-        return organisation.GetProperty("id").GetGuid();
-    }
-
-    private async Task<HttpResponseMessage> ClientCredentialsAsync(string clientId, string secret, bool basic = false, string? scope = null)
-    {
-        var form = new Dictionary<string, string> { ["grant_type"] = "client_credentials" };
-        if (scope is not null)
-        {
-            form["scope"] = scope;
-        }
-
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/connect/token");
-        if (basic)
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Basic",
-                Convert.ToBase64String(Encoding.UTF8.GetBytes($"{Uri.EscapeDataString(clientId)}:{Uri.EscapeDataString(secret)}")));
-        }
-        else
-        {
-            form["client_id"] = clientId;
-            form["client_secret"] = secret;
-        }
-
-        request.Content = new FormUrlEncodedContent(form);
-        return await system.Gateway.SendAsync(request);
-    }
+    private Task<HttpResponseMessage> ClientCredentialsAsync(string clientId, string secret, bool basic = false, string? scope = null) =>
+        Identities.ClientCredentialsAsync(clientId, secret, basic, scope);
 
     private static async Task AssertInvalidClientAsync(HttpResponseMessage response)
     {

@@ -1,0 +1,83 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace EndToEnd.Tests;
+
+/// <summary>Employment partners' systems send candidates' dossiers through the gateway only, as they would.</summary>
+[Collection(SystemCollection.Name)]
+public sealed class DossierIntakeTests(RunningSystem system)
+{
+    private const string Dossiers = "/api/candidates/v1/dossiers";
+
+    private Identities Identities => system.Identities;
+
+    [Fact]
+    public async Task A_partner_submits_a_dossier_the_candidate_is_informed_and_a_second_partner_is_linked()
+    {
+        var (_, firstPartner) = await Identities.PartnerSystemAsync();
+        var (_, secondPartner) = await Identities.PartnerSystemAsync();
+        var email = $"candidat.{Guid.NewGuid():N}@exemple.fr";
+
+        var created = await Identities.SendAsync(HttpMethod.Post, Dossiers, firstPartner, Dossier(email, "Muller"));
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var intake = await created.Content.ReadFromJsonAsync<JsonElement>();
+        var dossier = intake.GetProperty("dossier");
+        var id = dossier.GetProperty("id").GetGuid();
+        var number = dossier.GetProperty("number").GetString()!;
+        Assert.Equal("Lorraine", dossier.GetProperty("territory").GetString());
+        Assert.Equal("+33387123456", dossier.GetProperty("content").GetProperty("identification").GetProperty("phone").GetString());
+
+        // GDPR article 14: the candidate is told, with the notice they were informed of.
+        var information = await system.Sink.WaitForAsync(
+            e => e.To.Any(to => to.Address == email), Identities.MailTimeout, "the candidate's information e-mail");
+        Assert.Equal("Votre dossier de candidat a été transmis à Numéric'Emploi Grand Est", information.Subject);
+        Assert.Contains(number, information.Text, StringComparison.Ordinal);
+        Assert.Contains($"{system.GatewayUrl}/candidats/donnees-personnelles/2026-12", information.Text, StringComparison.Ordinal);
+        var notice = await system.Gateway.GetAsync($"{system.GatewayUrl}/candidats/donnees-personnelles/2026-12");
+        Assert.Equal(HttpStatusCode.OK, notice.StatusCode);
+        Assert.Contains("36 mois", await notice.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // The same person from another agency: linked, not doubled, and the follower sees no contents.
+        var linked = await Identities.SendAsync(HttpMethod.Post, Dossiers, secondPartner, Dossier(email.ToUpperInvariant(), "MULLER"));
+        Assert.Equal(HttpStatusCode.OK, linked.StatusCode);
+        var follower = (await linked.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("dossier");
+        Assert.Equal((id, "follower"), (follower.GetProperty("id").GetGuid(), follower.GetProperty("relation").GetString()));
+        Assert.Equal(JsonValueKind.Null, follower.GetProperty("content").ValueKind);
+
+        // Each partner follows it by polling, and only its own dossiers are listed.
+        var firstList = await (await Identities.SendAsync(HttpMethod.Get, $"{Dossiers}?pageSize=100", firstPartner)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Contains(firstList.GetProperty("items").EnumerateArray(), d => d.GetProperty("id").GetGuid() == id);
+        var (_, stranger) = await Identities.PartnerSystemAsync();
+        Assert.Equal(HttpStatusCode.NotFound, (await Identities.SendAsync(HttpMethod.Get, $"{Dossiers}/{id}", stranger)).StatusCode);
+        var history = await (await Identities.SendAsync(HttpMethod.Get, $"{Dossiers}/{id}/history", secondPartner)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("submitted", Assert.Single(history.EnumerateArray()).GetProperty("to").GetString());
+
+        // A person's token is not a partner system's, and no token is refused at the gateway.
+        Assert.Equal(HttpStatusCode.Forbidden, (await Identities.SendAsync(HttpMethod.Get, Dossiers, await Identities.AdminTokenAsync())).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Identities.SendAsync(HttpMethod.Post, Dossiers, null, Dossier(email, "Muller"))).StatusCode);
+    }
+
+    private static object Dossier(string email, string lastName) => new
+    {
+        identification = new
+        {
+            firstName = "Jonas",
+            lastName,
+            partnerReference = "APEC-778",
+            address = new { street = "3 place Stanislas", postalCode = "57000", city = "Metz" },
+            email,
+            phone = "03 87 12 34 56",
+            birthDate = "1971-03-08",
+        },
+        context = new { situations = new[] { "Senior", "Personne en reconversion professionnelle" } },
+        profile = new
+        {
+            skills = new[] { new { kind = "Méthodologique", name = "Gestion de projet", level = "Expertise" } },
+            qualificationLevel = "Niveau 7 (bac+5 : master, diplôme d'ingénieur)",
+        },
+        project = new { targetJobs = new[] { "Chef de projet informatique" }, contractTypes = new[] { "CDI" } },
+        consent = new { noticeVersion = "2026-12" },
+    };
+}
