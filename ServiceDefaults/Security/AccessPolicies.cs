@@ -72,6 +72,17 @@ public static class AccessPolicies
         "partner.candidates.write", "Systèmes des partenaires emploi (portée candidates.write)", CallerKind.PartnerClient,
         [NegeRoles.EmploymentPartner], NegeScopes.CandidatesWrite);
 
+    public static readonly AccessPolicy CommissionWork = new(
+        "commission.work", "Membres des commissions AAR (les dossiers de leurs territoires) et administrateurs", CallerKind.Person,
+        [NegeRoles.Commission, NegeRoles.Admin]);
+
+    public static readonly AccessPolicy ManageTerritories = new(
+        "territories.manage", "Administrateurs : membres et pilotes des commissions territoriales", CallerKind.Person, [NegeRoles.Admin]);
+
+    public static readonly AccessPolicy ReadPersonalDataAudit = new(
+        "personal-data-audit.read", "Administrateurs : journal des consultations des données personnelles des candidats", CallerKind.Person,
+        [NegeRoles.Admin]);
+
     public static readonly AccessPolicy DecideApplications = new(
         "applications.decide", "Président, Conseil d'Administration et administrateurs : demandes d'adhésion et décisions",
         CallerKind.Person, [NegeRoles.Board, NegeRoles.Admin]);
@@ -81,5 +92,6 @@ public static class AccessPolicies
 
     public static IReadOnlyList<AccessPolicy> All { get; } =
         [OwnAccount, ManageAccounts, ManageOrganisations, ManagePartnerClients, Operations, PartnerCandidatesRead, PartnerCandidatesWrite,
+            CommissionWork, ManageTerritories, ReadPersonalDataAudit,
             DecideApplications, OwnOrganisation];
 }

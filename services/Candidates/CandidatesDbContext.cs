@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Nege.Candidates.Audit;
+using Nege.Candidates.Commission;
 using Nege.Candidates.Dossiers;
 using Nege.Candidates.Idempotency;
 using Nege.ServiceDefaults.Data;
@@ -15,6 +17,15 @@ public sealed class CandidatesDbContext(DbContextOptions<CandidatesDbContext> op
     public DbSet<DossierTransition> DossierTransitions => Set<DossierTransition>();
 
     public DbSet<IdempotentRequest> IdempotentRequests => Set<IdempotentRequest>();
+
+    public DbSet<TerritoryMember> TerritoryMembers => Set<TerritoryMember>();
+
+    public DbSet<DossierAnalysis> DossierAnalyses => Set<DossierAnalysis>();
+
+    public DbSet<DossierRecommendation> DossierRecommendations => Set<DossierRecommendation>();
+
+    /// <summary>Append-only: who read which candidate's personal data, when.</summary>
+    public DbSet<PersonalDataRead> PersonalDataReads => Set<PersonalDataRead>();
 
     /// <summary>
     /// Holds, until the caller's transaction ends, the person keys of a dossier being taken in: two

@@ -1,4 +1,6 @@
 using Nege.Candidates;
+using Nege.Candidates.Audit;
+using Nege.Candidates.Commission;
 using Nege.Candidates.Dossiers;
 using Nege.Candidates.PartnerApi;
 using Nege.ServiceDefaults;
@@ -12,6 +14,9 @@ var app = builder.Build();
 app.MapNegeService<CandidatesDbContext>(ResourceNames.Candidates);
 app.MapPartnerApi();
 app.MapPartnerDossiers();
+app.MapCommission();
+app.MapTerritories();
+app.MapPersonalDataAudit();
 
 await app.RunWithMigrationsAsync<CandidatesDbContext>(args);
 

@@ -37,8 +37,12 @@ public sealed class Dossier
     /// <summary>RQTH/BOE is health data: reading a dossier that holds it is audited as such.</summary>
     public bool HasHealthData { get; private set; }
 
+    /// <summary>Which plan the commission found needed (seed 004): « APE » or « PIADC ».</summary>
+    public string? AccompanimentPlan { get; private set; }
+
     public DateTimeOffset SubmittedAt { get; init; }
 
+    /// <summary>The last activity on the dossier: its contents, its status, an analysis or a recommendation.</summary>
     public DateTimeOffset UpdatedAt { get; private set; }
 
     public List<DossierPartner> Partners { get; init; } = [];
@@ -73,11 +77,16 @@ public sealed class Dossier
     }
 
     /// <summary>Moves the dossier along its life cycle, logged; null when the move is allowed, else why not (in French).</summary>
-    public string? Move(DossierStatus to, DossierActor by, string? reason, DateTimeOffset now)
+    public string? Move(DossierStatus to, DossierActor by, string? reason, DateTimeOffset now, string? plan = null)
     {
         if (!DossierLifeCycle.CanMove(Status, to))
         {
             return DossierLifeCycle.WhyNot(Status, to);
+        }
+
+        if (to == DossierStatus.AccompanimentPlanNeeded)
+        {
+            AccompanimentPlan = plan;
         }
 
         Transitions.Add(DossierTransition.Record(Id, Status, to, by, reason, now));
@@ -86,6 +95,16 @@ public sealed class Dossier
         UpdatedAt = now;
         return null;
     }
+
+    /// <summary>An admin gives the dossier to a territory's commission (one outside every territory, or to change it).</summary>
+    public void Dispatch(string territory, DateTimeOffset now)
+    {
+        Territory = territory;
+        UpdatedAt = now;
+    }
+
+    /// <summary>Something was added to the dossier (an analysis, a recommendation): it is active.</summary>
+    public void Touch(DateTimeOffset now) => UpdatedAt = now;
 
     public DossierPartner? PartnerOf(Guid organisationId) => Partners.FirstOrDefault(p => p.OrganisationId == organisationId);
 }
@@ -188,6 +207,7 @@ internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
         dossier.Property(d => d.NameKey).HasColumnName("name_key").HasMaxLength(260);
         dossier.HasIndex(d => d.NameKey);
         dossier.Property(d => d.HasHealthData).HasColumnName("has_health_data");
+        dossier.Property(d => d.AccompanimentPlan).HasColumnName("accompaniment_plan").HasMaxLength(10);
         dossier.Property(d => d.SubmittedAt).HasColumnName("submitted_at");
         dossier.Property(d => d.UpdatedAt).HasColumnName("updated_at");
         dossier.HasIndex(d => new { d.Territory, d.Status });

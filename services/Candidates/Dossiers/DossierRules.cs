@@ -129,18 +129,7 @@ public static partial class DossierRules
             return null;
         }
 
-        var skills = new List<SkillView>();
-        var given = input.Skills ?? [];
-        errors.AddIf(given.Length > SkillsMaxCount, "profile.skills", $"Au plus {SkillsMaxCount} compétences.");
-        for (var i = 0; i < Math.Min(given.Length, SkillsMaxCount); i++)
-        {
-            if (Skill(errors, $"profile.skills[{i}]", given[i]) is { } skill)
-            {
-                errors.AddIf(skills.Any(s => s.Kind == skill.Kind && string.Equals(s.Name, skill.Name, StringComparison.OrdinalIgnoreCase)),
-                    $"profile.skills[{i}].name", $"La compétence « {skill.Name} » est donnée deux fois.");
-                skills.Add(skill);
-            }
-        }
+        var skills = Skills(errors, "profile.skills", input.Skills);
 
         var softSkills = Texts(errors, "profile.softSkills", input.SoftSkills, "Le savoir-être");
         var level = input.QualificationLevel?.Trim();
@@ -159,6 +148,25 @@ public static partial class DossierRules
         errors.AddIf(input.ExperienceYears is < 0 or > 60, "profile.experienceYears", "Les années d'expérience doivent être comprises entre 0 et 60.");
         var experience = Optional(errors, "profile.experience", input.Experience, "L'expérience professionnelle", LongTextMaxLength);
         return level is null ? null : new ProfileView(skills, softSkills, level, diploma, input.ExperienceYears, experience);
+    }
+
+    /// <summary>A skills grid: each skill's kind, name and level (a language's on the CEFR scale), no skill twice.</summary>
+    public static List<SkillView> Skills(ValidationErrors errors, string field, SkillInput[]? given)
+    {
+        var skills = new List<SkillView>();
+        given ??= [];
+        errors.AddIf(given.Length > SkillsMaxCount, field, $"Au plus {SkillsMaxCount} compétences.");
+        for (var i = 0; i < Math.Min(given.Length, SkillsMaxCount); i++)
+        {
+            if (Skill(errors, $"{field}[{i}]", given[i]) is { } skill)
+            {
+                errors.AddIf(skills.Any(s => s.Kind == skill.Kind && string.Equals(s.Name, skill.Name, StringComparison.OrdinalIgnoreCase)),
+                    $"{field}[{i}].name", $"La compétence « {skill.Name} » est donnée deux fois.");
+                skills.Add(skill);
+            }
+        }
+
+        return skills;
     }
 
     private static SkillView? Skill(ValidationErrors errors, string field, SkillInput? input)
@@ -262,7 +270,7 @@ public static partial class DossierRules
         return letters.ToString();
     }
 
-    private static string? Required(ValidationErrors errors, string field, string? value, string label, int maxLength)
+    public static string? Required(ValidationErrors errors, string field, string? value, string label, int maxLength)
     {
         var trimmed = value?.Trim();
         if (string.IsNullOrEmpty(trimmed))
@@ -280,7 +288,7 @@ public static partial class DossierRules
         return trimmed;
     }
 
-    private static string? Optional(ValidationErrors errors, string field, string? value, string label, int maxLength)
+    public static string? Optional(ValidationErrors errors, string field, string? value, string label, int maxLength)
     {
         var trimmed = value?.Trim();
         if (string.IsNullOrEmpty(trimmed))
