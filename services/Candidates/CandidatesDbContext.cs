@@ -3,6 +3,7 @@ using Nege.Candidates.Audit;
 using Nege.Candidates.Commission;
 using Nege.Candidates.Dossiers;
 using Nege.Candidates.Idempotency;
+using Nege.Candidates.Webhooks;
 using Nege.ServiceDefaults.Data;
 using Nege.ServiceDefaults.Messaging;
 
@@ -23,6 +24,10 @@ public sealed class CandidatesDbContext(DbContextOptions<CandidatesDbContext> op
     public DbSet<DossierAnalysis> DossierAnalyses => Set<DossierAnalysis>();
 
     public DbSet<DossierRecommendation> DossierRecommendations => Set<DossierRecommendation>();
+
+    public DbSet<PartnerWebhook> PartnerWebhooks => Set<PartnerWebhook>();
+
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
     /// <summary>Append-only: who read which candidate's personal data, when.</summary>
     public DbSet<PersonalDataRead> PersonalDataReads => Set<PersonalDataRead>();

@@ -3,17 +3,20 @@ using Nege.Candidates.Audit;
 using Nege.Candidates.Commission;
 using Nege.Candidates.Dossiers;
 using Nege.Candidates.PartnerApi;
+using Nege.Candidates.Webhooks;
 using Nege.ServiceDefaults;
 using Nege.ServiceDefaults.Data;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddNegeService<CandidatesDbContext>(ResourceNames.Candidates, "NEGE — Candidats");
 builder.AddDossiers();
+builder.AddWebhooks();
 
 var app = builder.Build();
 app.MapNegeService<CandidatesDbContext>(ResourceNames.Candidates);
 app.MapPartnerApi();
 app.MapPartnerDossiers();
+app.MapWebhooks();
 app.MapCommission();
 app.MapTerritories();
 app.MapPersonalDataAudit();

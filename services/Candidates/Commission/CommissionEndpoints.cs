@@ -136,12 +136,7 @@ public static class CommissionEndpoints
             return Problems.Conflict("Changement de statut impossible.", refusal);
         }
 
-        db.AddToOutbox(new DossierStatusChanged(dossier.Id, dossier.NumberText, DossierLifeCycle.Code(from), DossierLifeCycle.Code(to.Value), now)
-        {
-            Reason = reason,
-            PartnerOrganisationIds = [.. dossier.Partners.Select(p => p.OrganisationId)],
-            Territory = dossier.Territory,
-        }, now);
+        await DossierStatusChanges.RecordAsync(db, dossier, from, reason, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok(DossierViews.StatusOf(dossier));

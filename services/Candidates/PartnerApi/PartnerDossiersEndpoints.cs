@@ -295,12 +295,7 @@ public static class PartnerDossiersEndpoints
             return Problems.Conflict("Changement de statut impossible.", refusal);
         }
 
-        db.AddToOutbox(new DossierStatusChanged(dossier.Id, dossier.NumberText, DossierLifeCycle.Code(from), DossierLifeCycle.Code(dossier.Status), now)
-        {
-            Reason = reason,
-            PartnerOrganisationIds = [.. dossier.Partners.Select(p => p.OrganisationId)],
-            Territory = dossier.Territory,
-        }, now);
+        await DossierStatusChanges.RecordAsync(db, dossier, from, reason, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         var view = DossierViews.ForPartner(dossier, partner);
         if (key is not null)

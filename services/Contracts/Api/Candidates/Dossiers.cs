@@ -127,3 +127,22 @@ public sealed record DossierTransitionView(string? From, string To, string ToLab
 /// dossier from another partner, which you now follow) or « existing » (200: you had already sent them).
 /// </summary>
 public sealed record DossierIntakeView(string Outcome, string Message, PartnerDossierView Dossier);
+
+/// <summary>A partner's webhook (PUT /api/candidates/v1/webhook): where its dossiers' status changes are POSTed.</summary>
+public sealed record WebhookRequest(string? Url);
+
+/// <summary>The partner's webhook. The secret is shown only when it is set or rotated: keep it to check the signatures.</summary>
+public sealed record WebhookView(string Url, string? Secret, DateTimeOffset UpdatedAt);
+
+/// <summary>One call made (or to make) to a partner's webhook.</summary>
+public sealed record WebhookDeliveryView(
+    Guid Id, string EventType, Guid DossierId, string State, int Attempts, int? LastStatusCode, string? LastError,
+    DateTimeOffset CreatedAt, DateTimeOffset? DeliveredAt, DateTimeOffset? NextAttemptAt);
+
+/// <summary>
+/// The body POSTed to a partner's webhook, signed in its headers (Nege-Timestamp, Nege-Signature:
+/// sha256=HMAC-SHA256(secret, "timestamp.body") in hex). The same delivery id comes again on a retry.
+/// </summary>
+public sealed record WebhookEvent(Guid Id, string Type, DateTimeOffset OccurredAt, DossierStatusChange Data);
+
+public sealed record DossierStatusChange(Guid DossierId, string Number, string? From, string To, string ToLabel, string? Reason);
