@@ -20,6 +20,7 @@ builder.AddNegeService<NotificationsDbContext>(ResourceNames.Notifications, "NEG
     consumers.AddConsumer<PasswordResetEmail>();
     consumers.AddConsumer<InvitationEmail>();
     consumers.AddConsumer<CandidateInformationEmail>();
+    consumers.AddConsumer<NewDossierForPilots>();
 });
 builder.AddEmail();
 builder.AddEmailDeliveries();

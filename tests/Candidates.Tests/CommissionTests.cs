@@ -171,6 +171,22 @@ public sealed class CommissionTests(CandidatesService service)
     }
 
     [Fact]
+    public async Task A_new_dossier_names_the_pilots_of_its_territory_for_their_e_mail()
+    {
+        var pilot = await MemberAsync(CandidateForm.Alsace, pilot: true);
+        var member = await MemberAsync(CandidateForm.Alsace);
+
+        var dossier = await SubmitAsync(SampleDossiers.Valid(postalCode: "90000"));
+
+        var rows = await service.QueryAsync(db => db.Set<Nege.ServiceDefaults.Messaging.OutboxMessage>()
+            .Where(m => m.MessageType.Contains(nameof(DossierSubmitted))).ToListAsync());
+        var payload = Assert.Single(rows, m => m.Payload.Contains(dossier.Id.ToString(), StringComparison.Ordinal)).Payload;
+        Assert.Contains(pilot.Name, payload, StringComparison.Ordinal);
+        Assert.DoesNotContain(member.Name, payload, StringComparison.Ordinal);
+        Assert.Contains($"/espace-membre/commission/dossiers/{dossier.Id}", payload, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_audit_log_is_append_only()
     {
         var dossier = await SubmitAsync(SampleDossiers.Valid(postalCode: "88000"));

@@ -40,4 +40,40 @@ public sealed class CandidateInformationTests(NotificationsService service)
         Assert.Contains("<a href=\"http://localhost:8080/candidats/donnees-personnelles/2026-12\">", html, StringComparison.Ordinal);
         Assert.Equal(CandidateInformationEmail.ComposeFor(submitted).TextBody, email.Text);
     }
+
+    [Fact]
+    public async Task Each_pilot_of_the_territory_is_told_once_even_when_the_message_comes_twice()
+    {
+        var pilots = new[] { new Recipient("Paule Pilote", $"paule.{Guid.NewGuid():N}@exemple.fr"), new Recipient("Marc Pilote", $"marc.{Guid.NewGuid():N}@exemple.fr") };
+        var submitted = new DossierSubmitted(
+            Guid.NewGuid(), "D-000077", Guid.NewGuid(), $"cand.{Guid.NewGuid():N}@exemple.fr", "Yanis", "Keller", "2026-12", DateTimeOffset.UtcNow)
+        {
+            Territory = CandidateForm.Lorraine,
+            Pilots = pilots,
+            ExtranetLink = new Uri("http://localhost:8080/espace-membre/commission/dossiers/1"),
+        };
+        var messageId = Guid.NewGuid();
+
+        await service.PublishAsync(submitted, messageId);
+        await service.WaitUntilConsumedAsync(messageId, times: 1);
+        await service.PublishAsync(submitted, messageId);
+
+        foreach (var pilot in pilots)
+        {
+            var email = await service.SmtpSink.Sink.WaitForRecipientAsync(pilot.Email, Timeout);
+            Assert.Equal("Nouveau dossier D-000077 pour la commission Lorraine", email.Subject);
+            Assert.Contains($"Bonjour {pilot.Name},", email.Text, StringComparison.Ordinal);
+            Assert.Contains("Yanis Keller", email.Text, StringComparison.Ordinal);
+            Assert.Contains("http://localhost:8080/espace-membre/commission/dossiers/1", email.Text, StringComparison.Ordinal);
+        }
+
+        await service.WaitUntilConsumedAsync(messageId, times: 2);
+        var later = new DossierSubmitted(Guid.NewGuid(), "D-000078", Guid.NewGuid(), $"after.{Guid.NewGuid():N}@exemple.fr", "A", "B", "2026-12", DateTimeOffset.UtcNow);
+        await service.PublishAsync(later, Guid.NewGuid());
+        await service.SmtpSink.Sink.WaitForRecipientAsync(later.CandidateEmail, Timeout);
+        foreach (var pilot in pilots)
+        {
+            Assert.Single(await service.SmtpSink.Sink.GetAllAsync(), e => e.To.Any(to => to.Address == pilot.Email));
+        }
+    }
 }

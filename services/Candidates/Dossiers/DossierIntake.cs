@@ -68,15 +68,24 @@ public sealed class DossierIntake(CandidatesDbContext db, IOptions<TerritoryOpti
         db.Dossiers.Add(dossier);
         await db.SaveChangesAsync(cancellationToken);
         // The number comes from the database's sequence, read back on insert.
+        var pilots = territory is null
+            ? []
+            : await db.TerritoryMembers.AsNoTracking().Where(m => m.Territory == territory && m.Pilot)
+                .OrderBy(m => m.DisplayName).Select(m => new Recipient(m.DisplayName, m.Email)).ToListAsync(cancellationToken);
         db.AddToOutbox(new DossierSubmitted(
             dossier.Id, dossier.NumberText, organisationId, identification.Email, identification.FirstName, identification.LastName,
             content.Consent.NoticeVersion, now)
         {
             Territory = territory,
             NoticeLink = SiteLink(CandidateNotices.DataUsePath(content.Consent.NoticeVersion)),
+            Pilots = pilots,
+            ExtranetLink = SiteLink(ExtranetPath(dossier.Id)),
         }, now);
         return (dossier, IntakeOutcome.Created);
     }
+
+    /// <summary>The dossier's page in the commission's extranet.</summary>
+    public static string ExtranetPath(Guid dossierId) => $"/espace-membre/commission/dossiers/{dossierId}";
 
     /// <summary>A page of the public site (behind the gateway, the token issuer's address).</summary>
     private Uri SiteLink(string path) => new(new Uri(AuthenticationExtensions.IssuerOf(configuration).TrimEnd('/') + "/"), path.TrimStart('/'));

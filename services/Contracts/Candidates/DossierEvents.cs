@@ -19,7 +19,16 @@ public sealed record DossierSubmitted(
 
     /// <summary>The public page of the notice the candidate was informed of.</summary>
     public Uri? NoticeLink { get; init; }
+
+    /// <summary>The pilots of the territory's commission when the dossier came in: each is told.</summary>
+    public IReadOnlyList<Recipient> Pilots { get; init; } = [];
+
+    /// <summary>The dossier's page in the extranet, for the commission.</summary>
+    public Uri? ExtranetLink { get; init; }
 }
+
+/// <summary>Someone an e-mail goes to.</summary>
+public sealed record Recipient(string Name, string Email);
 
 /// <summary>A second employment partner sent a person who already had a dossier: it now follows that dossier.</summary>
 public sealed record DossierFollowed(Guid DossierId, Guid OrganisationId, DateTimeOffset FollowedAt);

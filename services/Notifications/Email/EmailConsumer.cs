@@ -19,11 +19,21 @@ public abstract class EmailConsumer<TMessage>(NotificationsDbContext db, IOption
 
     protected abstract EmailMessage Compose(TMessage message);
 
+    /// <summary>
+    /// The e-mails of one message, usually one. When there are several (one per recipient), the n-th
+    /// is recorded under « template/n »: each is delivered once however often the message comes.
+    /// </summary>
+    protected virtual IReadOnlyList<EmailMessage> ComposeAll(TMessage message) => [Compose(message)];
+
     protected override Task HandleAsync(ConsumeContext<TMessage> context, CancellationToken cancellationToken)
     {
-        var email = Compose(context.Message);
-        Db.EmailDeliveries.Add(EmailDelivery.Record(
-            email, Template, context.MessageId!.Value, options.Value.Domain, Clock.GetUtcNow(), Activity.Current));
+        var emails = ComposeAll(context.Message);
+        for (var i = 0; i < emails.Count; i++)
+        {
+            Db.EmailDeliveries.Add(EmailDelivery.Record(
+                emails[i], i == 0 ? Template : $"{Template}/{i + 1}", context.MessageId!.Value, options.Value.Domain, Clock.GetUtcNow(), Activity.Current));
+        }
+
         return Task.CompletedTask;
     }
 }
