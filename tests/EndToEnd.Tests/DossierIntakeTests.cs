@@ -1,6 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
+using Nege.ServiceDefaults.Security;
+using Nege.Testing;
 
 namespace EndToEnd.Tests;
 
@@ -57,6 +61,69 @@ public sealed class DossierIntakeTests(RunningSystem system)
         // A person's token is not a partner system's, and no token is refused at the gateway.
         Assert.Equal(HttpStatusCode.Forbidden, (await Identities.SendAsync(HttpMethod.Get, Dossiers, await Identities.AdminTokenAsync())).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await Identities.SendAsync(HttpMethod.Post, Dossiers, null, Dossier(email, "Muller"))).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_territorys_commission_qualifies_the_dossier_and_the_partners_webhook_receives_the_signed_change()
+    {
+        var admin = await Identities.AdminTokenAsync();
+        var member = await Identities.CreatePersonAsync(NegeRoles.Commission);
+        var pilot = await Identities.CreatePersonAsync(NegeRoles.Commission);
+        foreach (var (person, isPilot) in new[] { (member, false), (pilot, true) })
+        {
+            var put = await Identities.SendAsync(HttpMethod.Put, $"/api/candidates/territories/Lorraine/members/{person.Id}", admin,
+                new { displayName = person.DisplayName, email = person.Email, pilot = isPilot });
+            Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        }
+
+        using var receiver = new WebhookReceiver();
+        var (_, partner) = await Identities.PartnerSystemAsync();
+        var webhook = await (await Identities.SendAsync(HttpMethod.Put, "/api/candidates/v1/webhook", partner, new { url = receiver.Url }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        var secret = webhook.GetProperty("secret").GetString()!;
+        var email = $"qualifie.{Guid.NewGuid():N}@exemple.fr";
+        var created = await Identities.SendAsync(HttpMethod.Post, Dossiers, partner, Dossier(email, "Schmitt"));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("dossier").GetProperty("id").GetGuid();
+
+        // The pilot of Lorraine is told of the new dossier, with its page in the extranet.
+        var told = await system.Sink.WaitForAsync(
+            e => e.To.Any(to => to.Address == pilot.Email) && e.Text?.Contains(id.ToString(), StringComparison.Ordinal) == true,
+            Identities.MailTimeout, "the pilot's e-mail about the new dossier");
+        Assert.StartsWith("Nouveau dossier D-", told.Subject, StringComparison.Ordinal);
+
+        var memberToken = (await Identities.LoginAsync(member)).AccessToken;
+        var pilotToken = (await Identities.LoginAsync(pilot)).AccessToken;
+        var url = $"/api/candidates/commission/dossiers/{id}";
+        Assert.Equal(HttpStatusCode.OK, (await Identities.SendAsync(HttpMethod.Post, $"{url}/transitions", memberToken, new { to = "in_analysis" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await Identities.SendAsync(HttpMethod.Post, $"{url}/analyses", memberToken,
+            new { kind = "cv_analysis", strengths = "Vingt ans de gestion de projet", text = "Profil solide." })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await Identities.SendAsync(HttpMethod.Post, $"{url}/analyses", pilotToken,
+            new { kind = "advice_interview", text = "Entretien conseil : projet clair." })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Identities.SendAsync(HttpMethod.Post, $"{url}/transitions", pilotToken, new { to = "advice_interview_planned" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await Identities.SendAsync(HttpMethod.Post, $"{url}/transitions", memberToken,
+            new { to = "employable", reason = "Oui" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Identities.SendAsync(HttpMethod.Post, $"{url}/transitions", pilotToken,
+            new { to = "employable", reason = "Qualifié employable par la commission Lorraine." })).StatusCode);
+
+        var page = await (await Identities.SendAsync(HttpMethod.Get, url, pilotToken)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(["submitted", "in_analysis", "advice_interview_planned", "employable"],
+            page.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("to").GetString()));
+        Assert.Equal([member.DisplayName, pilot.DisplayName], page.GetProperty("analyses").EnumerateArray().Select(a => a.GetProperty("author").GetString()));
+        var audit = await (await Identities.SendAsync(HttpMethod.Get, $"/api/candidates/personal-data-reads?dossierId={id}", admin)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(pilot.Id, Assert.Single(audit.GetProperty("items").EnumerateArray()).GetProperty("accountId").GetGuid());
+
+        // The partner's system hears of each change, signed with its secret.
+        await Eventually.UntilAsync(() => receiver.Accepted.Count >= 3, TimeSpan.FromSeconds(30), "three signed status changes at the partner's webhook");
+        var changes = receiver.Accepted.Select(c => (Call: c, Body: JsonDocument.Parse(c.Body).RootElement)).ToList();
+        Assert.Equal(["advice_interview_planned", "employable", "in_analysis"],
+            changes.Select(c => c.Body.GetProperty("data").GetProperty("to").GetString()).Order(StringComparer.Ordinal));
+        foreach (var (call, _) in changes)
+        {
+            var timestamp = call.Header("Nege-Timestamp")!;
+            var expected = "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes($"{timestamp}.{call.Body}")));
+            Assert.Equal(expected, call.Header("Nege-Signature"));
+        }
     }
 
     private static object Dossier(string email, string lastName) => new
