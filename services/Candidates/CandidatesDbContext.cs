@@ -25,6 +25,8 @@ public sealed class CandidatesDbContext(DbContextOptions<CandidatesDbContext> op
 
     public DbSet<DossierRecommendation> DossierRecommendations => Set<DossierRecommendation>();
 
+    public DbSet<InactivityReminder> InactivityReminders => Set<InactivityReminder>();
+
     public DbSet<PartnerWebhook> PartnerWebhooks => Set<PartnerWebhook>();
 
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();

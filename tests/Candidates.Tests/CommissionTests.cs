@@ -1,7 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Nege.Candidates.Audit;
+using Nege.Candidates.Commission;
+using Nege.Testing;
 using Nege.Contracts.Api.Candidates;
 using Nege.Contracts.Candidates;
 using Nege.ServiceDefaults.Http;
@@ -184,6 +187,33 @@ public sealed class CommissionTests(CandidatesService service)
         Assert.Contains(pilot.Name, payload, StringComparison.Ordinal);
         Assert.DoesNotContain(member.Name, payload, StringComparison.Ordinal);
         Assert.Contains($"/espace-membre/commission/dossiers/{dossier.Id}", payload, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Pilots_get_one_reminder_a_day_listing_their_territorys_inactive_dossiers()
+    {
+        var pilot = await MemberAsync(CandidateForm.ChampagneArdenne, pilot: true);
+        var idle = await SubmitAsync(SampleDossiers.Valid(postalCode: "10000"));
+        var active = await SubmitAsync(SampleDossiers.Valid(postalCode: "08000"));
+        await service.QueryAsync(db => db.Dossiers.Where(d => d.Id == idle.Id)
+            .ExecuteUpdateAsync(set => set.SetProperty(d => d.UpdatedAt, DateTimeOffset.UtcNow.AddDays(-16))));
+
+        var queue = await pilot.Client.GetFromJsonAsync<PageOf<WorkQueueItem>>($"{Commission}?territory=Champagne-Ardenne&inactive=true&pageSize=100");
+        var flagged = Assert.Single(queue!.Items, i => i.Id == idle.Id);
+        Assert.True(flagged.Inactive);
+        Assert.Equal(16, flagged.DaysWithoutActivity);
+        Assert.DoesNotContain(queue.Items, i => i.Id == active.Id);
+
+        var job = service.Factory.Services.GetRequiredService<InactivityReminders>();
+        await Eventually.UntilAsync(() => job.RunOnceAsync(CancellationToken.None), TimeSpan.FromSeconds(30), "the reminder job runs a round");
+        await Eventually.UntilAsync(() => job.RunOnceAsync(CancellationToken.None), TimeSpan.FromSeconds(30), "the reminder job runs a second round");
+
+        var reminders = await service.QueryAsync(db => db.Set<Nege.ServiceDefaults.Messaging.OutboxMessage>()
+            .Where(m => m.MessageType.Contains(nameof(InactiveDossiersReminderDue))).ToListAsync());
+        var reminder = Assert.Single(reminders, m => m.Payload.Contains("Champagne-Ardenne", StringComparison.Ordinal)).Payload;
+        Assert.Contains(idle.Id.ToString(), reminder, StringComparison.Ordinal);
+        Assert.DoesNotContain(active.Id.ToString(), reminder, StringComparison.Ordinal);
+        Assert.Contains(pilot.Name, reminder, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -76,4 +76,23 @@ public sealed class CandidateInformationTests(NotificationsService service)
             Assert.Single(await service.SmtpSink.Sink.GetAllAsync(), e => e.To.Any(to => to.Address == pilot.Email));
         }
     }
+
+    [Fact]
+    public async Task The_daily_reminder_lists_the_inactive_dossiers_to_each_pilot()
+    {
+        var pilot = new Recipient("Inès Pilote", $"ines.{Guid.NewGuid():N}@exemple.fr");
+        var due = new InactiveDossiersReminderDue(CandidateForm.Alsace, new DateOnly(2026, 12, 1), 15, [pilot],
+            [new InactiveDossier(Guid.NewGuid(), "D-000012", "Léa Muller", "En analyse", 16), new InactiveDossier(Guid.NewGuid(), "D-000013", "Jonas Weber", "Déposé", 40)])
+        {
+            QueueLink = new Uri("http://localhost:8080/espace-membre/commission/dossiers?territoire=Alsace&inactifs=true"),
+        };
+
+        await service.PublishAsync(due, Guid.NewGuid());
+
+        var email = await service.SmtpSink.Sink.WaitForRecipientAsync(pilot.Email, Timeout);
+        Assert.Equal("Commission Alsace : dossiers sans activité", email.Subject);
+        Assert.Contains("2 dossiers de la commission Alsace sont sans activité depuis 15 jours ou plus", email.Text, StringComparison.Ordinal);
+        Assert.Contains("D-000013 : Jonas Weber, « Déposé », sans activité depuis 40 jours", email.Text, StringComparison.Ordinal);
+        Assert.Contains("territoire=Alsace&inactifs=true", email.Text, StringComparison.Ordinal);
+    }
 }

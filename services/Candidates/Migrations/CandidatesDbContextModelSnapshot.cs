@@ -171,6 +171,30 @@ namespace Nege.Candidates.Migrations
                     b.ToTable("dossier_recommendations", (string)null);
                 });
 
+            modelBuilder.Entity("Nege.Candidates.Commission.InactivityReminder", b =>
+                {
+                    b.Property<string>("Territory")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("territory");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<int>("DossierCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("dossier_count");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.HasKey("Territory", "Day");
+
+                    b.ToTable("inactivity_reminders", (string)null);
+                });
+
             modelBuilder.Entity("Nege.Candidates.Commission.TerritoryMember", b =>
                 {
                     b.Property<string>("Territory")

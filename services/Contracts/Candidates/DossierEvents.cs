@@ -49,3 +49,20 @@ public sealed record DossierStatusChanged(
 
     public string? Territory { get; init; }
 }
+
+/// <summary>
+/// The day's reminder to a territory's pilots: its open dossiers without activity for the configured
+/// number of days (15 by default). At most one a day per territory.
+/// </summary>
+public sealed record InactiveDossiersReminderDue(
+    string Territory,
+    DateOnly Day,
+    int InactivityDays,
+    IReadOnlyList<Recipient> Pilots,
+    IReadOnlyList<InactiveDossier> Dossiers)
+{
+    /// <summary>The territory's work queue in the extranet, filtered on inactive dossiers.</summary>
+    public Uri? QueueLink { get; init; }
+}
+
+public sealed record InactiveDossier(Guid DossierId, string Number, string CandidateName, string Status, int DaysWithoutActivity);
