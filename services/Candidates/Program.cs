@@ -12,6 +12,7 @@ var app = builder.Build();
 app.MapNegeService<CandidatesDbContext>(ResourceNames.Candidates);
 app.MapPartnerApi();
 app.MapPartnerDossiers();
+app.MapPartnerDocuments();
 
 await app.RunWithMigrationsAsync<CandidatesDbContext>(args);
 
