@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Nege.Candidates.Audit;
 using Nege.Candidates.Commission;
+using Nege.Candidates.Documents;
 using Nege.Candidates.Dossiers;
 using Nege.Candidates.Idempotency;
 using Nege.Candidates.Webhooks;
@@ -16,6 +17,11 @@ public sealed class CandidatesDbContext(DbContextOptions<CandidatesDbContext> op
     public DbSet<DossierPartner> DossierPartners => Set<DossierPartner>();
 
     public DbSet<DossierTransition> DossierTransitions => Set<DossierTransition>();
+
+    public DbSet<DossierDocument> DossierDocuments => Set<DossierDocument>();
+
+    /// <summary>The documents' bytes: read only to download one.</summary>
+    public DbSet<DossierDocumentContent> DossierDocumentContents => Set<DossierDocumentContent>();
 
     public DbSet<IdempotentRequest> IdempotentRequests => Set<IdempotentRequest>();
 

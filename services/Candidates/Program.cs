@@ -20,6 +20,7 @@ app.MapWebhooks();
 app.MapCommission();
 app.MapTerritories();
 app.MapPersonalDataAudit();
+app.MapPartnerDocuments();
 
 await app.RunWithMigrationsAsync<CandidatesDbContext>(args);
 

@@ -76,6 +76,19 @@ public sealed class Dossier
         UpdatedAt = now;
     }
 
+    /// <summary>
+    /// A document was added or removed: an update of the dossier while it is open. A closed or
+    /// withdrawn dossier keeps its date, so that removing a document from it never prolongs how long
+    /// the rest is kept (seed 004: 36 months from the last update).
+    /// </summary>
+    public void DocumentsChanged(DateTimeOffset now)
+    {
+        if (DossierLifeCycle.IsOpen(Status))
+        {
+            UpdatedAt = now;
+        }
+    }
+
     /// <summary>Moves the dossier along its life cycle, logged; null when the move is allowed, else why not (in French).</summary>
     public string? Move(DossierStatus to, DossierActor by, string? reason, DateTimeOffset now, string? plan = null)
     {

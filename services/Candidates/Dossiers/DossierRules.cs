@@ -337,5 +337,6 @@ public static partial class DossierRules
         return kept;
     }
 
-    private static string Choices(IEnumerable<string> values) => string.Join(", ", values.Select(v => $"« {v} »"));
+    /// <summary>« « A », « B », « C » »: the values a list allows, as messages name them.</summary>
+    internal static string Choices(IEnumerable<string> values) => string.Join(", ", values.Select(v => $"« {v} »"));
 }

@@ -60,6 +60,24 @@ public static class IdempotentRequests
         return Convert.ToHexString(hash.GetHashAndReset());
     }
 
+    /// <summary>
+    /// The hash of a request read as a form: the method, the path and what the form says (its values,
+    /// and its file's SHA-256). Not its bytes: a multipart body's boundary changes at each sending, and
+    /// a client retrying the same upload sends the same form under another boundary.
+    /// </summary>
+    public static string HashOf(HttpRequest request, params IEnumerable<string?> parts)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(System.Text.Encoding.UTF8.GetBytes($"{request.Method} {request.Path}\n"));
+        foreach (var part in parts)
+        {
+            // Each part with its length: (« ab », « c ») and (« a », « bc ») are two requests.
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes(part is null ? "-\n" : $"{part.Length}:{part}\n"));
+        }
+
+        return Convert.ToHexString(hash.GetHashAndReset());
+    }
+
     /// <summary>The key of the request, null when none was sent; a per-field error when it is not usable.</summary>
     public static string? KeyOf(HttpRequest request, ValidationErrors errors)
     {

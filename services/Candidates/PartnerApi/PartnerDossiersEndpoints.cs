@@ -26,8 +26,6 @@ public static class PartnerDossiersEndpoints
     /// <summary>A dossier's JSON (its documents go separately): generous for the longest texts, bounded all the same.</summary>
     public const long DossierBodyMaxBytes = 256 * 1024;
 
-    private const string NotFoundDetail = "Ce dossier n'existe pas, ou votre organisme ne l'a ni déposé ni ne le suit.";
-
     public static IEndpointRouteBuilder MapPartnerDossiers(this IEndpointRouteBuilder routes)
     {
         var dossiers = routes.MapGroup(Route).WithTags("API des partenaires emploi — dossiers des candidats");
@@ -87,7 +85,7 @@ public static class PartnerDossiersEndpoints
             return errors.ToProblem();
         }
 
-        var caller = PartnerOf(user);
+        var caller = CallingPartner.Of(user);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (key is not null)
         {
@@ -143,7 +141,7 @@ public static class PartnerDossiersEndpoints
         }
 
         var (number, size) = Paging.Of(page, pageSize);
-        var organisationId = PartnerOf(user).OrganisationId;
+        var organisationId = CallingPartner.Of(user).OrganisationId;
         var query = db.Dossiers.AsNoTracking().Where(d => d.Partners.Any(p => p.OrganisationId == organisationId));
         if (wanted is { } s)
         {
@@ -167,10 +165,10 @@ public static class PartnerDossiersEndpoints
     private static async Task<Results<Ok<PartnerDossierView>, NotFoundProblem>> GetAsync(
         Guid id, ClaimsPrincipal user, CandidatesDbContext db, CancellationToken cancellationToken)
     {
-        var organisationId = PartnerOf(user).OrganisationId;
-        var dossier = await FindAsync(db.Dossiers.AsNoTracking(), id, organisationId, cancellationToken);
+        var organisationId = CallingPartner.Of(user).OrganisationId;
+        var dossier = await db.Dossiers.AsNoTracking().FindForPartnerAsync(id, organisationId, cancellationToken);
         return dossier is null
-            ? Problems.NotFound(NotFoundDetail)
+            ? Problems.NotFound(PartnerAccess.DossierNotFound)
             : TypedResults.Ok(DossierViews.ForPartner(dossier, dossier.PartnerOf(organisationId)!));
     }
 
@@ -197,12 +195,12 @@ public static class PartnerDossiersEndpoints
             return errors.ToProblem();
         }
 
-        var organisationId = PartnerOf(user).OrganisationId;
+        var organisationId = CallingPartner.Of(user).OrganisationId;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var dossier = await FindAsync(db.Dossiers, id, organisationId, cancellationToken);
+        var dossier = await db.Dossiers.FindForPartnerAsync(id, organisationId, cancellationToken);
         if (dossier is null)
         {
-            return Problems.NotFound(NotFoundDetail);
+            return Problems.NotFound(PartnerAccess.DossierNotFound);
         }
 
         await db.LockAsync(dossier, cancellationToken);
@@ -227,10 +225,10 @@ public static class PartnerDossiersEndpoints
     private static async Task<Results<Ok<IReadOnlyList<DossierTransitionView>>, NotFoundProblem>> HistoryAsync(
         Guid id, ClaimsPrincipal user, CandidatesDbContext db, CancellationToken cancellationToken)
     {
-        var organisationId = PartnerOf(user).OrganisationId;
-        var dossier = await FindAsync(db.Dossiers.AsNoTracking().Include(d => d.Transitions), id, organisationId, cancellationToken);
+        var organisationId = CallingPartner.Of(user).OrganisationId;
+        var dossier = await db.Dossiers.AsNoTracking().Include(d => d.Transitions).FindForPartnerAsync(id, organisationId, cancellationToken);
         return dossier is null
-            ? Problems.NotFound(NotFoundDetail)
+            ? Problems.NotFound(PartnerAccess.DossierNotFound)
             : TypedResults.Ok<IReadOnlyList<DossierTransitionView>>([.. dossier.Transitions.OrderBy(t => t.At).ThenBy(t => t.Id).Select(DossierViews.Transition)]);
     }
 
@@ -262,7 +260,7 @@ public static class PartnerDossiersEndpoints
             return errors.ToProblem();
         }
 
-        var caller = PartnerOf(user);
+        var caller = CallingPartner.Of(user);
         var now = clock.GetUtcNowForDatabase();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (key is not null)
@@ -276,10 +274,10 @@ public static class PartnerDossiersEndpoints
             }
         }
 
-        var dossier = await FindAsync(db.Dossiers, id, caller.OrganisationId, cancellationToken);
+        var dossier = await db.Dossiers.FindForPartnerAsync(id, caller.OrganisationId, cancellationToken);
         if (dossier is null)
         {
-            return Problems.NotFound(NotFoundDetail);
+            return Problems.NotFound(PartnerAccess.DossierNotFound);
         }
 
         await db.LockAsync(dossier, cancellationToken);
@@ -306,21 +304,5 @@ public static class PartnerDossiersEndpoints
 
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok(view);
-    }
-
-    /// <summary>The dossier if the organisation submitted or follows it (with its partners), else null.</summary>
-    private static Task<Dossier?> FindAsync(IQueryable<Dossier> dossiers, Guid id, Guid organisationId, CancellationToken cancellationToken) =>
-        dossiers.Include(d => d.Partners)
-            .Where(d => d.Id == id && d.Partners.Any(p => p.OrganisationId == organisationId))
-            .SingleOrDefaultAsync(cancellationToken);
-
-    private sealed record Partner(string ClientId, Guid OrganisationId, DossierActor Actor);
-
-    /// <summary>The calling partner's client and organisation: the policy guarantees both claims.</summary>
-    private static Partner PartnerOf(ClaimsPrincipal user)
-    {
-        var clientId = user.CallerClientId() ?? throw new InvalidOperationException("A partner client's token without client_id.");
-        var organisationId = user.CallerOrganisationId() ?? throw new InvalidOperationException("A partner client's token without its organisation.");
-        return new Partner(clientId, organisationId, new DossierActor(DossierActorKind.PartnerClient, clientId, $"Système du partenaire ({clientId})"));
     }
 }

@@ -62,7 +62,7 @@ public static class UploadedImage
 
         if (bytes.Length > limits.MaxBytes)
         {
-            problem = $"{limits.What} ne doit pas dépasser {Size(limits.MaxBytes)} (le fichier fait {Size(bytes.Length)}).";
+            problem = $"{limits.What} ne doit pas dépasser {FileSize.French(limits.MaxBytes)} (le fichier fait {FileSize.French(bytes.Length)}).";
             return null;
         }
 
@@ -148,11 +148,6 @@ public static class UploadedImage
         canvas.DrawBitmap(source, 0, 0);
         return upright;
     }
-
-    /// <summary>« 200 Ko », « 1 Mo », « 1,5 Mo ».</summary>
-    public static string Size(int bytes) => bytes >= 1024 * 1024
-        ? string.Create(System.Globalization.CultureInfo.GetCultureInfo("fr-FR"), $"{bytes / (1024.0 * 1024.0):0.#} Mo")
-        : $"{(bytes + 1023) / 1024} Ko";
 
     private static SKEncodedImageFormat? FormatOf(byte[] bytes) =>
         bytes.AsSpan().StartsWith(Png) ? SKEncodedImageFormat.Png
