@@ -84,7 +84,7 @@ public sealed class CandidateInformationTests(NotificationsService service)
         var due = new InactiveDossiersReminderDue(CandidateForm.Alsace, new DateOnly(2026, 12, 1), 15, [pilot],
             [new InactiveDossier(Guid.NewGuid(), "D-000012", "Léa Muller", "En analyse", 16), new InactiveDossier(Guid.NewGuid(), "D-000013", "Jonas Weber", "Déposé", 40)])
         {
-            QueueLink = new Uri("http://localhost:8080/espace-membre/commission/dossiers?territoire=Alsace&inactifs=true"),
+            QueueLink = new Uri("http://localhost:8080/espace-membre/commission?territoire=Alsace&sans-activite=true"),
         };
 
         await service.PublishAsync(due, Guid.NewGuid());
@@ -93,6 +93,6 @@ public sealed class CandidateInformationTests(NotificationsService service)
         Assert.Equal("Commission Alsace : dossiers sans activité", email.Subject);
         Assert.Contains("2 dossiers de la commission Alsace sont sans activité depuis 15 jours ou plus", email.Text, StringComparison.Ordinal);
         Assert.Contains("D-000013 : Jonas Weber, « Déposé », sans activité depuis 40 jours", email.Text, StringComparison.Ordinal);
-        Assert.Contains("territoire=Alsace&inactifs=true", email.Text, StringComparison.Ordinal);
+        Assert.Contains("territoire=Alsace&sans-activite=true", email.Text, StringComparison.Ordinal);
     }
 }

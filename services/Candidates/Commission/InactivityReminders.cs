@@ -60,7 +60,7 @@ public sealed class InactivityReminders(
                 (int)Math.Floor((now - d.UpdatedAt).TotalDays)))])
             {
                 QueueLink = new Uri(new Uri(AuthenticationExtensions.IssuerOf(configuration).TrimEnd('/') + "/"),
-                    $"espace-membre/commission/dossiers?territoire={Uri.EscapeDataString(territory)}&inactifs=true"),
+                    $"espace-membre/commission?territoire={Uri.EscapeDataString(territory)}&sans-activite=true"),
             }, now);
             await db.SaveChangesAsync(cancellationToken);
             Logger.LogInformation("Inactivity reminder for {Territory}: {Count} dossiers, {Pilots} pilots", territory, inactive.Count, pilots.Count);
