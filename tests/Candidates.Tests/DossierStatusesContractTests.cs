@@ -4,7 +4,7 @@ using Nege.Contracts.Candidates;
 
 namespace Candidates.Tests;
 
-/// <summary>The statuses and plans the site reads from Contracts are exactly those of the service's life cycle.</summary>
+/// <summary>The lists of values the site reads from Contracts are exactly those of the service's own types.</summary>
 public sealed class DossierStatusesContractTests
 {
     [Fact]
@@ -16,8 +16,14 @@ public sealed class DossierStatusesContractTests
     }
 
     [Fact]
-    public void The_accompaniment_plans_are_those_the_commission_may_record()
+    public void The_commissions_lists_are_those_the_service_takes()
     {
-        Assert.Equal(CommissionMoves.Plans, DossierStatuses.AccompanimentPlans.Select(p => p.Code));
+        Assert.Equal(CommissionMoves.Plans, CommissionForm.AccompanimentPlans.Select(p => p.Code));
+        Assert.Equal(
+            Enum.GetValues<AnalysisKind>().Select(k => (DossierAnalysis.Code(k), DossierAnalysis.Label(k))),
+            CommissionForm.AnalysisKinds);
+        Assert.Equal(
+            Enum.GetValues<RecommendationTopic>().Select(t => (DossierRecommendation.Code(t), DossierRecommendation.Label(t))),
+            CommissionForm.RecommendationTopics);
     }
 }

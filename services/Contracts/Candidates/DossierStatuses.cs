@@ -29,13 +29,6 @@ public static class DossierStatuses
         (Closed, "Clôturé"),
     ];
 
-    /// <summary>« Action Préparatoire au retour à l'Emploi » and « Plan Individuel d'Adaptation et de Développement des Compétences » (seed 004).</summary>
-    public static readonly IReadOnlyList<(string Code, string Label)> AccompanimentPlans =
-    [
-        ("APE", "APE — Action Préparatoire au retour à l'Emploi"),
-        ("PIADC", "PIADC — Plan Individuel d'Adaptation et de Développement des Compétences"),
-    ];
-
     /// <summary>The French label of a status's code; the code itself when it is unknown.</summary>
     public static string Label(string? code) =>
         All.FirstOrDefault(status => status.Code == code).Label ?? code ?? "";
