@@ -20,7 +20,10 @@ public sealed partial class MembershipApi(HttpClient http)
     public Task<Account> GetMeAsync(CancellationToken ct) => SendAsync<Account>(HttpMethod.Get, "api/membership/me", null, ct);
 
     public Task<PageOf<Account>> GetAccountsAsync(string? search, int page, CancellationToken ct) =>
-        SendAsync<PageOf<Account>>(HttpMethod.Get, $"api/membership/accounts?search={Escape(search)}&page={page}&pageSize={PageSize}", null, ct);
+        GetAccountsAsync(search, page, PageSize, ct);
+
+    public Task<PageOf<Account>> GetAccountsAsync(string? search, int page, int pageSize, CancellationToken ct) =>
+        SendAsync<PageOf<Account>>(HttpMethod.Get, $"api/membership/accounts?search={Escape(search)}&page={page}&pageSize={pageSize}", null, ct);
 
     public async Task<Account> GetAccountAsync(string id, CancellationToken ct)
     {
