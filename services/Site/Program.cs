@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Nege.ServiceDefaults;
 using Nege.ServiceDefaults.Data;
 using Nege.Site;
+using Nege.Site.Candidats;
 using Nege.Site.Data;
 using Nege.Site.Identity;
 using Nege.Site.Membership;
@@ -15,6 +16,7 @@ builder.Services.AddDataProtection().SetApplicationName("nege-site").PersistKeys
 builder.AddSiteAuthentication();
 builder.Services.AddSitePages();
 MembershipApi.AddMembershipApi(builder.Services);
+CandidatesApi.AddCandidatesApi(builder.Services);
 // French text stays readable in the page source (é, not &#xE9;); HTML is still encoded.
 builder.Services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 

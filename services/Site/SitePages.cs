@@ -14,6 +14,7 @@ public static class SitePages
                 options.Conventions.AuthorizeFolder("/EspaceMembre/Admin", SiteAuthentication.AdminPolicy);
                 options.Conventions.AuthorizeFolder("/EspaceMembre/Adhesions", AccessPolicies.DecideApplications.Name);
                 options.Conventions.AuthorizeFolder("/EspaceMembre/Organisme", AccessPolicies.OwnOrganisation.Name);
+                options.Conventions.AuthorizeFolder("/EspaceMembre/Commission", AccessPolicies.CommissionWork.Name);
             })
             .AddMvcOptions(options =>
             {

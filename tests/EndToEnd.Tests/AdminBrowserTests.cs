@@ -20,7 +20,7 @@ public sealed class AdminBrowserTests(RunningSystem system) : BrowserTest
     {
         var administrator = await system.Identities.AdministratorAsync();
         var recruiter = await system.Identities.CreatePersonAsync(NegeRoles.Recruiter);
-        var admin = await LogInAsync(administrator.Email, administrator.Password);
+        var admin = await LogInAsync(system.GatewayUrl, administrator.Email, administrator.Password);
 
         await admin.GetByRole(AriaRole.Link, new() { Name = "Espace membre" }).ClickAsync();
         foreach (var entry in new[] { "Comptes", "Organismes", "Clients API des partenaires" })
@@ -37,10 +37,10 @@ public sealed class AdminBrowserTests(RunningSystem system) : BrowserTest
         await Assertions.Expect(admin.Locator("table").Last).ToContainTextAsync(administrator.DisplayName);
 
         // The person's next login carries both roles: their member area shows both roles' entries.
-        var person = await LogInAsync(recruiter.Email, recruiter.Password);
+        var person = await LogInAsync(system.GatewayUrl, recruiter.Email, recruiter.Password);
         await person.GetByRole(AriaRole.Link, new() { Name = "Espace membre" }).ClickAsync();
         await Assertions.Expect(person.Locator("main")).ToContainTextAsync("Vivier de talents");
-        await Assertions.Expect(person.Locator("main")).ToContainTextAsync("Qualification des candidats");
+        await Assertions.Expect(person.Locator("main")).ToContainTextAsync("File de travail");
         await Assertions.Expect(person.GetByRole(AriaRole.Link, new() { Name = "Comptes", Exact = true })).ToHaveCountAsync(0);
 
         // And the administration pages stay closed to them.
@@ -52,7 +52,7 @@ public sealed class AdminBrowserTests(RunningSystem system) : BrowserTest
     public async Task An_administrator_creates_a_partner_client_whose_secret_works_once_shown_and_revokes_it()
     {
         var administrator = await system.Identities.AdministratorAsync();
-        var admin = await LogInAsync(administrator.Email, administrator.Password);
+        var admin = await LogInAsync(system.GatewayUrl, administrator.Email, administrator.Password);
         var organisation = $"Mission locale de test {Guid.NewGuid():N}"[..40];
 
         await admin.GotoAsync($"{system.GatewayUrl}/espace-membre/admin/organismes/nouveau");
@@ -96,7 +96,7 @@ public sealed class AdminBrowserTests(RunningSystem system) : BrowserTest
     public async Task An_administrator_opens_an_account_locks_and_unlocks_it_and_rotates_a_partner_secret()
     {
         var administrator = await system.Identities.AdministratorAsync();
-        var admin = await LogInAsync(administrator.Email, administrator.Password);
+        var admin = await LogInAsync(system.GatewayUrl, administrator.Email, administrator.Password);
         var email = $"invitee-{Guid.NewGuid():N}@exemple.fr";
 
         // « Mon compte » reads the person's own account from the API.
@@ -160,15 +160,4 @@ public sealed class AdminBrowserTests(RunningSystem system) : BrowserTest
             ["client_id"] = clientId,
             ["client_secret"] = secret,
         }));
-
-    private async Task<IPage> LogInAsync(string login, string password)
-    {
-        var page = await NewPageAsync();
-        await page.GotoAsync($"{system.GatewayUrl}/connexion");
-        await page.GetByLabel("Adresse de courriel ou nom d'utilisateur").FillAsync(login);
-        await page.GetByLabel("Mot de passe").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
-        await Assertions.Expect(page.Locator("header")).ToContainTextAsync("Connecté :");
-        return page;
-    }
 }

@@ -29,6 +29,18 @@ public abstract class BrowserTest : IAsyncLifetime
         _playwright.Dispose();
     }
 
+    /// <summary>A fresh page logged in on the site through the identity server's login page.</summary>
+    protected async Task<IPage> LogInAsync(string gatewayUrl, string login, string password)
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync($"{gatewayUrl}/connexion");
+        await page.GetByLabel("Adresse de courriel ou nom d'utilisateur").FillAsync(login);
+        await page.GetByLabel("Mot de passe").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
+        await Assertions.Expect(page.Locator("header")).ToContainTextAsync("Connecté :");
+        return page;
+    }
+
     /// <summary>A fresh page in a context of its own (its own cookies), in French.</summary>
     protected async Task<IPage> NewPageAsync() =>
         await (await Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "fr-FR" })).NewPageAsync();

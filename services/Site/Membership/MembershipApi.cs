@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.Extensions.Http.Resilience;
+using Nege.Site.Api;
 using Nege.Site.Identity;
 
 namespace Nege.Site.Membership;
@@ -17,12 +17,13 @@ public sealed partial class MembershipApi(HttpClient http)
 
     public const int PageSize = 20;
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     public Task<Account> GetMeAsync(CancellationToken ct) => SendAsync<Account>(HttpMethod.Get, "api/membership/me", null, ct);
 
     public Task<PageOf<Account>> GetAccountsAsync(string? search, int page, CancellationToken ct) =>
-        SendAsync<PageOf<Account>>(HttpMethod.Get, $"api/membership/accounts?search={Escape(search)}&page={page}&pageSize={PageSize}", null, ct);
+        GetAccountsAsync(search, page, PageSize, ct);
+
+    public Task<PageOf<Account>> GetAccountsAsync(string? search, int page, int pageSize, CancellationToken ct) =>
+        SendAsync<PageOf<Account>>(HttpMethod.Get, $"api/membership/accounts?search={Escape(search)}&page={page}&pageSize={pageSize}", null, ct);
 
     public async Task<Account> GetAccountAsync(string id, CancellationToken ct)
     {
@@ -67,13 +68,13 @@ public sealed partial class MembershipApi(HttpClient http)
     public Task<PartnerClient> RevokeAsync(string clientId, CancellationToken ct) =>
         SendAsync<PartnerClient>(HttpMethod.Post, $"api/membership/partner-clients/{Escape(clientId)}/revoke", null, ct);
 
-    private static string Escape(string? value) => Uri.EscapeDataString(value ?? "");
+    private static string Escape(string? value) => ServiceApi.Escape(value);
 
     private async Task<T> SendAsync<T>(
         HttpMethod method, string path, object? body, CancellationToken ct, IReadOnlyDictionary<string, string>? headers = null)
     {
         using var response = await SendCheckedAsync(method, path, body, headers, ct);
-        return await response.Content.ReadFromJsonAsync<T>(Json, ct)
+        return await response.Content.ReadFromJsonAsync<T>(ServiceApi.Json, ct)
                ?? throw new MembershipApiException(response.StatusCode, null);
     }
 
@@ -87,7 +88,7 @@ public sealed partial class MembershipApi(HttpClient http)
     /// <summary>A file (logo, photo) as the API serves it; null when there is none (404).</summary>
     private async Task<ApiFile?> GetFileAsync(string path, CancellationToken ct, IReadOnlyDictionary<string, string>? headers = null)
     {
-        using var request = NewRequest(HttpMethod.Get, path, null, headers);
+        using var request = ServiceApi.NewRequest(HttpMethod.Get, path, null, headers);
         using var response = await http.SendAsync(request, ct);
         if (response.StatusCode == HttpStatusCode.NotFound)
         {
@@ -96,7 +97,7 @@ public sealed partial class MembershipApi(HttpClient http)
 
         if (!response.IsSuccessStatusCode)
         {
-            throw new MembershipApiException(response.StatusCode, await ReadProblemAsync(response, ct));
+            throw new MembershipApiException(response.StatusCode, await ServiceApi.ReadProblemAsync(response, ct));
         }
 
         return new ApiFile(
@@ -107,51 +108,17 @@ public sealed partial class MembershipApi(HttpClient http)
     private async Task<HttpResponseMessage> SendCheckedAsync(
         HttpMethod method, string path, object? body, IReadOnlyDictionary<string, string>? headers, CancellationToken ct)
     {
-        using var request = NewRequest(method, path, body, headers);
+        using var request = ServiceApi.NewRequest(method, path, body, headers);
         var response = await http.SendAsync(request, ct);
         if (!response.IsSuccessStatusCode)
         {
             using (response)
             {
-                throw new MembershipApiException(response.StatusCode, await ReadProblemAsync(response, ct));
+                throw new MembershipApiException(response.StatusCode, await ServiceApi.ReadProblemAsync(response, ct));
             }
         }
 
         return response;
-    }
-
-    private static HttpRequestMessage NewRequest(HttpMethod method, string path, object? body, IReadOnlyDictionary<string, string>? headers)
-    {
-        var request = new HttpRequestMessage(method, path);
-        if (body is not null)
-        {
-            request.Content = JsonContent.Create(body, body.GetType(), options: Json);
-        }
-
-        foreach (var (name, value) in headers ?? new Dictionary<string, string>())
-        {
-            request.Headers.Add(name, value);
-        }
-
-        return request;
-    }
-
-    private static async Task<ApiProblem?> ReadProblemAsync(HttpResponseMessage response, CancellationToken ct)
-    {
-        var mediaType = response.Content.Headers.ContentType?.MediaType;
-        if (mediaType is not ("application/problem+json" or "application/json"))
-        {
-            return null;
-        }
-
-        try
-        {
-            return await response.Content.ReadFromJsonAsync<ApiProblem>(Json, ct);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
     }
 
     public static IServiceCollection AddMembershipApi(IServiceCollection services)
@@ -171,12 +138,7 @@ public sealed record ApiFile(byte[] Content, string ContentType);
 
 /// <summary>A non-success answer of the Membership API, with its problem details when it gave some.</summary>
 public sealed class MembershipApiException(HttpStatusCode status, ApiProblem? problem)
-    : Exception(problem?.Detail ?? problem?.Title ?? $"Membership API answered {(int)status}.")
-{
-    public HttpStatusCode Status { get; } = status;
-
-    public ApiProblem? Problem { get; } = problem;
-}
+    : ApiException(status, problem, ProblemDisplay.Unavailable);
 
 /// <summary>Sends the person's access token (kept in the session cookie) to the API.</summary>
 public sealed class BearerTokenHandler(IHttpContextAccessor accessor) : DelegatingHandler

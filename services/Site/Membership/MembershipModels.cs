@@ -117,4 +117,9 @@ public sealed class IdConverter : JsonConverter<string?>
 }
 
 /// <summary>Previous/next links of a paginated table: <see cref="LinkPrefix"/> followed by the page number.</summary>
-public sealed record Pager(int Page, int PageCount, string LinkPrefix);
+public sealed record Pager(int Page, int PageCount, string LinkPrefix)
+{
+    /// <summary>The pager of a page of <paramref name="pageSize"/> rows out of <paramref name="total"/>.</summary>
+    public static Pager Of(int page, int pageSize, int total, string linkPrefix) =>
+        new(page, pageSize <= 0 ? 1 : Math.Max(1, (total + pageSize - 1) / pageSize), linkPrefix);
+}

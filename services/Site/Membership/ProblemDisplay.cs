@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Nege.ServiceDefaults.Data;
+using Nege.Site.Api;
 
 namespace Nege.Site.Membership;
 
@@ -14,7 +15,7 @@ public static class ProblemDisplay
     /// Shows the API's answer to the person: each field's messages beside that field
     /// (<paramref name="prefix"/>.<c>Field</c>), the title or detail at the top when no field is named.
     /// </summary>
-    public static void AddProblem(this ModelStateDictionary modelState, MembershipApiException exception, string prefix = "Input")
+    public static void AddProblem(this ModelStateDictionary modelState, ApiException exception, string prefix = "Input")
     {
         if (exception.Status == System.Net.HttpStatusCode.Unauthorized)
         {
@@ -36,7 +37,7 @@ public static class ProblemDisplay
 
         if (fieldErrors == 0)
         {
-            modelState.AddModelError("", problem?.Detail ?? problem?.Title ?? Unavailable);
+            modelState.AddModelError("", problem?.Detail ?? problem?.Title ?? exception.Unavailable);
         }
     }
 

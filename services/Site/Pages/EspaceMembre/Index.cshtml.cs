@@ -9,6 +9,8 @@ public sealed class IndexModel : PageModel
 {
     private static readonly MemberAreaEntry Applications = new("Demandes d'adhésion", "/espace-membre/adhesions");
 
+    private static readonly MemberAreaEntry WorkQueue = new("File de travail", "/espace-membre/commission");
+
     /// <summary>What the roles give access to now.</summary>
     public static readonly IReadOnlyDictionary<string, MemberAreaEntry[]> EntriesByRole = new Dictionary<string, MemberAreaEntry[]>(StringComparer.Ordinal)
     {
@@ -18,8 +20,11 @@ public sealed class IndexModel : PageModel
             new("Organismes", "/espace-membre/admin/organismes"),
             new("Clients API des partenaires", "/espace-membre/admin/clients-partenaires"),
             Applications,
+            new("Commissions", "/espace-membre/admin/commissions"),
+            new("File de travail des commissions", WorkQueue.Href),
         ],
         [NegeRoles.Board] = [Applications],
+        [NegeRoles.Commission] = [WorkQueue],
         [NegeRoles.Referent] =
         [
             new("Fiche de l'organisme", "/espace-membre/organisme"),
@@ -33,7 +38,6 @@ public sealed class IndexModel : PageModel
         [NegeRoles.Treasurer] = ["Cotisations"],
         [NegeRoles.Recruiter] = ["Vivier de talents"],
         [NegeRoles.EmploymentPartner] = ["Dossiers de candidats"],
-        [NegeRoles.Commission] = ["Qualification des candidats"],
         [NegeRoles.Candidate] = ["Mon dossier"],
         [NegeRoles.Editor] = ["Actualités"],
     };

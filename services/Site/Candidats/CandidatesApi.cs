@@ -1,0 +1,116 @@
+using System.Net;
+using System.Net.Http.Json;
+using Nege.Contracts.Api.Candidates;
+using Nege.Site.Api;
+using Nege.Site.Membership;
+using QueuePage = Nege.ServiceDefaults.Http.PageOf<Nege.Contracts.Api.Candidates.WorkQueueItem>;
+
+namespace Nege.Site.Candidats;
+
+/// <summary>
+/// The Candidates API, called server-side on behalf of the logged-in person (their access token): the AAR
+/// commissions' work queue and dossiers, and the territories' members (administrators).
+/// </summary>
+public sealed class CandidatesApi(HttpClient http)
+{
+    public const string ClientName = "candidates-api";
+
+    /// <summary>Service discovery name of the Candidates service (<c>services:candidates:http:0</c>).</summary>
+    public static readonly Uri BaseAddress = new("http://candidates");
+
+    public const int PageSize = 20;
+
+    /// <summary>The work queue's <c>territory</c> for the dossiers outside every territory (administrators dispatch them).</summary>
+    public const string Undispatched = "aucun";
+
+    private const string Dossiers = "api/candidates/commission/dossiers";
+
+    private const string Territories = "api/candidates/territories";
+
+    /// <param name="territory">One of the territories, <see cref="Undispatched"/>, or null for all the caller's.</param>
+    /// <param name="status">A status's code, or null for all.</param>
+    public Task<QueuePage> GetQueueAsync(string? territory, string? status, bool inactiveOnly, int page, CancellationToken ct)
+    {
+        var query = new List<string>();
+        if (territory is { Length: > 0 })
+        {
+            query.Add("territory=" + ServiceApi.Escape(territory));
+        }
+
+        if (status is { Length: > 0 })
+        {
+            query.Add("status=" + ServiceApi.Escape(status));
+        }
+
+        if (inactiveOnly)
+        {
+            query.Add("inactive=true");
+        }
+
+        query.Add($"page={page}");
+        query.Add($"pageSize={PageSize}");
+        return SendAsync<QueuePage>(HttpMethod.Get, $"{Dossiers}?{string.Join('&', query)}", null, ct);
+    }
+
+    /// <summary>A dossier's page. Candidates writes each opening to its audit log of personal data reads.</summary>
+    public Task<CommissionDossierView> GetDossierAsync(Guid id, CancellationToken ct) =>
+        SendAsync<CommissionDossierView>(HttpMethod.Get, $"{Dossiers}/{id}", null, ct);
+
+    public Task<DossierStatusView> MoveAsync(Guid id, TransitionRequest move, CancellationToken ct) =>
+        SendAsync<DossierStatusView>(HttpMethod.Post, $"{Dossiers}/{id}/transitions", move, ct);
+
+    public Task<AnalysisView> AnalyseAsync(Guid id, AnalysisRequest analysis, CancellationToken ct) =>
+        SendAsync<AnalysisView>(HttpMethod.Post, $"{Dossiers}/{id}/analyses", analysis, ct);
+
+    public Task<RecommendationView> RecommendAsync(Guid id, RecommendationRequest recommendation, CancellationToken ct) =>
+        SendAsync<RecommendationView>(HttpMethod.Post, $"{Dossiers}/{id}/recommendations", recommendation, ct);
+
+    public Task<IReadOnlyList<TerritoryView>> GetTerritoriesAsync(CancellationToken ct) =>
+        SendAsync<IReadOnlyList<TerritoryView>>(HttpMethod.Get, Territories, null, ct);
+
+    public Task<TerritoryMemberView> PutMemberAsync(string territory, Guid accountId, TerritoryMemberRequest member, CancellationToken ct) =>
+        SendAsync<TerritoryMemberView>(HttpMethod.Put, $"{Territories}/{ServiceApi.Escape(territory)}/members/{accountId}", member, ct);
+
+    public async Task RemoveMemberAsync(string territory, Guid accountId, CancellationToken ct)
+    {
+        using var response = await SendCheckedAsync(HttpMethod.Delete, $"{Territories}/{ServiceApi.Escape(territory)}/members/{accountId}", null, ct);
+    }
+
+    public Task<DossierStatusView> DispatchAsync(Guid id, DispatchRequest dispatch, CancellationToken ct) =>
+        SendAsync<DossierStatusView>(HttpMethod.Put, $"{Dossiers}/{id}/territory", dispatch, ct);
+
+    private async Task<T> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken ct)
+    {
+        using var response = await SendCheckedAsync(method, path, body, ct);
+        return await response.Content.ReadFromJsonAsync<T>(ServiceApi.Json, ct)
+               ?? throw new CandidatesApiException(response.StatusCode, null);
+    }
+
+    private async Task<HttpResponseMessage> SendCheckedAsync(HttpMethod method, string path, object? body, CancellationToken ct)
+    {
+        using var request = ServiceApi.NewRequest(method, path, body);
+        var response = await http.SendAsync(request, ct);
+        if (!response.IsSuccessStatusCode)
+        {
+            using (response)
+            {
+                throw new CandidatesApiException(response.StatusCode, await ServiceApi.ReadProblemAsync(response, ct));
+            }
+        }
+
+        return response;
+    }
+
+    /// <summary>The client, with the person's token (see <see cref="MembershipApi.AddMembershipApi"/> for the retries of writes).</summary>
+    public static IServiceCollection AddCandidatesApi(IServiceCollection services)
+    {
+        services.AddTransient<BearerTokenHandler>();
+        services.AddHttpClient<CandidatesApi>(ClientName, client => client.BaseAddress = BaseAddress)
+            .AddHttpMessageHandler<BearerTokenHandler>();
+        return services;
+    }
+}
+
+/// <summary>A non-success answer of the Candidates API, with its problem details when it gave some.</summary>
+public sealed class CandidatesApiException(HttpStatusCode status, ApiProblem? problem)
+    : ApiException(status, problem, "Le service des candidats n'a pas pu traiter la demande. Veuillez réessayer dans quelques instants.");

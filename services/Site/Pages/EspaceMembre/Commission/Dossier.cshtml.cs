@@ -1,0 +1,233 @@
+using System.Net;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Nege.Contracts.Api.Candidates;
+using Nege.Contracts.Candidates;
+using Nege.Site.Candidats;
+using Nege.Site.Membership;
+
+namespace Nege.Site.Pages.EspaceMembre.Commission;
+
+/// <summary>
+/// A candidate's dossier as their territory's commission works on it: its contents, its history, the signed
+/// analyses and recommendations, and the forms to add one or to move the dossier on (a pilot decides).
+/// </summary>
+public sealed class DossierModel(CandidatesApi api) : PageModel
+{
+    /// <summary>Rows of the skills grid shown when none was typed (the site runs no script to add rows).</summary>
+    public const int SkillRows = 5;
+
+    private static readonly IReadOnlyDictionary<string, (string Notice, string Anchor)> Done = new Dictionary<string, (string, string)>(StringComparer.Ordinal)
+    {
+        ["statut"] = ("Le nouveau statut du dossier est enregistré.", "historique"),
+        ["analyse"] = ("L'analyse est enregistrée, signée de votre nom.", "analyses"),
+        ["recommandation"] = ("La recommandation est enregistrée, signée de votre nom.", "recommandations"),
+    };
+
+    [FromRoute]
+    public Guid Id { get; set; }
+
+    [BindProperty]
+    public MoveInput Move { get; set; } = new();
+
+    [BindProperty]
+    public AnalysisInput Analysis { get; set; } = new();
+
+    [BindProperty]
+    public RecommendationInput Recommendation { get; set; } = new();
+
+    public CommissionDossierView? Dossier { get; private set; }
+
+    public string? Notice { get; private set; }
+
+    /// <summary>Analyses, recommendations and moves are only added to a dossier still open (neither withdrawn nor closed).</summary>
+    public bool IsOpen => Dossier is { NextStatuses.Count: > 0 };
+
+    public bool OffersPlan => Dossier?.NextStatuses.Any(s => s.Code == DossierStatuses.AccompanimentPlanNeeded) == true;
+
+    public Task<IActionResult> OnGetAsync(string? etat, CancellationToken ct)
+    {
+        Notice = etat is not null && Done.TryGetValue(etat, out var done) ? done.Notice : null;
+        return LoadAsync(ct);
+    }
+
+    public async Task<IActionResult> OnPostMoveAsync(CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(Move.To))
+        {
+            ModelState.AddModelError("Move.To", "Choisissez le nouveau statut du dossier.");
+            return await LoadAsync(ct);
+        }
+
+        var plan = Move.To == DossierStatuses.AccompanimentPlanNeeded ? Blank(Move.Plan) : null;
+        return await SendAsync(() => api.MoveAsync(Id, new TransitionRequest(Move.To, Blank(Move.Reason), plan), ct), "statut", "Move", ct);
+    }
+
+    public async Task<IActionResult> OnPostAnalysisAsync(CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(Analysis.Kind))
+        {
+            ModelState.AddModelError("Analysis.Kind", "Choisissez le type d'analyse.");
+            return await LoadAsync(ct);
+        }
+
+        var (skills, rows) = Analysis.FilledSkills();
+        var request = new AnalysisRequest(Analysis.Kind, skills, Blank(Analysis.Strengths), Blank(Analysis.PointsToWork), Blank(Analysis.Text));
+        return await SendAsync(() => api.AnalyseAsync(Id, request, ct), "analyse", "Analysis", ct, key => AnalysisInput.FieldOf(key, rows));
+    }
+
+    public async Task<IActionResult> OnPostRecommendationAsync(CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(Recommendation.Topic))
+        {
+            ModelState.AddModelError("Recommendation.Topic", "Choisissez le sujet de la recommandation.");
+            return await LoadAsync(ct);
+        }
+
+        return await SendAsync(() => api.RecommendAsync(Id, new RecommendationRequest(Recommendation.Topic, Blank(Recommendation.Text)), ct),
+            "recommandation", "Recommendation", ct);
+    }
+
+    /// <summary>
+    /// Sends one of the forms; then back to the page (with what was done), or the page again with the API's
+    /// messages beside the fields of that form (<paramref name="prefix"/>) and what the person typed. A refused
+    /// move (403: only a pilot decides; 409: not from this status) is shown beside the choice of status.
+    /// </summary>
+    private async Task<IActionResult> SendAsync<T>(
+        Func<Task<T>> send, string done, string prefix, CancellationToken ct, Func<string, string>? field = null)
+    {
+        try
+        {
+            await send();
+            return RedirectToPage(null, null, new { id = Id, etat = done }, Done[done].Anchor);
+        }
+        catch (CandidatesApiException exception) when (exception.Status == HttpStatusCode.NotFound)
+        {
+            return NotFound();
+        }
+        catch (CandidatesApiException exception) when (exception.Status is HttpStatusCode.Forbidden or HttpStatusCode.Conflict
+                                                           && exception.Problem?.Errors is not { Count: > 0 })
+        {
+            var message = exception.Problem?.Detail ?? exception.Problem?.Title ?? exception.Unavailable;
+            ModelState.AddModelError(prefix == "Move" ? "Move.To" : "", message);
+        }
+        catch (CandidatesApiException exception) when (field is not null && exception.Status == HttpStatusCode.BadRequest
+                                                           && exception.Problem?.Errors is { Count: > 0 } errors)
+        {
+            foreach (var (key, messages) in errors)
+            {
+                foreach (var message in messages)
+                {
+                    ModelState.AddModelError(field(key), message);
+                }
+            }
+        }
+        catch (CandidatesApiException exception)
+        {
+            ModelState.AddProblem(exception, prefix);
+        }
+
+        return await LoadAsync(ct);
+    }
+
+    private async Task<IActionResult> LoadAsync(CancellationToken ct)
+    {
+        Analysis.PadSkills(SkillRows);
+        try
+        {
+            Dossier = await api.GetDossierAsync(Id, ct);
+        }
+        catch (CandidatesApiException exception) when (exception.Status == HttpStatusCode.NotFound)
+        {
+            return NotFound();
+        }
+        catch (CandidatesApiException exception)
+        {
+            ModelState.AddProblem(exception, "");
+        }
+
+        return Page();
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    public sealed class MoveInput
+    {
+        /// <summary>The next status's code (one of the dossier's <c>NextStatuses</c>).</summary>
+        public string? To { get; set; }
+
+        public string? Reason { get; set; }
+
+        /// <summary>APE or PIADC, for « Plan d'accompagnement nécessaire » only.</summary>
+        public string? Plan { get; set; }
+    }
+
+    public sealed class RecommendationInput
+    {
+        public string? Topic { get; set; }
+
+        public string? Text { get; set; }
+    }
+
+    public sealed class AnalysisInput
+    {
+        public string? Kind { get; set; }
+
+        public List<SkillRow> Skills { get; set; } = [];
+
+        public string? Strengths { get; set; }
+
+        public string? PointsToWork { get; set; }
+
+        public string? Text { get; set; }
+
+        /// <summary>The rows where something was typed, as the API takes them, and the row of the grid each came from.</summary>
+        public (SkillInput[] Skills, IReadOnlyList<int> Rows) FilledSkills()
+        {
+            var rows = Enumerable.Range(0, Skills.Count).Where(row => !Skills[row].IsEmpty).ToList();
+            return ([.. rows.Select(row => new SkillInput(Blank(Skills[row].Kind), Blank(Skills[row].Name), Blank(Skills[row].Level)))], rows);
+        }
+
+        /// <summary>At least <paramref name="count"/> rows in the grid, the ones typed kept.</summary>
+        public void PadSkills(int count)
+        {
+            while (Skills.Count < count)
+            {
+                Skills.Add(new SkillRow());
+            }
+        }
+
+        /// <summary>
+        /// Where the form shows the API's message about <paramref name="key"/>: <c>skills[1].level</c> (the second
+        /// skill sent) → the grid's row it came from (<c>Analysis.Skills[3].Level</c>); <c>kind</c> → <c>Analysis.Kind</c>.
+        /// </summary>
+        public static string FieldOf(string key, IReadOnlyList<int> rows)
+        {
+            var match = System.Text.RegularExpressions.Regex.Match(key, @"^(\$\.)?skills\[(?<index>\d+)\](\.(?<field>\w+))?$");
+            if (match.Success)
+            {
+                var index = int.Parse(match.Groups["index"].Value, System.Globalization.CultureInfo.InvariantCulture);
+                if (index < rows.Count && match.Groups["field"].Success)
+                {
+                    var name = match.Groups["field"].Value;
+                    return $"Analysis.Skills[{rows[index]}].{char.ToUpperInvariant(name[0])}{name[1..]}";
+                }
+
+                return "Analysis.Skills";
+            }
+
+            return ProblemDisplay.FieldKey(key, "Analysis");
+        }
+    }
+
+    public sealed class SkillRow
+    {
+        public string? Kind { get; set; }
+
+        public string? Name { get; set; }
+
+        public string? Level { get; set; }
+
+        public bool IsEmpty => string.IsNullOrWhiteSpace(Kind) && string.IsNullOrWhiteSpace(Name) && string.IsNullOrWhiteSpace(Level);
+    }
+}
