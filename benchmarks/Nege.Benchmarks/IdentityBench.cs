@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.WebUtilities;
 using Nege.AppHost;
+using Nege.ServiceDefaults.Security;
 using Nege.Testing;
 
 namespace Nege.Benchmarks;
@@ -62,7 +63,8 @@ public static partial class IdentityBench
     }
 
     /// <summary>A « Partenaire emploi » organisation and its API client (id, secret), created by the administrator.</summary>
-    public static async Task<(string ClientId, string Secret)> PartnerClientAsync(HttpClient gateway, string adminToken)
+    public static async Task<(string ClientId, string Secret)> PartnerClientAsync(
+        HttpClient gateway, string adminToken, string name = "Partenaire du banc d'essai", params string[] scopes)
     {
         async Task<JsonElement> Post(string path, object body)
         {
@@ -73,8 +75,12 @@ public static partial class IdentityBench
             return await response.Content.ReadFromJsonAsync<JsonElement>();
         }
 
-        var organisation = await Post("/api/membership/organisations", new { name = "Partenaire du banc d'essai", category = "Partenaire emploi" });
-        var client = await Post("/api/membership/partner-clients", new { organisationId = organisation.GetProperty("id").GetGuid(), scopes = new[] { "candidates.read" } });
+        var organisation = await Post("/api/membership/organisations", new { name, category = "Partenaire emploi" });
+        var client = await Post("/api/membership/partner-clients", new
+        {
+            organisationId = organisation.GetProperty("id").GetGuid(),
+            scopes = scopes.Length > 0 ? scopes : [NegeScopes.CandidatesRead],
+        });
         return (client.GetProperty("clientId").GetString()!, client.GetProperty("clientSecret").GetString()!);
     }
 

@@ -6,14 +6,20 @@ using Aspire.Hosting.Testing;
 using Nege.Benchmarks;
 using Nege.Testing.EndToEnd;
 using Nege.ServiceDefaults;
+using Nege.ServiceDefaults.Security;
 using Nege.Testing;
 
 // Measures the system as started by the AppHost (durable PostgreSQL, free ports, a temporary state
-// folder): time to healthy, request → acknowledgement e-mail latency, and write throughput through
-// the gateway. Prints a Markdown table for the README's performance section.
+// folder): time to healthy, request → acknowledgement e-mail latency, write throughput through the
+// gateway, and partners' dossier intake and reads. Prints a Markdown table for the README's
+// performance section. --only identity|applications|dossiers runs one part.
 var sequential = Argument("--sequential", 100);
 var concurrency = Argument("--concurrency", 16);
 var seconds = Argument("--seconds", 10);
+var intakeSeconds = Argument("--intake-seconds", 30);
+var dossiers = Argument("--dossiers", 10_000);
+var reads = Argument("--reads", 2_000);
+var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault();
 
 var state = Directory.CreateTempSubdirectory("nege-bench-").FullName;
 var rows = new List<(string What, string Value)>();
@@ -35,89 +41,188 @@ try
     var adminToken = await IdentityBench.AdministratorTokenAsync(
         gateway.BaseAddress!, sink, siteClientSecret);
     var (clientId, secret) = await IdentityBench.PartnerClientAsync(gateway, adminToken);
-    var partnerToken = await IdentityBench.ClientCredentialsAsync(gateway, clientId, secret);
-    await IdentityBench.PartnerCallAsync(gateway, partnerToken);
-    var tokenTimes = new List<double>();
-    var callTimes = new List<double>();
-    for (var i = 0; i < sequential; i++)
+    // The dossier bench's partners: one organisation and one client each, created while the administrator's token is fresh.
+    var partners = new List<(string ClientId, string Secret)>();
+    for (var i = 0; i < concurrency; i++)
     {
-        var watch = Stopwatch.StartNew();
-        await IdentityBench.ClientCredentialsAsync(gateway, clientId, secret);
-        tokenTimes.Add(watch.Elapsed.TotalMilliseconds);
-        watch.Restart();
-        if (await IdentityBench.PartnerCallAsync(gateway, partnerToken) != HttpStatusCode.OK)
-        {
-            throw new InvalidOperationException("The partner call was refused.");
-        }
-
-        callTimes.Add(watch.Elapsed.TotalMilliseconds);
+        partners.Add(await IdentityBench.PartnerClientAsync(
+            gateway, adminToken, $"Partenaire dossiers {i + 1}", NegeScopes.CandidatesRead, NegeScopes.CandidatesWrite));
     }
 
-    rows.Add(($"Partner token (client credentials, POST /connect/token via the gateway), sequential (n={sequential})", Percentiles(tokenTimes)));
-    rows.Add(($"Partner call with its token (GET /api/candidates/partner/me: validated by the gateway and by the service), sequential (n={sequential})", Percentiles(callTimes)));
-    var calls = 0;
-    var callsUntil = DateTime.UtcNow.AddSeconds(seconds);
-    clock.Restart();
-    await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+    if (Runs("identity"))
     {
-        while (DateTime.UtcNow < callsUntil)
+        var partnerToken = await IdentityBench.ClientCredentialsAsync(gateway, clientId, secret);
+        await IdentityBench.PartnerCallAsync(gateway, partnerToken);
+        var tokenTimes = new List<double>();
+        var callTimes = new List<double>();
+        for (var i = 0; i < sequential; i++)
         {
-            if (await IdentityBench.PartnerCallAsync(gateway, partnerToken) == HttpStatusCode.OK)
+            var watch = Stopwatch.StartNew();
+            await IdentityBench.ClientCredentialsAsync(gateway, clientId, secret);
+            tokenTimes.Add(watch.Elapsed.TotalMilliseconds);
+            watch.Restart();
+            if (await IdentityBench.PartnerCallAsync(gateway, partnerToken) != HttpStatusCode.OK)
             {
-                Interlocked.Increment(ref calls);
+                throw new InvalidOperationException("The partner call was refused.");
             }
-        }
-    }));
-    rows.Add(($"Partner calls, {concurrency} concurrent clients for {seconds} s (partner rate limit lifted)", $"{calls / clock.Elapsed.TotalSeconds:0} req/s"));
 
-    // Warm-up: first requests pay for JIT and connection pools.
-    for (var i = 0; i < 5; i++)
-    {
-        var warm = $"warmup-{i}@bench.example";
-        await Submit(gateway, warm);
-        await sink.WaitForRecipientAsync(warm, TimeSpan.FromSeconds(30));
+            callTimes.Add(watch.Elapsed.TotalMilliseconds);
+        }
+
+        rows.Add(($"Partner token (client credentials, POST /connect/token via the gateway), sequential (n={sequential})", Percentiles(tokenTimes)));
+        rows.Add(($"Partner call with its token (GET /api/candidates/partner/me: validated by the gateway and by the service), sequential (n={sequential})", Percentiles(callTimes)));
+        var calls = 0;
+        var callsUntil = DateTime.UtcNow.AddSeconds(seconds);
+        clock.Restart();
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+        {
+            while (DateTime.UtcNow < callsUntil)
+            {
+                if (await IdentityBench.PartnerCallAsync(gateway, partnerToken) == HttpStatusCode.OK)
+                {
+                    Interlocked.Increment(ref calls);
+                }
+            }
+        }));
+        rows.Add(($"Partner calls, {concurrency} concurrent clients for {seconds} s (partner rate limit lifted)", $"{calls / clock.Elapsed.TotalSeconds:0} req/s"));
     }
 
-    var requestTimes = new List<double>();
-    var deliveryTimes = new List<double>();
-    for (var i = 0; i < sequential; i++)
+    if (Runs("applications"))
     {
-        var email = $"latency-{i}@bench.example";
-        var watch = Stopwatch.StartNew();
-        await Submit(gateway, email);
-        requestTimes.Add(watch.Elapsed.TotalMilliseconds);
-        await sink.WaitForRecipientAsync(email, TimeSpan.FromSeconds(30));
-        deliveryTimes.Add(watch.Elapsed.TotalMilliseconds);
+        // Warm-up: first requests pay for JIT and connection pools.
+        for (var i = 0; i < 5; i++)
+        {
+            var warm = $"warmup-{i}@bench.example";
+            await Submit(gateway, warm);
+            await sink.WaitForRecipientAsync(warm, TimeSpan.FromSeconds(30));
+        }
+
+        var requestTimes = new List<double>();
+        var deliveryTimes = new List<double>();
+        for (var i = 0; i < sequential; i++)
+        {
+            var email = $"latency-{i}@bench.example";
+            var watch = Stopwatch.StartNew();
+            await Submit(gateway, email);
+            requestTimes.Add(watch.Elapsed.TotalMilliseconds);
+            await sink.WaitForRecipientAsync(email, TimeSpan.FromSeconds(30));
+            deliveryTimes.Add(watch.Elapsed.TotalMilliseconds);
+        }
+
+        rows.Add(($"POST /api/membership/application-drafts (part 1 of the application) via the gateway, sequential (n={sequential})", Percentiles(requestTimes)));
+        rows.Add(("POST → the applicant's account e-mail visible in the SMTP sink", Percentiles(deliveryTimes)));
+
+        await sink.DeleteAllAsync();
+        var accepted = 0;
+        var refused = 0;
+        var until = DateTime.UtcNow.AddSeconds(seconds);
+        clock.Restart();
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async worker =>
+        {
+            for (var n = 0; DateTime.UtcNow < until; n++)
+            {
+                var status = await Submit(gateway, $"load-{worker}-{n}@bench.example", ensureSuccess: false);
+                if (status == HttpStatusCode.Created)
+                {
+                    Interlocked.Increment(ref accepted);
+                }
+                else
+                {
+                    Interlocked.Increment(ref refused);
+                }
+            }
+        }));
+        var elapsed = clock.Elapsed.TotalSeconds;
+        rows.Add(($"Application drafts opened, {concurrency} concurrent clients for {seconds} s", $"{accepted / elapsed:0} req/s ({accepted} accepted, {refused} refused)"));
+
+        await Eventually.UntilAsync(async () => await sink.CountAsync() >= accepted, TimeSpan.FromMinutes(5), "every applicant's e-mail is delivered");
+        rows.Add(("…and all their e-mails delivered to the sink after", $"{clock.Elapsed.TotalSeconds:0.0} s ({accepted / clock.Elapsed.TotalSeconds:0} e-mails/s end to end)"));
     }
 
-    rows.Add(($"POST /api/membership/application-drafts (part 1 of the application) via the gateway, sequential (n={sequential})", Percentiles(requestTimes)));
-    rows.Add(("POST → the applicant's account e-mail visible in the SMTP sink", Percentiles(deliveryTimes)));
-
-    await sink.DeleteAllAsync();
-    var accepted = 0;
-    var refused = 0;
-    var until = DateTime.UtcNow.AddSeconds(seconds);
-    clock.Restart();
-    await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async worker =>
+    if (Runs("dossiers"))
     {
-        for (var n = 0; DateTime.UtcNow < until; n++)
+        var notifications = await app.GetConnectionStringAsync(ResourceNames.NotificationsDatabase)
+            ?? throw new InvalidOperationException("No connection string for the Notifications database.");
+        var tokens = await PartnerTokensAsync();
+        // Warm-up: one dossier per partner, read back once.
+        var warmUps = 0;
+        var warmUp = await DossierBench.SubmitAsync(gateway, tokens, "warmup", () => Interlocked.Increment(ref warmUps) <= tokens.Count);
+        await DossierBench.ReadAsync(gateway, tokens, [.. warmUp.Created], tokens.Count, 1);
+
+        var until = DateTime.UtcNow.AddSeconds(intakeSeconds);
+        var cpu = new CpuUse();
+        var intake = await DossierBench.SubmitAsync(gateway, tokens, "intake", () => DateTime.UtcNow < until);
+        var accepted = intake.Created.Count;
+        var intakeCpu = cpu.Report(accepted, "dossier");
+        var sinceEnd = Stopwatch.StartNew();
+        rows.Add(($"Dossier intake: POST {DossierBench.Route} through the gateway, {tokens.Count} partners' systems at once (a client and token each, partner rate limit lifted) for {intakeSeconds} s, a new person and an Idempotency-Key each",
+            $"{accepted / intake.Elapsed.TotalSeconds:0} dossiers/s sustained (target ≥ 300/s): {accepted} accepted, {intake.ErrorsText}; {Percentiles(intake.Milliseconds)} (target p99 ≤ 100 ms)"));
+        rows.Add(("…the CPU time every process used meanwhile", intakeCpu));
+
+        // Nothing lost: each consumed DossierSubmitted records one candidate-information delivery in Notifications.
+        string[] intakeEmails = [.. intake.Created.Select(d => d.Email)];
+        var consumed = await SettledAsync(() => DossierBench.DeliveriesAsync(notifications, intakeEmails), d => d.Recorded >= accepted, TimeSpan.FromMinutes(10));
+        rows.Add(("…their DossierSubmitted events consumed by Notifications: « candidate-information » deliveries recorded for the accepted dossiers' e-mails (its database, polled)",
+            $"{consumed.Value.Recorded} recorded ({consumed.Value.Recipients} distinct recipients) for {accepted} accepted, "
+            + (consumed.Reached ? $"all {sinceEnd.Elapsed.TotalSeconds:0.0} s after the load ended" : $"still missing {accepted - consumed.Value.Recorded} after {sinceEnd.Elapsed.TotalSeconds:0} s")));
+
+        // The stock for the reads: the missing dossiers through the API, each event consumed by Notifications again.
+        tokens = await PartnerTokensAsync();
+        var all = new List<BenchDossier>([.. warmUp.Created, .. intake.Created]);
+        var toAdd = Math.Max(0, dossiers - all.Count);
+        var stockRefused = 0;
+        clock.Restart();
+        while (all.Count < dossiers)
         {
-            var status = await Submit(gateway, $"load-{worker}-{n}@bench.example", ensureSuccess: false);
-            if (status == HttpStatusCode.Created)
+            var missing = dossiers - all.Count;
+            var stock = await DossierBench.SubmitAsync(gateway, tokens, "stock", () => Interlocked.Decrement(ref missing) >= 0);
+            all.AddRange(stock.Created);
+            stockRefused += stock.Errors.Values.Sum();
+            if (stock.Created.IsEmpty)
             {
-                Interlocked.Increment(ref accepted);
-            }
-            else
-            {
-                Interlocked.Increment(ref refused);
+                throw new InvalidOperationException($"No dossier accepted while adding the stock: {stock.ErrorsText}.");
             }
         }
-    }));
-    var elapsed = clock.Elapsed.TotalSeconds;
-    rows.Add(($"Application drafts opened, {concurrency} concurrent clients for {seconds} s", $"{accepted / elapsed:0} req/s ({accepted} accepted, {refused} refused)"));
 
-    await Eventually.UntilAsync(async () => await sink.CountAsync() >= accepted, TimeSpan.FromMinutes(5), "every applicant's e-mail is delivered");
-    rows.Add(("…and all their e-mails delivered to the sink after", $"{clock.Elapsed.TotalSeconds:0.0} s ({accepted / clock.Elapsed.TotalSeconds:0} e-mails/s end to end)"));
+        var stockSeconds = Math.Max(clock.Elapsed.TotalSeconds, 0.001);
+        var visible = await DossierBench.VisibleAsync(gateway, tokens);
+        string[] emails = [.. all.Select(d => d.Email)];
+        var everyone = await SettledAsync(() => DossierBench.DeliveriesAsync(notifications, emails), d => d.Recorded >= all.Count, TimeSpan.FromMinutes(10));
+        rows.Add(($"…the stock for the reads: the {toAdd} missing dossiers submitted the same way (→ {visible} in the partners' lists), and every one's DossierSubmitted consumed",
+            string.Create(CultureInfo.InvariantCulture, $"{toAdd / stockSeconds:0} dossiers/s, {stockSeconds:0.0} s, {stockRefused} refused; ")
+            + (everyone.Reached ? $"{everyone.Value.Recorded} deliveries recorded for {all.Count} dossiers {clock.Elapsed.TotalSeconds:0.0} s after it began" : $"{everyone.Value.Recorded} of {all.Count} recorded after {clock.Elapsed.TotalSeconds:0} s")
+            + $", {everyone.Value.Sent} of them sent yet"));
+
+        tokens = await PartnerTokensAsync();
+        var oneByOne = await DossierBench.ReadAsync(gateway, tokens, all, reads, 1);
+        rows.Add(($"Dossier read: GET {DossierBench.Route}/{{id}} through the gateway by its submitter, random ids among {visible}, sequential (n={reads})",
+            $"{Percentiles(oneByOne.Milliseconds)} (target p99 ≤ 100 ms), {oneByOne.ErrorsText}"));
+        cpu = new CpuUse();
+        var together = await DossierBench.ReadAsync(gateway, tokens, all, reads, tokens.Count);
+        rows.Add(($"…the same, {tokens.Count} partners reading at once (n={reads})",
+            $"{Percentiles(together.Milliseconds)} (target p99 ≤ 100 ms), {reads / together.Elapsed.TotalSeconds:0} reads/s, {together.ErrorsText}"));
+        rows.Add(("…the CPU time every process used meanwhile (Notifications still sending the candidates' e-mails)", cpu.Report(reads, "read")));
+
+        // The candidates' e-mails go out far slower than dossiers come in: the rate, and where its time goes.
+        var before = await DossierBench.DeliveriesAsync(notifications, emails);
+        cpu = new CpuUse();
+        clock.Restart();
+        await Task.Delay(TimeSpan.FromSeconds(seconds)); // a measuring window, not a wait for a condition
+        var after = await DossierBench.DeliveriesAsync(notifications, emails);
+        rows.Add(($"…the candidates' e-mails being sent meanwhile (delivery worker → SMTP sink), over {seconds} s",
+            $"{(after.Sent - before.Sent) / clock.Elapsed.TotalSeconds:0.0} e-mails/s, {all.Count - after.Sent} still to send; {cpu.Report((int)(after.Sent - before.Sent), "e-mail")}"));
+    }
+
+    async Task<List<string>> PartnerTokensAsync()
+    {
+        var tokens = new List<string>();
+        foreach (var (partnerId, partnerSecret) in partners)
+        {
+            tokens.Add(await IdentityBench.ClientCredentialsAsync(gateway, partnerId, partnerSecret));
+        }
+
+        return tokens;
+    }
 }
 finally
 {
@@ -154,12 +259,29 @@ static async Task<HttpStatusCode> Submit(HttpClient gateway, string email, bool 
     return response.StatusCode;
 }
 
-static string Percentiles(List<double> milliseconds)
+static string Percentiles(IEnumerable<double> milliseconds)
 {
     var sorted = milliseconds.Order().ToList();
     double At(double p) => sorted[(int)Math.Min(sorted.Count - 1, Math.Ceiling(p * sorted.Count) - 1)];
-    return string.Create(CultureInfo.InvariantCulture, $"p50 {At(0.50):0.0} ms, p95 {At(0.95):0.0} ms, max {sorted[^1]:0.0} ms");
+    return string.Create(CultureInfo.InvariantCulture, $"p50 {At(0.50):0.0} ms, p95 {At(0.95):0.0} ms, p99 {At(0.99):0.0} ms, max {sorted[^1]:0.0} ms");
 }
+
+// Polls until the condition holds or the time is up: the bench reports what it found instead of stopping.
+static async Task<(T Value, bool Reached)> SettledAsync<T>(Func<Task<T>> probe, Func<T, bool> condition, TimeSpan timeout)
+{
+    var value = await probe();
+    try
+    {
+        await Eventually.UntilAsync(async () => condition(value = await probe()), timeout, "settled");
+        return (value, true);
+    }
+    catch (TimeoutException)
+    {
+        return (value, false);
+    }
+}
+
+bool Runs(string part) => only is null || only == part;
 
 int Argument(string name, int fallback)
 {
