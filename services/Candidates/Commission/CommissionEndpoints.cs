@@ -51,7 +51,7 @@ public static class CommissionEndpoints
         errors.AddIf(territory is not null && territory != Undispatched && !CandidateForm.Territories.Contains(territory), "territory",
             $"Le territoire doit être l'un de : {string.Join(", ", CandidateForm.Territories)}, ou « {Undispatched} » (dossiers hors territoire, à répartir).");
         errors.AddIf(territory is not null && CandidateForm.Territories.Contains(territory) && !caller.Admin && !caller.Territories.Contains(territory),
-            "territory", "Vous n'êtes membre de la commission de ce territoire.");
+            "territory", "Vous n'êtes pas membre de la commission de ce territoire.");
         errors.AddIf(territory == Undispatched && !caller.Admin, "territory", "Seuls les administrateurs répartissent les dossiers hors territoire.");
         if (!errors.IsEmpty)
         {
@@ -75,7 +75,8 @@ public static class CommissionEndpoints
         if (inactive == true)
         {
             var before = now.AddDays(-days);
-            query = query.Where(d => d.UpdatedAt <= before && d.Status != DossierStatus.Withdrawn && d.Status != DossierStatus.Closed);
+            var awaiting = DossierLifeCycle.AwaitingCommission;
+            query = query.Where(d => d.UpdatedAt <= before && awaiting.Contains(d.Status));
         }
 
         var (number, size) = Paging.Of(page, pageSize);

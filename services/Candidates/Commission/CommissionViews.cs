@@ -48,6 +48,6 @@ public static class CommissionViews
         return new WorkQueueItem(
             dossier.Id, dossier.NumberText, dossier.Content.Identification.FirstName, dossier.Content.Identification.LastName,
             dossier.Territory, DossierViews.StatusOf(dossier), dossier.SubmittedAt, dossier.UpdatedAt, idle,
-            DossierLifeCycle.IsOpen(dossier.Status) && idle >= inactivityDays);
+            DossierLifeCycle.AwaitingCommission.Contains(dossier.Status) && idle >= inactivityDays);
     }
 }

@@ -37,6 +37,7 @@ public sealed class InactivityReminders(
         var today = ParisTime.DateOf(now);
         var days = options.Value.InactivityDays;
         var before = now.AddDays(-days);
+        var awaiting = DossierLifeCycle.AwaitingCommission;
         foreach (var territory in CandidateForm.Territories)
         {
             if (await db.InactivityReminders.AnyAsync(r => r.Territory == territory && r.Day == today, cancellationToken))
@@ -47,7 +48,7 @@ public sealed class InactivityReminders(
             var pilots = await db.TerritoryMembers.AsNoTracking().Where(m => m.Territory == territory && m.Pilot)
                 .OrderBy(m => m.DisplayName).Select(m => new Recipient(m.DisplayName, m.Email)).ToListAsync(cancellationToken);
             var inactive = await db.Dossiers.AsNoTracking()
-                .Where(d => d.Territory == territory && d.UpdatedAt <= before && d.Status != DossierStatus.Withdrawn && d.Status != DossierStatus.Closed)
+                .Where(d => d.Territory == territory && d.UpdatedAt <= before && awaiting.Contains(d.Status))
                 .OrderBy(d => d.UpdatedAt).Take(200).ToListAsync(cancellationToken);
             if (pilots.Count == 0 || inactive.Count == 0)
             {

@@ -31,6 +31,10 @@ public static class DossierLifeCycle
     /// <summary>Withdrawn (by the candidate or their partner) and closed end a dossier; from any open status.</summary>
     public static bool IsOpen(DossierStatus status) => status is not (DossierStatus.Withdrawn or DossierStatus.Closed);
 
+    /// <summary>The statuses where the commission still has work to do: only those can be « sans activité ».</summary>
+    public static readonly DossierStatus[] AwaitingCommission =
+        [DossierStatus.Submitted, DossierStatus.InAnalysis, DossierStatus.AdviceInterviewPlanned, DossierStatus.AccompanimentPlanNeeded];
+
     public static bool CanMove(DossierStatus from, DossierStatus to) =>
         IsOpen(from) && (to is DossierStatus.Withdrawn or DossierStatus.Closed || Next[from].Contains(to));
 
