@@ -48,6 +48,15 @@ public sealed record DossierStatusChanged(
     public IReadOnlyList<Guid> PartnerOrganisationIds { get; init; } = [];
 
     public string? Territory { get; init; }
+
+    /// <summary>« Prénom Nom » of the candidate, for the advisers who follow them.</summary>
+    public string? CandidateName { get; init; }
+
+    /// <summary>The advisers of the partners that submitted or follow the dossier: each is told.</summary>
+    public IReadOnlyList<Recipient> Advisers { get; init; } = [];
+
+    /// <summary>The dossier's page in the partner advisers' extranet.</summary>
+    public Uri? AdviserLink { get; init; }
 }
 
 /// <summary>

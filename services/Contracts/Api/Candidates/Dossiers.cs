@@ -9,7 +9,18 @@ public sealed record DossierRequest(
     SearchContextInput? Context,
     ProfileInput? Profile,
     ProjectInput? Project,
-    ConsentInput? Consent);
+    ConsentInput? Consent)
+{
+    /// <summary>
+    /// The partner's adviser who follows the candidate, told by e-mail of each change of the dossier's
+    /// status. Optional; when absent, an adviser submitting in the extranet is the adviser, and a
+    /// replacement (PUT) keeps the one already recorded.
+    /// </summary>
+    public AdviserInput? Adviser { get; init; }
+}
+
+/// <summary>« Conseiller » of the employment partner who follows the candidate.</summary>
+public sealed record AdviserInput(string? Name, string? Email);
 
 /// <summary>« Identification du candidat ».</summary>
 /// <param name="PartnerReference">« Matricule »: the partner's own reference for the person.</param>
@@ -84,7 +95,13 @@ public sealed record PartnerDossierView(
     string LastName,
     DateTimeOffset SubmittedAt,
     DateTimeOffset UpdatedAt,
-    DossierContentView? Content);
+    DossierContentView? Content)
+{
+    /// <summary>Your organisation's adviser for this candidate, told by e-mail of each status change; null when none was given.</summary>
+    public AdviserView? Adviser { get; init; }
+}
+
+public sealed record AdviserView(string Name, string Email);
 
 /// <summary>The dossier's contents, normalised (phone in E.164, lists' values as the seeds spell them).</summary>
 public sealed record DossierContentView(
