@@ -72,6 +72,10 @@ public static class AccessPolicies
         "partner.candidates.write", "Systèmes des partenaires emploi (portée candidates.write)", CallerKind.PartnerClient,
         [NegeRoles.EmploymentPartner], NegeScopes.CandidatesWrite);
 
+    public static readonly AccessPolicy PartnerAdvisers = new(
+        "adviser.dossiers", "Conseillers des partenaires emploi (rôle employment_partner, rattachés à leur organisme) : les dossiers de leur organisme",
+        CallerKind.Person, [NegeRoles.EmploymentPartner]);
+
     public static readonly AccessPolicy CommissionWork = new(
         "commission.work", "Membres des commissions AAR (les dossiers de leurs territoires) et administrateurs", CallerKind.Person,
         [NegeRoles.Commission, NegeRoles.Admin]);
@@ -91,7 +95,7 @@ public static class AccessPolicies
         "organisation.own", "Référents d'un organisme adhérent : sa fiche et ses collaborateurs", CallerKind.Person, [NegeRoles.Referent]);
 
     public static IReadOnlyList<AccessPolicy> All { get; } =
-        [OwnAccount, ManageAccounts, ManageOrganisations, ManagePartnerClients, Operations, PartnerCandidatesRead, PartnerCandidatesWrite,
+        [OwnAccount, ManageAccounts, ManageOrganisations, ManagePartnerClients, Operations, PartnerCandidatesRead, PartnerCandidatesWrite, PartnerAdvisers,
             CommissionWork, ManageTerritories, ReadPersonalDataAudit,
             DecideApplications, OwnOrganisation];
 }

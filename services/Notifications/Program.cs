@@ -22,6 +22,7 @@ builder.AddNegeService<NotificationsDbContext>(ResourceNames.Notifications, "NEG
     consumers.AddConsumer<CandidateInformationEmail>();
     consumers.AddConsumer<NewDossierForPilots>();
     consumers.AddConsumer<InactiveDossiersReminderEmail>();
+    consumers.AddConsumer<DossierStatusChangeForAdvisers>();
 });
 builder.AddEmail();
 builder.AddEmailDeliveries();

@@ -143,7 +143,8 @@ public abstract class AuthorizationMatrixTests<TProgram, TDbContext>(ServiceUnde
         var callers = new List<MatrixCaller> { new("anonymous", null) };
         foreach (var role in NegeRoles.All)
         {
-            callers.Add(Caller($"person with role {role}", tokens.ForPerson([role])));
+            // Attached to an organisation, as a partner's adviser must be: the matrix checks roles, not attachments.
+            callers.Add(Caller($"person with role {role}", tokens.ForPerson([role], PartnerOrganisation)));
         }
 
         callers.Add(Caller("person with no role", tokens.ForPerson([])));

@@ -95,4 +95,35 @@ public sealed class CandidateInformationTests(NotificationsService service)
         Assert.Contains("D-000013 : Jonas Weber, « Déposé », sans activité depuis 40 jours", email.Text, StringComparison.Ordinal);
         Assert.Contains("territoire=Alsace&sans-activite=true", email.Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Each_adviser_following_the_candidate_is_told_of_a_status_change_with_its_reason()
+    {
+        var advisers = new[] { new Recipient("Chloé Conseillère", $"chloe.{Guid.NewGuid():N}@exemple.fr"), new Recipient("Hugo Conseiller", $"hugo.{Guid.NewGuid():N}@exemple.fr") };
+        var changed = new DossierStatusChanged(
+            Guid.NewGuid(), "D-000123", DossierStatuses.InAnalysis, DossierStatuses.Employable, new DateTimeOffset(2026, 12, 1, 15, 30, 0, TimeSpan.Zero))
+        {
+            Reason = "Profil solide en développement web.",
+            CandidateName = "Léa Muller",
+            Advisers = advisers,
+            AdviserLink = new Uri("http://localhost:8080/espace-membre/dossiers/7"),
+        };
+
+        await service.PublishAsync(changed, Guid.NewGuid());
+
+        foreach (var adviser in advisers)
+        {
+            var email = await service.SmtpSink.Sink.WaitForRecipientAsync(adviser.Email, Timeout);
+            Assert.Equal("Dossier D-000123 : « Qualifié employable »", email.Subject);
+            Assert.Equal(DossierStatusChangeForAdvisers.ComposeFor(changed, adviser).TextBody, email.Text);
+            foreach (var expected in new[]
+                     {
+                         $"Bonjour {adviser.Name},", "Le dossier de Léa Muller (dossier D-000123), que vous suivez, est passé de « En analyse » à « Qualifié employable » le 1er décembre 2026 à 16h30.",
+                         "Motif : Profil solide en développement web.", "http://localhost:8080/espace-membre/dossiers/7",
+                     })
+            {
+                Assert.Contains(expected, email.Text, StringComparison.Ordinal);
+            }
+        }
+    }
 }

@@ -55,6 +55,19 @@ public static class AuditLog
         });
 }
 
+public static class DossierReads
+{
+    /// <summary>A person read a dossier's contents: one row, and one more when its health data (RQTH/BOE) was shown.</summary>
+    public static void RecordDossierRead(this CandidatesDbContext db, ClaimsPrincipal reader, Guid dossierId, bool healthDataShown, DateTimeOffset at)
+    {
+        db.RecordRead(reader, dossierId, PersonalDataKinds.Dossier, at);
+        if (healthDataShown)
+        {
+            db.RecordRead(reader, dossierId, PersonalDataKinds.HealthData, at, "RQTH/BOE");
+        }
+    }
+}
+
 internal sealed class PersonalDataReadConfiguration : IEntityTypeConfiguration<PersonalDataRead>
 {
     public void Configure(EntityTypeBuilder<PersonalDataRead> read)

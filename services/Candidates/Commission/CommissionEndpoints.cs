@@ -97,18 +97,14 @@ public static class CommissionEndpoints
 
         var view = await PageAsync(db, dossier, caller, cancellationToken);
         var now = clock.GetUtcNowForDatabase();
-        db.RecordRead(user, dossier.Id, PersonalDataKinds.Dossier, now);
-        if (view.HealthDataShown)
-        {
-            db.RecordRead(user, dossier.Id, PersonalDataKinds.HealthData, now, "RQTH/BOE");
-        }
+        db.RecordDossierRead(user, dossier.Id, view.HealthDataShown, now);
 
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(view);
     }
 
     private static async Task<Results<Ok<DossierStatusView>, ValidationProblem, NotFoundProblem, ForbiddenProblem, ConflictProblem>> MoveAsync(
-        Guid id, TransitionRequest? body, ClaimsPrincipal user, CandidatesDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        Guid id, TransitionRequest? body, ClaimsPrincipal user, CandidatesDbContext db, SiteLinks links, TimeProvider clock, CancellationToken cancellationToken)
     {
         var (to, reason, plan, errors) = CommissionMoves.Validate(body ?? new TransitionRequest(null, null, null));
         if (!errors.IsEmpty)
@@ -137,7 +133,7 @@ public static class CommissionEndpoints
             return Problems.Conflict("Changement de statut impossible.", refusal);
         }
 
-        await DossierStatusChanges.RecordAsync(db, dossier, from, reason, now, cancellationToken);
+        await DossierStatusChanges.RecordAsync(db, links, dossier, from, reason, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok(DossierViews.StatusOf(dossier));

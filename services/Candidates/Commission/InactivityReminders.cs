@@ -26,7 +26,7 @@ public sealed class InactivityReminder
 /// <see cref="CommissionOptions.InactivityDays"/> days. Runs hourly on one replica; the day's row makes it once.
 /// </summary>
 public sealed class InactivityReminders(
-    IServiceScopeFactory scopes, TimeProvider clock, ILogger<InactivityReminders> logger, IOptions<CommissionOptions> options, IConfiguration configuration)
+    IServiceScopeFactory scopes, TimeProvider clock, ILogger<InactivityReminders> logger, IOptions<CommissionOptions> options, SiteLinks links)
     : ScheduledJob<CandidatesDbContext>(scopes, clock, logger)
 {
     protected override TimeSpan Interval => TimeSpan.FromHours(1);
@@ -60,8 +60,7 @@ public sealed class InactivityReminders(
                 d.Id, d.NumberText, $"{d.Content.Identification.FirstName} {d.Content.Identification.LastName}", DossierLifeCycle.Label(d.Status),
                 (int)Math.Floor((now - d.UpdatedAt).TotalDays)))])
             {
-                QueueLink = new Uri(new Uri(AuthenticationExtensions.IssuerOf(configuration).TrimEnd('/') + "/"),
-                    $"espace-membre/commission?territoire={Uri.EscapeDataString(territory)}&sans-activite=true"),
+                QueueLink = links.InactiveQueue(territory),
             }, now);
             await db.SaveChangesAsync(cancellationToken);
             Logger.LogInformation("Inactivity reminder for {Territory}: {Count} dossiers, {Pilots} pilots", territory, inactive.Count, pilots.Count);

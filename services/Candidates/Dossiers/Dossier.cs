@@ -143,6 +143,23 @@ public sealed class DossierPartner
     /// <summary>The partner's client that sent it (its system), or null when an adviser did in the extranet.</summary>
     public string? ClientId { get; init; }
 
+    /// <summary>The partner's adviser who follows the candidate: told by e-mail of each status change.</summary>
+    public string? AdviserName { get; private set; }
+
+    public string? AdviserEmail { get; private set; }
+
+    public AdviserView? Adviser => AdviserName is null || AdviserEmail is null ? null : new AdviserView(AdviserName, AdviserEmail);
+
+    /// <summary>A new adviser replaces the one recorded; none given keeps it.</summary>
+    public void FollowedBy(AdviserView? adviser)
+    {
+        if (adviser is not null)
+        {
+            AdviserName = adviser.Name;
+            AdviserEmail = adviser.Email;
+        }
+    }
+
     public DateTimeOffset Since { get; init; }
 }
 
@@ -242,6 +259,10 @@ internal sealed class DossierPartnerConfiguration : IEntityTypeConfiguration<Dos
         partner.Property(p => p.PartnerReference).HasColumnName("partner_reference").HasMaxLength(DossierRules.NameMaxLength);
         partner.Property(p => p.ClientId).HasColumnName("client_id").HasMaxLength(100);
         partner.Property(p => p.Since).HasColumnName("since");
+        // An adviser in the extranet is named as their account is: first and last names of up to 100 characters each.
+        partner.Property(p => p.AdviserName).HasColumnName("adviser_name").HasMaxLength(250);
+        partner.Property(p => p.AdviserEmail).HasColumnName("adviser_email").HasMaxLength(254);
+        partner.Ignore(p => p.Adviser);
     }
 }
 

@@ -20,10 +20,11 @@ public enum IntakeOutcome
 /// birth date) finds their open dossier, which the sending partner then follows. Runs inside the
 /// caller's transaction; the events go to the outbox with the rows.
 /// </summary>
-public sealed class DossierIntake(CandidatesDbContext db, IOptions<TerritoryOptions> territories, IConfiguration configuration)
+public sealed class DossierIntake(CandidatesDbContext db, IOptions<TerritoryOptions> territories, SiteLinks links)
 {
     public async Task<(Dossier Dossier, IntakeOutcome Outcome)> TakeInAsync(
-        DossierContentView content, Guid organisationId, string? clientId, DossierActor by, DateTimeOffset now, CancellationToken cancellationToken)
+        DossierContentView content, Guid organisationId, string? clientId, DossierActor by, AdviserView? adviser, DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
         var identification = content.Identification;
         var emailKey = DossierRules.EmailKey(identification.Email);
@@ -37,12 +38,13 @@ public sealed class DossierIntake(CandidatesDbContext db, IOptions<TerritoryOpti
             .FirstOrDefaultAsync(cancellationToken);
         if (existing is not null)
         {
-            if (existing.PartnerOf(organisationId) is not null)
+            if (existing.PartnerOf(organisationId) is { } known)
             {
+                known.FollowedBy(adviser);
                 return (existing, IntakeOutcome.AlreadyKnown);
             }
 
-            existing.Partners.Add(new DossierPartner
+            var follower = new DossierPartner
             {
                 DossierId = existing.Id,
                 OrganisationId = organisationId,
@@ -50,7 +52,9 @@ public sealed class DossierIntake(CandidatesDbContext db, IOptions<TerritoryOpti
                 PartnerReference = identification.PartnerReference,
                 ClientId = clientId,
                 Since = now,
-            });
+            };
+            follower.FollowedBy(adviser);
+            existing.Partners.Add(follower);
             db.AddToOutbox(new DossierFollowed(existing.Id, organisationId, now), now);
             return (existing, IntakeOutcome.Linked);
         }
@@ -64,6 +68,7 @@ public sealed class DossierIntake(CandidatesDbContext db, IOptions<TerritoryOpti
             ClientId = clientId,
             Since = now,
         };
+        submitter.FollowedBy(adviser);
         var dossier = Dossier.Submit(content, territory, submitter, by, now);
         db.Dossiers.Add(dossier);
         await db.SaveChangesAsync(cancellationToken);
@@ -77,16 +82,10 @@ public sealed class DossierIntake(CandidatesDbContext db, IOptions<TerritoryOpti
             content.Consent.NoticeVersion, now)
         {
             Territory = territory,
-            NoticeLink = SiteLink(CandidateNotices.DataUsePath(content.Consent.NoticeVersion)),
+            NoticeLink = links.DataUseNotice(content.Consent.NoticeVersion),
             Pilots = pilots,
-            ExtranetLink = SiteLink(ExtranetPath(dossier.Id)),
+            ExtranetLink = links.CommissionDossier(dossier.Id),
         }, now);
         return (dossier, IntakeOutcome.Created);
     }
-
-    /// <summary>The dossier's page in the commission's extranet.</summary>
-    public static string ExtranetPath(Guid dossierId) => $"/espace-membre/commission/dossiers/{dossierId}";
-
-    /// <summary>A page of the public site (behind the gateway, the token issuer's address).</summary>
-    private Uri SiteLink(string path) => new(new Uri(AuthenticationExtensions.IssuerOf(configuration).TrimEnd('/') + "/"), path.TrimStart('/'));
 }

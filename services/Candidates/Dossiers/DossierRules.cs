@@ -35,6 +35,31 @@ public static partial class DossierRules
             : (null, errors);
     }
 
+    /// <summary>The partner's adviser, when one is given: a name and a valid e-mail.</summary>
+    public static AdviserView? Adviser(ValidationErrors errors, AdviserInput? input)
+    {
+        if (input is null)
+        {
+            return null;
+        }
+
+        var name = Required(errors, "adviser.name", input.Name, "Le nom du conseiller", NameMaxLength);
+        var email = input.Email?.Trim();
+        if (string.IsNullOrEmpty(email))
+        {
+            errors.Add("adviser.email", "Le courriel du conseiller est obligatoire : il est prévenu de chaque changement de statut.");
+            return null;
+        }
+
+        if (email.Length > 254 || !EmailAddress.IsValid(email))
+        {
+            errors.Add("adviser.email", "Le courriel du conseiller n'est pas une adresse valide (par exemple prenom.nom@exemple.fr).");
+            return null;
+        }
+
+        return name is null ? null : new AdviserView(name, email);
+    }
+
     private static IdentificationView? Identification(ValidationErrors errors, IdentificationInput? input, DateOnly today)
     {
         if (input is null)

@@ -17,14 +17,23 @@ public static class DossierStatusChanges
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static async Task RecordAsync(CandidatesDbContext db, Dossier dossier, DossierStatus from, string? reason, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>The dossier comes with its partners (they are told).</summary>
+    public static async Task RecordAsync(
+        CandidatesDbContext db, SiteLinks links, Dossier dossier, DossierStatus from, string? reason, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var organisations = dossier.Partners.Select(p => p.OrganisationId).ToList();
+        var advisers = dossier.Partners.Select(p => p.Adviser).OfType<AdviserView>()
+            .DistinctBy(a => a.Email, StringComparer.OrdinalIgnoreCase)
+            .Select(a => new Recipient(a.Name, a.Email))
+            .ToList();
         db.AddToOutbox(new DossierStatusChanged(dossier.Id, dossier.NumberText, DossierLifeCycle.Code(from), DossierLifeCycle.Code(dossier.Status), now)
         {
             Reason = reason,
             PartnerOrganisationIds = organisations,
             Territory = dossier.Territory,
+            CandidateName = $"{dossier.Content.Identification.FirstName} {dossier.Content.Identification.LastName}",
+            Advisers = advisers,
+            AdviserLink = links.AdviserDossier(dossier.Id),
         }, now);
 
         var webhooks = await db.PartnerWebhooks.AsNoTracking().Where(w => organisations.Contains(w.OrganisationId)).ToListAsync(cancellationToken);

@@ -20,7 +20,10 @@ public static class DossierViews
         dossier.Content.Identification.LastName,
         dossier.SubmittedAt,
         dossier.UpdatedAt,
-        partner.Relation == PartnerRelation.Submitter ? dossier.Content : null);
+        partner.Relation == PartnerRelation.Submitter ? dossier.Content : null)
+    {
+        Adviser = partner.Adviser,
+    };
 
     public static DossierTransitionView Transition(DossierTransition transition) => new(
         transition.From is { } from ? DossierLifeCycle.Code(from) : null,

@@ -8,6 +8,7 @@ public static class DossiersExtensions
     {
         builder.Services.Configure<TerritoryOptions>(builder.Configuration.GetSection(TerritoryOptions.Section));
         builder.Services.Configure<CommissionOptions>(builder.Configuration.GetSection(CommissionOptions.Section));
+        builder.Services.AddSingleton<SiteLinks>();
         builder.Services.AddScoped<DossierIntake>();
         builder.Services.AddSingleton<InactivityReminders>();
         builder.Services.AddHostedService(services => services.GetRequiredService<InactivityReminders>());

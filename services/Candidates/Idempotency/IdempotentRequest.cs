@@ -1,7 +1,10 @@
 using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.Extensions.Options;
 using Nege.ServiceDefaults.Http;
 
 namespace Nege.Candidates.Idempotency;
@@ -139,6 +142,59 @@ public static class IdempotentRequests
 
         return TypedResults.Content(request.ResponseBody, "application/json; charset=utf-8", null, request.StatusCode);
     }
+}
+
+/// <summary>
+/// The <c>Idempotency-Key</c> of one POST, for the requester that sent it (a partner's client, or an
+/// adviser's account): claimed inside the effect's transaction, completed with the answer before the commit.
+/// </summary>
+public sealed class IdempotentPost
+{
+    private readonly HttpRequest request;
+
+    private IdempotentPost(HttpRequest request, string requester, string key)
+    {
+        this.request = request;
+        Requester = requester;
+        Key = key;
+    }
+
+    public string Requester { get; }
+
+    public string Key { get; }
+
+    /// <summary>The request's key, null when it sent none; a per-field error when the key is not usable.</summary>
+    public static IdempotentPost? Of(HttpRequest request, string requester, ValidationErrors errors) =>
+        IdempotentRequests.KeyOf(request, errors) is { } key ? new IdempotentPost(request, requester, key) : null;
+
+    /// <summary>
+    /// Null when this request goes on (first with its key); else what to answer instead: the first
+    /// request's answer again, or 422 when the key came with another request.
+    /// </summary>
+    public async Task<EarlierAnswer?> ClaimAsync(CandidatesDbContext db, string requestHash, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await IdempotentRequests.ClaimAsync(db, Requester, Key, requestHash, now, cancellationToken) switch
+        {
+            IdempotencyClaim.Replay replay => new EarlierAnswer(replay.Request),
+            IdempotencyClaim.Mismatch => new EarlierAnswer(null),
+            _ => null,
+        };
+
+    /// <summary>Stores this request's answer with its key, in the transaction of its effect.</summary>
+    public Task CompleteAsync<T>(CandidatesDbContext db, int statusCode, string? location, T answer, CancellationToken cancellationToken)
+    {
+        var json = request.HttpContext.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        return IdempotentRequests.CompleteAsync(db, Requester, Key, statusCode, location, JsonSerializer.Serialize(answer, json), cancellationToken);
+    }
+}
+
+/// <summary>The answer to a request whose key was used before: the first answer replayed, or the 422 of a key reused for another request.</summary>
+public sealed class EarlierAnswer(IdempotentRequest? first) : IResult, IStatusCodeHttpResult
+{
+    public int? StatusCode => first is null ? StatusCodes.Status422UnprocessableEntity : first.StatusCode;
+
+    public Task ExecuteAsync(HttpContext httpContext) => first is null
+        ? IdempotentRequests.MismatchProblem().ExecuteAsync(httpContext)
+        : IdempotentRequests.Replay(httpContext.Response, first).ExecuteAsync(httpContext);
 }
 
 internal sealed class IdempotentRequestConfiguration : IEntityTypeConfiguration<IdempotentRequest>

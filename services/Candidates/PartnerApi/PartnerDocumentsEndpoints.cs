@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.OpenApi;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
+using Nege.Candidates.Audit;
 using Nege.Candidates.Documents;
 using Nege.Candidates.Dossiers;
 using Nege.Candidates.Idempotency;
@@ -27,6 +28,8 @@ public static class PartnerDocumentsEndpoints
 {
     public const string Route = PartnerDossiersEndpoints.Route + "/{id:guid}/documents";
 
+    public const string AdviserRoute = PartnerDossiersEndpoints.AdviserRoute + "/{id:guid}/documents";
+
     /// <summary>One document and the form around it (its part headers, the kind).</summary>
     public const long UploadBodyMaxBytes = DocumentRules.MaxBytes + 64 * 1024;
 
@@ -34,7 +37,18 @@ public static class PartnerDocumentsEndpoints
 
     public static IEndpointRouteBuilder MapPartnerDocuments(this IEndpointRouteBuilder routes)
     {
-        var documents = routes.MapGroup(Route).WithTags("API des partenaires emploi — documents des dossiers");
+        MapDocuments(
+            routes.MapGroup(Route).WithTags("API des partenaires emploi — documents des dossiers"),
+            AccessPolicies.PartnerCandidatesRead, AccessPolicies.PartnerCandidatesWrite);
+        MapDocuments(
+            routes.MapGroup(AdviserRoute).WithTags("Conseillers des partenaires emploi (extranet) — documents des dossiers")
+                .AddEndpointFilter(PartnerAccess.RequireOrganisation),
+            AccessPolicies.PartnerAdvisers, AccessPolicies.PartnerAdvisers);
+        return routes;
+    }
+
+    private static void MapDocuments(RouteGroupBuilder documents, AccessPolicy read, AccessPolicy write)
+    {
         documents.MapPost("/", UploadAsync)
             .WithSummary("Joindre un document au dossier (organisme qui l'a déposé ; multipart/form-data : file, kind ; fichier refusé : 400 sur « file » ; trop lourd : 413 ; en-tête Idempotency-Key conseillé)")
             .WithDescription(
@@ -48,24 +62,23 @@ public static class PartnerDocumentsEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .AddOpenApiOperationTransformer(DescribeForm)
-            .RequireAccess(AccessPolicies.PartnerCandidatesWrite);
+            .RequireAccess(write);
         documents.MapGet("/", ListAsync)
             .WithSummary("Les documents du dossier, sans leur contenu (organisme qui l'a déposé)")
-            .RequireAccess(AccessPolicies.PartnerCandidatesRead);
+            .RequireAccess(read);
         documents.MapGet("/{documentId:guid}", DownloadAsync)
             .WithSummary("Télécharger un document (organisme qui a déposé le dossier), sous le type reconnu à l'envoi")
             .Produces(StatusCodes.Status200OK, typeof(Stream), DocumentFormat.Pdf.ContentType, [.. DocumentFormat.All.Skip(1).Select(f => f.ContentType)])
-            .RequireAccess(AccessPolicies.PartnerCandidatesRead);
+            .RequireAccess(read);
         documents.MapDelete("/{documentId:guid}", DeleteAsync)
             .WithSummary("Supprimer un document (organisme qui a déposé le dossier ; possible aussi pour un dossier retiré ou clôturé)")
-            .RequireAccess(AccessPolicies.PartnerCandidatesWrite);
-        return routes;
+            .RequireAccess(write);
     }
 
     /// <summary>Its refusals (403, 404, 409, 413, 422) are declared on the route: one typed result holds at most six kinds.</summary>
-    private static async Task<Results<Created<DossierDocumentView>, ContentHttpResult, ValidationProblem, ProblemAnswer>> UploadAsync(
+    private static async Task<Results<Created<DossierDocumentView>, EarlierAnswer, ValidationProblem, ProblemAnswer>> UploadAsync(
         Guid id, HttpRequest request, ClaimsPrincipal user, CandidatesDbContext db, TimeProvider clock,
-        IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, ILogger<DossierDocument> logger, CancellationToken cancellationToken)
+        ILogger<DossierDocument> logger, CancellationToken cancellationToken)
     {
         if (request.ContentLength > UploadBodyMaxBytes)
         {
@@ -73,8 +86,9 @@ public static class PartnerDocumentsEndpoints
                 $"Un document ne doit pas dépasser {FileSize.French(DocumentRules.MaxBytes)} (la requête fait {FileSize.French(request.ContentLength.Value)}).");
         }
 
+        var caller = CallingPartner.Of(user);
         var errors = new ValidationErrors();
-        var key = IdempotentRequests.KeyOf(request, errors);
+        var idempotency = IdempotentPost.Of(request, caller.Requester, errors);
         var read = await DocumentUploadForm.ReadAsync(request, cancellationToken);
         if (read.TooLargeProblem is { } tooLarge)
         {
@@ -93,19 +107,12 @@ public static class PartnerDocumentsEndpoints
             return errors.ToProblem();
         }
 
-        var caller = CallingPartner.Of(user);
         var now = clock.GetUtcNowForDatabase();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (key is not null)
+        if (idempotency is not null
+            && await idempotency.ClaimAsync(db, IdempotentRequests.HashOf(request, form.Kind, form.FileName, upload!.Sha256), now, cancellationToken) is { } earlier)
         {
-            var hash = IdempotentRequests.HashOf(request, form.Kind, form.FileName, upload!.Sha256);
-            switch (await IdempotentRequests.ClaimAsync(db, caller.ClientId, key, hash, now, cancellationToken))
-            {
-                case IdempotencyClaim.Replay replay:
-                    return IdempotentRequests.Replay(request.HttpContext.Response, replay.Request);
-                case IdempotencyClaim.Mismatch:
-                    return IdempotentRequests.MismatchProblem();
-            }
+            return earlier;
         }
 
         var dossier = await db.Dossiers.FindForPartnerAsync(id, caller.OrganisationId, cancellationToken);
@@ -144,16 +151,15 @@ public static class PartnerDocumentsEndpoints
         db.AddRange(document, content);
         await db.SaveChangesAsync(cancellationToken);
         var view = DocumentViews.Of(document);
-        var location = $"{PartnerDossiersEndpoints.Route}/{id}/documents/{document.Id}";
-        if (key is not null)
+        var location = $"{caller.DossiersRoute}/{id}/documents/{document.Id}";
+        if (idempotency is not null)
         {
-            await IdempotentRequests.CompleteAsync(
-                db, caller.ClientId, key, StatusCodes.Status201Created, location, JsonSerializer.Serialize(view, json.Value.SerializerOptions), cancellationToken);
+            await idempotency.CompleteAsync(db, StatusCodes.Status201Created, location, view, cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
-        logger.LogInformation("Document {DocumentId} ({ContentType}, {Size} bytes) added to dossier {DossierId} by partner client {ClientId}",
-            document.Id, document.ContentType, document.Size, id, caller.ClientId);
+        logger.LogInformation("Document {DocumentId} ({ContentType}, {Size} bytes) added to dossier {DossierId} by {Requester}",
+            document.Id, document.ContentType, document.Size, id, caller.Requester);
         return TypedResults.Created(location, view);
     }
 
@@ -178,10 +184,12 @@ public static class PartnerDocumentsEndpoints
         return TypedResults.Ok(DocumentViews.ListOf(documents));
     }
 
+    /// <summary>An adviser downloading a document is a person reading a candidate's personal data: audited.</summary>
     private static async Task<Results<FileContentHttpResult, NotFoundProblem, ForbiddenProblem>> DownloadAsync(
-        Guid id, Guid documentId, HttpResponse response, ClaimsPrincipal user, CandidatesDbContext db, CancellationToken cancellationToken)
+        Guid id, Guid documentId, HttpResponse response, ClaimsPrincipal user, CandidatesDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var organisationId = CallingPartner.Of(user).OrganisationId;
+        var caller = CallingPartner.Of(user);
+        var organisationId = caller.OrganisationId;
         var dossier = await db.Dossiers.AsNoTracking().FindForPartnerAsync(id, organisationId, cancellationToken);
         if (dossier is null)
         {
@@ -197,6 +205,7 @@ public static class PartnerDocumentsEndpoints
             .Where(d => d.Id == documentId && d.DossierId == id)
             .Select(d => new
             {
+                d.Kind,
                 d.ContentType,
                 d.FileName,
                 Content = db.DossierDocumentContents.Where(c => c.DocumentId == d.Id).Select(c => c.Content).FirstOrDefault(),
@@ -205,6 +214,12 @@ public static class PartnerDocumentsEndpoints
         if (document is null)
         {
             return Problems.NotFound(DocumentNotFound);
+        }
+
+        if (caller.IsPerson)
+        {
+            db.RecordRead(user, id, PersonalDataKinds.Document, clock.GetUtcNowForDatabase(), $"{document.Kind} : {document.FileName}");
+            await db.SaveChangesAsync(cancellationToken);
         }
 
         // Personal data, served as a download of the type recognised at upload, never guessed again by a browser.
@@ -242,7 +257,7 @@ public static class PartnerDocumentsEndpoints
         dossier.DocumentsChanged(clock.GetUtcNowForDatabase());
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        logger.LogInformation("Document {DocumentId} removed from dossier {DossierId} by partner client {ClientId}", documentId, id, caller.ClientId);
+        logger.LogInformation("Document {DocumentId} removed from dossier {DossierId} by {Requester}", documentId, id, caller.Requester);
         return TypedResults.NoContent();
     }
 

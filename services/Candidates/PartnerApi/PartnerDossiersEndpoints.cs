@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Nege.Candidates.Audit;
 using Nege.Candidates.Dossiers;
 using Nege.Candidates.Idempotency;
 using Nege.Contracts.Api.Candidates;
@@ -23,31 +24,47 @@ public static class PartnerDossiersEndpoints
 {
     public const string Route = "/api/candidates/v1/dossiers";
 
+    /// <summary>The same, for the partners' advisers in the extranet (a person's token).</summary>
+    public const string AdviserRoute = "/api/candidates/adviser/dossiers";
+
     /// <summary>A dossier's JSON (its documents go separately): generous for the longest texts, bounded all the same.</summary>
     public const long DossierBodyMaxBytes = 256 * 1024;
 
     public static IEndpointRouteBuilder MapPartnerDossiers(this IEndpointRouteBuilder routes)
     {
-        var dossiers = routes.MapGroup(Route).WithTags("API des partenaires emploi — dossiers des candidats");
+        MapDossiers(
+            routes.MapGroup(Route).WithTags("API des partenaires emploi — dossiers des candidats"),
+            AccessPolicies.PartnerCandidatesRead, AccessPolicies.PartnerCandidatesWrite);
+        MapDossiers(
+            routes.MapGroup(AdviserRoute).WithTags("Conseillers des partenaires emploi (extranet) — dossiers des candidats")
+                .AddEndpointFilter(PartnerAccess.RequireOrganisation),
+            AccessPolicies.PartnerAdvisers, AccessPolicies.PartnerAdvisers);
+        return routes;
+    }
+
+    /// <summary>The same dossiers, the same rules, for a partner's system and for its advisers in the extranet.</summary>
+    private static void MapDossiers(RouteGroupBuilder dossiers, AccessPolicy read, AccessPolicy write)
+    {
         dossiers.MapPost("/", CreateAsync)
             .WithSummary("Déposer le dossier d'un candidat (un dossier par personne ; en-tête Idempotency-Key conseillé)")
             .Accepts<DossierRequest>("application/json")
             .WithMetadata(new RequestSizeLimitAttribute(DossierBodyMaxBytes))
-            .RequireAccess(AccessPolicies.PartnerCandidatesWrite);
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .RequireAccess(write);
         dossiers.MapGet("/", ListAsync)
             .WithSummary("Les dossiers déposés ou suivis par votre organisme, par date de mise à jour (synchronisation : updatedSince)")
-            .RequireAccess(AccessPolicies.PartnerCandidatesRead);
+            .RequireAccess(read);
         dossiers.MapGet("/{id:guid}", GetAsync)
             .WithSummary("Un dossier (son contenu pour l'organisme qui l'a déposé ; son statut pour celui qui le suit)")
-            .RequireAccess(AccessPolicies.PartnerCandidatesRead);
+            .RequireAccess(read);
         dossiers.MapPut("/{id:guid}", UpdateAsync)
             .WithSummary("Remplacer le contenu d'un dossier (organisme qui l'a déposé)")
             .Accepts<DossierRequest>("application/json")
             .WithMetadata(new RequestSizeLimitAttribute(DossierBodyMaxBytes))
-            .RequireAccess(AccessPolicies.PartnerCandidatesWrite);
+            .RequireAccess(write);
         dossiers.MapGet("/{id:guid}/history", HistoryAsync)
             .WithSummary("L'historique des statuts du dossier : qui, quand, de quel statut à quel statut, pourquoi")
-            .RequireAccess(AccessPolicies.PartnerCandidatesRead);
+            .RequireAccess(read);
         dossiers.MapPost("/{id:guid}/withdrawal", WithdrawAsync)
             .WithSummary("Retirer le dossier (le candidat renonce, ou n'est plus accompagné)")
             .Accepts<WithdrawalRequest>("application/json")
@@ -55,22 +72,22 @@ public static class PartnerDossiersEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .RequireAccess(AccessPolicies.PartnerCandidatesWrite);
-        return routes;
+            .RequireAccess(write);
     }
 
-    private static async Task<Results<Created<DossierIntakeView>, Ok<DossierIntakeView>, ContentHttpResult, ValidationProblem, UnprocessableProblem, PayloadTooLargeProblem>> CreateAsync(
+    private static async Task<Results<Created<DossierIntakeView>, Ok<DossierIntakeView>, EarlierAnswer, ValidationProblem, PayloadTooLargeProblem>> CreateAsync(
         HttpRequest request, ClaimsPrincipal user, CandidatesDbContext db, DossierIntake intake, TimeProvider clock,
-        IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, ILogger<DossierIntake> logger, CancellationToken cancellationToken)
+        ILogger<DossierIntake> logger, CancellationToken cancellationToken)
     {
         if (Problems.TooLarge(request, DossierBodyMaxBytes) is { } tooLarge)
         {
             return tooLarge;
         }
 
+        var caller = CallingPartner.Of(user);
         var errors = new ValidationErrors();
-        var key = IdempotentRequests.KeyOf(request, errors);
-        var hash = key is null ? null : await IdempotentRequests.HashAsync(request, cancellationToken);
+        var idempotency = IdempotentPost.Of(request, caller.Requester, errors);
+        var hash = idempotency is null ? null : await IdempotentRequests.HashAsync(request, cancellationToken);
         var body = await JsonBody.ReadAsync<DossierRequest>(request, cancellationToken);
         if (body.Value is not { } input)
         {
@@ -80,26 +97,21 @@ public static class PartnerDossiersEndpoints
         var now = clock.GetUtcNowForDatabase();
         var (content, contentErrors) = DossierRules.Validate(input, now);
         errors.Merge(body.Errors).Merge(contentErrors);
+        var adviser = DossierRules.Adviser(errors, input.Adviser) ?? caller.Adviser;
         if (!errors.IsEmpty)
         {
             return errors.ToProblem();
         }
 
-        var caller = CallingPartner.Of(user);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (key is not null)
+        if (idempotency is not null && await idempotency.ClaimAsync(db, hash!, now, cancellationToken) is { } earlier)
         {
-            switch (await IdempotentRequests.ClaimAsync(db, caller.ClientId, key, hash!, now, cancellationToken))
-            {
-                case IdempotencyClaim.Replay replay:
-                    return IdempotentRequests.Replay(request.HttpContext.Response, replay.Request);
-                case IdempotencyClaim.Mismatch:
-                    return IdempotentRequests.MismatchProblem();
-            }
+            return earlier;
         }
 
-        var (dossier, outcome) = await intake.TakeInAsync(content!, caller.OrganisationId, caller.ClientId, caller.Actor, now, cancellationToken);
+        var (dossier, outcome) = await intake.TakeInAsync(content!, caller.OrganisationId, caller.ClientId, caller.Actor, adviser, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        var location = $"{caller.DossiersRoute}/{dossier.Id}";
         var view = new DossierIntakeView(
             outcome switch
             {
@@ -111,19 +123,18 @@ public static class PartnerDossiersEndpoints
             {
                 IntakeOutcome.Created => $"Le dossier {dossier.NumberText} est déposé ; le candidat est informé du traitement de ses données par courriel.",
                 IntakeOutcome.Linked => $"Cette personne a déjà un dossier ({dossier.NumberText}) déposé par un autre partenaire : votre organisme le suit désormais, sans en voir le contenu.",
-                _ => $"Votre organisme a déjà transmis cette personne : c'est le dossier {dossier.NumberText}. Pour le modifier, utilisez PUT {Route}/{dossier.Id}.",
+                _ when caller.IsPerson => $"Votre organisme a déjà transmis cette personne : c'est le dossier {dossier.NumberText}.",
+                _ => $"Votre organisme a déjà transmis cette personne : c'est le dossier {dossier.NumberText}. Pour le modifier, utilisez PUT {location}.",
             },
             DossierViews.ForPartner(dossier, dossier.PartnerOf(caller.OrganisationId)!));
-        var location = $"{Route}/{dossier.Id}";
         var status = outcome == IntakeOutcome.Created ? StatusCodes.Status201Created : StatusCodes.Status200OK;
-        if (key is not null)
+        if (idempotency is not null)
         {
-            await IdempotentRequests.CompleteAsync(
-                db, caller.ClientId, key, status, location, JsonSerializer.Serialize(view, json.Value.SerializerOptions), cancellationToken);
+            await idempotency.CompleteAsync(db, status, location, view, cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
-        logger.LogInformation("Dossier {DossierId} {Outcome} by partner client {ClientId}", dossier.Id, view.Outcome, caller.ClientId);
+        logger.LogInformation("Dossier {DossierId} {Outcome} by {Requester}", dossier.Id, view.Outcome, caller.Requester);
         return outcome == IntakeOutcome.Created ? TypedResults.Created(location, view) : TypedResults.Ok(view);
     }
 
@@ -162,14 +173,25 @@ public static class PartnerDossiersEndpoints
             [.. rows.Select(d => DossierViews.ForPartner(d, d.PartnerOf(organisationId)!))], number, size, total));
     }
 
+    /// <summary>An adviser reading the contents of a dossier is a person reading a candidate's personal data: audited.</summary>
     private static async Task<Results<Ok<PartnerDossierView>, NotFoundProblem>> GetAsync(
-        Guid id, ClaimsPrincipal user, CandidatesDbContext db, CancellationToken cancellationToken)
+        Guid id, ClaimsPrincipal user, CandidatesDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var organisationId = CallingPartner.Of(user).OrganisationId;
-        var dossier = await db.Dossiers.AsNoTracking().FindForPartnerAsync(id, organisationId, cancellationToken);
-        return dossier is null
-            ? Problems.NotFound(PartnerAccess.DossierNotFound)
-            : TypedResults.Ok(DossierViews.ForPartner(dossier, dossier.PartnerOf(organisationId)!));
+        var caller = CallingPartner.Of(user);
+        var dossier = await db.Dossiers.AsNoTracking().FindForPartnerAsync(id, caller.OrganisationId, cancellationToken);
+        if (dossier is null)
+        {
+            return Problems.NotFound(PartnerAccess.DossierNotFound);
+        }
+
+        var view = DossierViews.ForPartner(dossier, dossier.PartnerOf(caller.OrganisationId)!);
+        if (caller.IsPerson && view.Content is not null)
+        {
+            db.RecordDossierRead(user, dossier.Id, dossier.HasHealthData, clock.GetUtcNowForDatabase());
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return TypedResults.Ok(view);
     }
 
     private static async Task<Results<Ok<PartnerDossierView>, ValidationProblem, NotFoundProblem, ForbiddenProblem, ConflictProblem, PayloadTooLargeProblem>> UpdateAsync(
@@ -190,6 +212,7 @@ public static class PartnerDossiersEndpoints
         var now = clock.GetUtcNowForDatabase();
         var (content, errors) = DossierRules.Validate(input, now);
         errors.Merge(body.Errors);
+        var adviser = DossierRules.Adviser(errors, input.Adviser);
         if (!errors.IsEmpty)
         {
             return errors.ToProblem();
@@ -217,6 +240,7 @@ public static class PartnerDossiersEndpoints
 
         dossier.Replace(content!, TerritoryRouting.TerritoryOf(content!.Identification.Address.PostalCode, territories.Value), now);
         partner.PartnerReference = content.Identification.PartnerReference;
+        partner.FollowedBy(adviser);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok(DossierViews.ForPartner(dossier, partner));
@@ -233,18 +257,18 @@ public static class PartnerDossiersEndpoints
     }
 
     /// <summary>Its refusals (404, 403, 409, 413, 422) are declared on the route: one typed result holds at most six kinds.</summary>
-    private static async Task<Results<Ok<PartnerDossierView>, ContentHttpResult, ValidationProblem, ProblemAnswer>> WithdrawAsync(
-        Guid id, HttpRequest request, ClaimsPrincipal user, CandidatesDbContext db, TimeProvider clock, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json,
-        CancellationToken cancellationToken)
+    private static async Task<Results<Ok<PartnerDossierView>, EarlierAnswer, ValidationProblem, ProblemAnswer>> WithdrawAsync(
+        Guid id, HttpRequest request, ClaimsPrincipal user, CandidatesDbContext db, SiteLinks links, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (Problems.TooLarge(request, DossierBodyMaxBytes) is { } tooLarge)
         {
             return tooLarge;
         }
 
+        var caller = CallingPartner.Of(user);
         var errors = new ValidationErrors();
-        var key = IdempotentRequests.KeyOf(request, errors);
-        var hash = key is null ? null : await IdempotentRequests.HashAsync(request, cancellationToken);
+        var idempotency = IdempotentPost.Of(request, caller.Requester, errors);
+        var hash = idempotency is null ? null : await IdempotentRequests.HashAsync(request, cancellationToken);
         var body = await JsonBody.ReadAsync<WithdrawalRequest>(request, cancellationToken);
         if (body.Value is not { } input)
         {
@@ -260,18 +284,11 @@ public static class PartnerDossiersEndpoints
             return errors.ToProblem();
         }
 
-        var caller = CallingPartner.Of(user);
         var now = clock.GetUtcNowForDatabase();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (key is not null)
+        if (idempotency is not null && await idempotency.ClaimAsync(db, hash!, now, cancellationToken) is { } earlier)
         {
-            switch (await IdempotentRequests.ClaimAsync(db, caller.ClientId, key, hash!, now, cancellationToken))
-            {
-                case IdempotencyClaim.Replay replay:
-                    return IdempotentRequests.Replay(request.HttpContext.Response, replay.Request);
-                case IdempotencyClaim.Mismatch:
-                    return IdempotentRequests.MismatchProblem();
-            }
+            return earlier;
         }
 
         var dossier = await db.Dossiers.FindForPartnerAsync(id, caller.OrganisationId, cancellationToken);
@@ -293,13 +310,12 @@ public static class PartnerDossiersEndpoints
             return Problems.Conflict("Changement de statut impossible.", refusal);
         }
 
-        await DossierStatusChanges.RecordAsync(db, dossier, from, reason, now, cancellationToken);
+        await DossierStatusChanges.RecordAsync(db, links, dossier, from, reason, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         var view = DossierViews.ForPartner(dossier, partner);
-        if (key is not null)
+        if (idempotency is not null)
         {
-            await IdempotentRequests.CompleteAsync(
-                db, caller.ClientId, key, StatusCodes.Status200OK, null, JsonSerializer.Serialize(view, json.Value.SerializerOptions), cancellationToken);
+            await idempotency.CompleteAsync(db, StatusCodes.Status200OK, null, view, cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
