@@ -234,4 +234,37 @@ public sealed class CommissionTests(CandidatesService service)
 
         Assert.Equal(1, await service.QueryAsync(db => db.PersonalDataReads.CountAsync(r => r.DossierId == dossier.Id)));
     }
+
+    [Fact]
+    public async Task The_territorys_members_see_the_dossiers_documents_and_each_download_is_audited()
+    {
+        var partner = service.CreateClient(service.Tokens.ForPartnerClient(
+            $"partner-{Guid.NewGuid():N}", Guid.NewGuid(), [NegeScopes.CandidatesRead, NegeScopes.CandidatesWrite]));
+        using var created = await partner.PostAsJsonAsync("/api/candidates/v1/dossiers", SampleDossiers.Valid(postalCode: "08000"));
+        var dossier = (await created.Content.ReadFromJsonAsync<DossierIntakeView>())!.Dossier;
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent("Curriculum Vitae", System.Text.Encoding.UTF8), "kind" },
+            { new ByteArrayContent(SampleDocuments.Pdf()), "file", "cv-candidat.pdf" },
+        };
+        using var uploaded = await partner.PostAsync($"/api/candidates/v1/dossiers/{dossier.Id}/documents", form);
+        Assert.Equal(HttpStatusCode.Created, uploaded.StatusCode);
+        var member = await MemberAsync(CandidateForm.ChampagneArdenne);
+        var stranger = await MemberAsync(CandidateForm.Alsace);
+
+        var page = await member.Client.GetFromJsonAsync<CommissionDossierView>($"{Commission}/{dossier.Id}");
+        var document = Assert.Single(page!.Documents);
+        Assert.Equal(("Curriculum Vitae", "cv-candidat.pdf", "application/pdf"), (document.Kind, document.FileName, document.ContentType));
+
+        using var download = await member.Client.GetAsync($"{Commission}/{dossier.Id}/documents/{document.Id}");
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal(SampleDocuments.Pdf(), await download.Content.ReadAsByteArrayAsync());
+        Assert.Equal("application/pdf", download.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.Client.GetAsync($"{Commission}/{dossier.Id}/documents/{document.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await member.Client.GetAsync($"{Commission}/{dossier.Id}/documents/{Guid.NewGuid()}")).StatusCode);
+
+        var reads = await service.QueryAsync(db => db.PersonalDataReads.Where(r => r.DossierId == dossier.Id).OrderBy(r => r.Id).ToListAsync());
+        Assert.Equal(["dossier", "document"], reads.Select(r => r.What));
+        Assert.Equal((member.Id, "Curriculum Vitae : cv-candidat.pdf"), (reads[1].AccountId, reads[1].Detail));
+    }
 }

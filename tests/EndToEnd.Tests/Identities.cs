@@ -102,7 +102,10 @@ public sealed partial class Identities(RunningSystem system)
     }
 
     /// <summary>A new account opened by the administrator with <paramref name="roles"/>; the password set from the invitation link.</summary>
-    public async Task<Person> CreatePersonAsync(params string[] roles)
+    public Task<Person> CreatePersonAsync(params string[] roles) => CreatePersonAsync(null, roles);
+
+    /// <summary>The same, the account attached to an organisation (a referent's, a partner's adviser's).</summary>
+    public async Task<Person> CreatePersonAsync(Guid? organisationId, params string[] roles)
     {
         var suffix = Guid.NewGuid().ToString("N")[..12];
         var email = $"personne-{suffix}@entreprise-exemple.fr";
@@ -114,6 +117,7 @@ public sealed partial class Identities(RunningSystem system)
             lastName = "Martin",
             firstName = $"Claire {suffix}",
             function = "Chargée de recrutement",
+            organisationId,
             roles,
         });
         Assert.True(created.StatusCode == HttpStatusCode.Created, $"Account creation: {(int)created.StatusCode} {await created.Content.ReadAsStringAsync()}");

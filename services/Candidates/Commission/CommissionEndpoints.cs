@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Nege.Candidates.Audit;
+using Nege.Candidates.Documents;
 using Nege.Candidates.Dossiers;
 using Nege.Contracts.Api.Candidates;
 using Nege.Contracts.Candidates;
@@ -35,6 +36,10 @@ public static class CommissionEndpoints
             .WithSummary("Signer une analyse du CV ou un compte-rendu d'entretien conseil");
         dossiers.MapPost("/{id:guid}/recommendations", RecommendAsync).Accepts<RecommendationRequest>("application/json")
             .WithSummary("Écrire une recommandation sur le projet professionnel ou la démarche de recherche d'emploi");
+        dossiers.MapGet("/{id:guid}/documents/{documentId:guid}", DownloadAsync)
+            .WithSummary("Télécharger un document du dossier (CV, lettres… ; chaque téléchargement est journalisé)")
+            .Produces(StatusCodes.Status200OK, typeof(Stream), "application/pdf", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                "application/vnd.oasis.opendocument.text", "image/png", "image/jpeg");
         return routes;
     }
 
@@ -248,6 +253,22 @@ public static class CommissionEndpoints
     {
         var analyses = await db.DossierAnalyses.AsNoTracking().Where(a => a.DossierId == dossier.Id).ToListAsync(cancellationToken);
         var recommendations = await db.DossierRecommendations.AsNoTracking().Where(r => r.DossierId == dossier.Id).ToListAsync(cancellationToken);
-        return CommissionViews.Dossier(dossier, caller.Pilots(dossier), analyses, recommendations);
+        var documents = await DocumentViews.OfDossierAsync(db, dossier.Id, cancellationToken);
+        return CommissionViews.Dossier(dossier, caller.Pilots(dossier), analyses, recommendations) with { Documents = [.. documents.Select(DocumentViews.Of)] };
+    }
+
+    private static async Task<Results<FileContentHttpResult, NotFoundProblem>> DownloadAsync(
+        Guid id, Guid documentId, ClaimsPrincipal user, HttpResponse response, CandidatesDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var caller = await CommissionCaller.LoadAsync(db, user, cancellationToken);
+        var dossier = await db.Dossiers.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
+        if (dossier is null || !caller.Sees(dossier))
+        {
+            return Problems.NotFound(NotFoundDetail);
+        }
+
+        return await DocumentDownloads.ServeAsync(db, id, documentId, user, response, clock.GetUtcNowForDatabase(), cancellationToken) is { } file
+            ? file
+            : Problems.NotFound(DocumentDownloads.DocumentNotFound);
     }
 }

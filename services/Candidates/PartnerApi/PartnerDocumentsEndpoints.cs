@@ -33,8 +33,6 @@ public static class PartnerDocumentsEndpoints
     /// <summary>One document and the form around it (its part headers, the kind).</summary>
     public const long UploadBodyMaxBytes = DocumentRules.MaxBytes + 64 * 1024;
 
-    private const string DocumentNotFound = "Ce document n'existe pas dans ce dossier.";
-
     public static IEndpointRouteBuilder MapPartnerDocuments(this IEndpointRouteBuilder routes)
     {
         MapDocuments(
@@ -178,18 +176,14 @@ public static class PartnerDocumentsEndpoints
             return FollowerProblem("voir ses documents");
         }
 
-        var documents = await db.DossierDocuments.AsNoTracking().Where(d => d.DossierId == id)
-            .OrderBy(d => d.UploadedAt).ThenBy(d => d.Id)
-            .ToListAsync(cancellationToken);
-        return TypedResults.Ok(DocumentViews.ListOf(documents));
+        return TypedResults.Ok(DocumentViews.ListOf(await DocumentViews.OfDossierAsync(db, id, cancellationToken)));
     }
 
     /// <summary>An adviser downloading a document is a person reading a candidate's personal data: audited.</summary>
     private static async Task<Results<FileContentHttpResult, NotFoundProblem, ForbiddenProblem>> DownloadAsync(
         Guid id, Guid documentId, HttpResponse response, ClaimsPrincipal user, CandidatesDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var caller = CallingPartner.Of(user);
-        var organisationId = caller.OrganisationId;
+        var organisationId = CallingPartner.Of(user).OrganisationId;
         var dossier = await db.Dossiers.AsNoTracking().FindForPartnerAsync(id, organisationId, cancellationToken);
         if (dossier is null)
         {
@@ -201,31 +195,9 @@ public static class PartnerDocumentsEndpoints
             return FollowerProblem("voir ses documents");
         }
 
-        var document = await db.DossierDocuments.AsNoTracking()
-            .Where(d => d.Id == documentId && d.DossierId == id)
-            .Select(d => new
-            {
-                d.Kind,
-                d.ContentType,
-                d.FileName,
-                Content = db.DossierDocumentContents.Where(c => c.DocumentId == d.Id).Select(c => c.Content).FirstOrDefault(),
-            })
-            .SingleOrDefaultAsync(cancellationToken);
-        if (document is null)
-        {
-            return Problems.NotFound(DocumentNotFound);
-        }
-
-        if (caller.IsPerson)
-        {
-            db.RecordRead(user, id, PersonalDataKinds.Document, clock.GetUtcNowForDatabase(), $"{document.Kind} : {document.FileName}");
-            await db.SaveChangesAsync(cancellationToken);
-        }
-
-        // Personal data, served as a download of the type recognised at upload, never guessed again by a browser.
-        response.Headers.CacheControl = "private, no-store";
-        response.Headers.XContentTypeOptions = "nosniff";
-        return TypedResults.File(document.Content!, document.ContentType, document.FileName);
+        return await DocumentDownloads.ServeAsync(db, id, documentId, user, response, clock.GetUtcNowForDatabase(), cancellationToken) is { } file
+            ? file
+            : Problems.NotFound(DocumentDownloads.DocumentNotFound);
     }
 
     private static async Task<Results<NoContent, NotFoundProblem, ForbiddenProblem>> DeleteAsync(
@@ -249,7 +221,7 @@ public static class PartnerDocumentsEndpoints
         var document = await db.DossierDocuments.SingleOrDefaultAsync(d => d.Id == documentId && d.DossierId == id, cancellationToken);
         if (document is null)
         {
-            return Problems.NotFound(DocumentNotFound);
+            return Problems.NotFound(DocumentDownloads.DocumentNotFound);
         }
 
         // Its bytes go with it (the database cascades to dossier_document_contents).

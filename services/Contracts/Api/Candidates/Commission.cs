@@ -54,7 +54,11 @@ public sealed record CommissionDossierView(
     IReadOnlyList<AnalysisView> Analyses,
     IReadOnlyList<RecommendationView> Recommendations,
     IReadOnlyList<DossierTransitionView> History,
-    IReadOnlyList<StatusOption> NextStatuses);
+    IReadOnlyList<StatusOption> NextStatuses)
+{
+    /// <summary>The documents the partner sent (CV, letters…), without their bytes: each download is audited.</summary>
+    public IReadOnlyList<DossierDocumentView> Documents { get; init; } = [];
+}
 
 /// <summary>A status a dossier may move to next.</summary>
 public sealed record StatusOption(string Code, string Label);
