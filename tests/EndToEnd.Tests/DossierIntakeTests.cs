@@ -82,9 +82,15 @@ public sealed class DossierIntakeTests(RunningSystem system)
             .Content.ReadFromJsonAsync<JsonElement>();
         var secret = webhook.GetProperty("secret").GetString()!;
         var email = $"qualifie.{Guid.NewGuid():N}@exemple.fr";
-        var created = await Identities.SendAsync(HttpMethod.Post, Dossiers, partner, Dossier(email, "Schmitt"));
+        var adviserEmail = $"conseillere.{Guid.NewGuid():N}@agence-exemple.fr";
+        var created = await Identities.SendAsync(HttpMethod.Post, Dossiers, partner,
+            Dossier(email, "Schmitt", new { name = "Nadia Conseillère", email = adviserEmail }));
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("dossier").GetProperty("id").GetGuid();
+
+        // The partner's system sends the CV; the commission reads it from the dossier's page.
+        using var cv = await UploadAsync(partner, $"{Dossiers}/{id}/documents", "Curriculum Vitae", "cv-schmitt.pdf", Pdf);
+        Assert.Equal(HttpStatusCode.Created, cv.StatusCode);
 
         // The pilot of Lorraine is told of the new dossier, with its page in the extranet.
         var told = await system.Sink.WaitForAsync(
@@ -110,8 +116,26 @@ public sealed class DossierIntakeTests(RunningSystem system)
         Assert.Equal(["submitted", "in_analysis", "advice_interview_planned", "employable"],
             page.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("to").GetString()));
         Assert.Equal([member.DisplayName, pilot.DisplayName], page.GetProperty("analyses").EnumerateArray().Select(a => a.GetProperty("author").GetString()));
-        var audit = await (await Identities.SendAsync(HttpMethod.Get, $"/api/candidates/personal-data-reads?dossierId={id}", admin)).Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal(pilot.Id, Assert.Single(audit.GetProperty("items").EnumerateArray()).GetProperty("accountId").GetGuid());
+        var document = Assert.Single(page.GetProperty("documents").EnumerateArray());
+        Assert.Equal("cv-schmitt.pdf", document.GetProperty("fileName").GetString());
+        var download = await Identities.SendAsync(HttpMethod.Get, $"{url}/documents/{document.GetProperty("id").GetGuid()}", memberToken);
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal(Pdf, await download.Content.ReadAsByteArrayAsync());
+        var audit = await (await Identities.SendAsync(HttpMethod.Get, $"/api/candidates/personal-data-reads?dossierId={id}&pageSize=100", admin)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(
+            [(member.Id, "document"), (pilot.Id, "dossier")],
+            audit.GetProperty("items").EnumerateArray().Select(r => (r.GetProperty("accountId").GetGuid(), r.GetProperty("what").GetString()!)).OrderBy(r => r.Item2));
+
+        // The partner's adviser is told of each change by e-mail, with the dossier's page in the extranet.
+        var qualified = await system.Sink.WaitForAsync(
+            e => e.To.Any(to => to.Address == adviserEmail) && e.Subject.Contains("Qualifié employable", StringComparison.Ordinal),
+            Identities.MailTimeout, "the adviser's e-mail about the qualification");
+        Assert.Contains("Jonas Schmitt", qualified.Text, StringComparison.Ordinal);
+        Assert.Contains("Motif : Qualifié employable par la commission Lorraine.", qualified.Text, StringComparison.Ordinal);
+        Assert.Contains($"{system.GatewayUrl}/espace-membre/dossiers/{id}", qualified.Text, StringComparison.Ordinal);
+        await Eventually.UntilAsync(
+            async () => (await system.Sink.GetAllAsync()).Count(e => e.To.Any(to => to.Address == adviserEmail)) == 3,
+            TimeSpan.FromSeconds(30), "one e-mail to the adviser per status change (three)");
 
         // The partner's system hears of each change, signed with its secret.
         await Eventually.UntilAsync(() => receiver.Accepted.Count >= 3, TimeSpan.FromSeconds(30), "three signed status changes at the partner's webhook");
@@ -126,8 +150,66 @@ public sealed class DossierIntakeTests(RunningSystem system)
         }
     }
 
-    private static object Dossier(string email, string lastName) => new
+    private static readonly byte[] Pdf = Encoding.ASCII.GetBytes(
+        "%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+
+    [Fact]
+    public async Task A_partners_adviser_submits_in_the_extranets_api_adds_a_cv_and_sees_only_the_organisations_dossiers()
     {
+        var (organisationId, partnerSystem) = await Identities.PartnerSystemAsync();
+        var adviser = await Identities.CreatePersonAsync(organisationId, NegeRoles.EmploymentPartner);
+        var token = (await Identities.LoginAsync(adviser)).AccessToken;
+        var email = $"conseil.{Guid.NewGuid():N}@exemple.fr";
+        const string Advisers = "/api/candidates/adviser/dossiers";
+
+        var created = await Identities.SendAsync(HttpMethod.Post, Advisers, token, Dossier(email, "Lambert"));
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var dossier = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("dossier");
+        var id = dossier.GetProperty("id").GetGuid();
+        Assert.Equal(adviser.Email, dossier.GetProperty("adviser").GetProperty("email").GetString());
+        using var cv = await UploadAsync(token, $"{Advisers}/{id}/documents", "Curriculum Vitae", "cv.pdf", Pdf);
+        Assert.Equal(HttpStatusCode.Created, cv.StatusCode);
+        await system.Sink.WaitForAsync(e => e.To.Any(to => to.Address == email), Identities.MailTimeout, "the candidate's information e-mail");
+
+        // The organisation's system sees what its adviser sent, and the adviser what the system sent.
+        var bySystem = await Identities.SendAsync(HttpMethod.Post, Dossiers, partnerSystem, Dossier($"systeme.{Guid.NewGuid():N}@exemple.fr", "Girard"));
+        var systemsId = (await bySystem.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("dossier").GetProperty("id").GetGuid();
+        Assert.Equal(HttpStatusCode.OK, (await Identities.SendAsync(HttpMethod.Get, $"{Dossiers}/{id}", partnerSystem)).StatusCode);
+        var list = await (await Identities.SendAsync(HttpMethod.Get, $"{Advisers}?pageSize=100", token)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal([id, systemsId], list.GetProperty("items").EnumerateArray().Select(d => d.GetProperty("id").GetGuid()).Order());
+
+        // Another agency's dossier is not there, whatever its id; a person of no organisation is told why.
+        var (_, stranger) = await Identities.PartnerSystemAsync();
+        var theirs = await Identities.SendAsync(HttpMethod.Post, Dossiers, stranger, Dossier($"autre.{Guid.NewGuid():N}@exemple.fr", "Perrin"));
+        var theirsId = (await theirs.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("dossier").GetProperty("id").GetGuid();
+        Assert.Equal(HttpStatusCode.NotFound, (await Identities.SendAsync(HttpMethod.Get, $"{Advisers}/{theirsId}", token)).StatusCode);
+        var unattached = await Identities.CreatePersonAsync(NegeRoles.EmploymentPartner);
+        var refused = await Identities.SendAsync(HttpMethod.Get, Advisers, (await Identities.LoginAsync(unattached)).AccessToken);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Contains("rattaché à aucun organisme", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // Reading the contents is audited under the adviser's name.
+        Assert.Equal(HttpStatusCode.OK, (await Identities.SendAsync(HttpMethod.Get, $"{Advisers}/{id}", token)).StatusCode);
+        var audit = await (await Identities.SendAsync(HttpMethod.Get, $"/api/candidates/personal-data-reads?dossierId={id}", await Identities.AdminTokenAsync()))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        var read = Assert.Single(audit.GetProperty("items").EnumerateArray());
+        Assert.Equal((adviser.Id, "dossier"), (read.GetProperty("accountId").GetGuid(), read.GetProperty("what").GetString()));
+    }
+
+    private async Task<HttpResponseMessage> UploadAsync(string accessToken, string path, string kind, string fileName, byte[] bytes)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path)
+        {
+            Content = new MultipartFormDataContent { { new StringContent(kind, Encoding.UTF8), "kind" }, { new ByteArrayContent(bytes), "file", fileName } },
+        };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", accessToken);
+        return await system.Gateway.SendAsync(request);
+    }
+
+    private static object Dossier(string email, string lastName, object? adviser = null) => new
+    {
+        adviser,
         identification = new
         {
             firstName = "Jonas",
