@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Nege.Candidates.Audit;
@@ -50,6 +51,7 @@ public static class PartnerDossiersEndpoints
             .Accepts<DossierRequest>("application/json")
             .WithMetadata(new RequestSizeLimitAttribute(DossierBodyMaxBytes))
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .AddOpenApiOperationTransformer(PartnerApiExamples.Dossier)
             .RequireAccess(write);
         dossiers.MapGet("/", ListAsync)
             .WithSummary("Les dossiers déposés ou suivis par votre organisme, par date de mise à jour (synchronisation : updatedSince)")
@@ -61,6 +63,7 @@ public static class PartnerDossiersEndpoints
             .WithSummary("Remplacer le contenu d'un dossier (organisme qui l'a déposé)")
             .Accepts<DossierRequest>("application/json")
             .WithMetadata(new RequestSizeLimitAttribute(DossierBodyMaxBytes))
+            .AddOpenApiOperationTransformer(PartnerApiExamples.Dossier)
             .RequireAccess(write);
         dossiers.MapGet("/{id:guid}/history", HistoryAsync)
             .WithSummary("L'historique des statuts du dossier : qui, quand, de quel statut à quel statut, pourquoi")
