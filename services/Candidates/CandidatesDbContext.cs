@@ -43,15 +43,13 @@ public sealed class CandidatesDbContext(DbContextOptions<CandidatesDbContext> op
     /// <summary>
     /// Holds, until the caller's transaction ends, the person keys of a dossier being taken in: two
     /// partners sending the same person at the same moment are served one after the other, so the
-    /// second finds the first's dossier. Keys are taken in order, so two intakes never wait on each other in a cycle.
+    /// second finds the first's dossier. Keys are taken in one order, so two intakes never wait on each other in a cycle.
     /// </summary>
     public async Task LockPersonAsync(IEnumerable<string> personKeys, CancellationToken cancellationToken)
     {
-        foreach (var key in personKeys.Order(StringComparer.Ordinal))
-        {
-            var lockKey = AdvisoryLock.KeyOf($"candidates.person:{key}");
-            await Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({lockKey})", cancellationToken);
-        }
+        // One round trip: unnest yields the keys in the array's order, and each is locked in turn.
+        var lockKeys = personKeys.Select(key => AdvisoryLock.KeyOf($"candidates.person:{key}")).Order().ToArray();
+        await Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(k) FROM unnest({lockKeys}) AS k", cancellationToken);
     }
 
     /// <summary>Locks the dossier's row until the caller's transaction ends, then reads it again (with its partners).</summary>
