@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Nege.ServiceDefaults.Security;
 using Nege.Site.Identity;
 
@@ -5,6 +6,8 @@ namespace Nege.Site;
 
 public static class SitePages
 {
+    public const string FlashCookieName = "nege.avis";
+
     /// <summary>Razor Pages, with who may see which folder and French model-binding messages.</summary>
     public static IServiceCollection AddSitePages(this IServiceCollection services)
     {
@@ -15,6 +18,7 @@ public static class SitePages
                 options.Conventions.AuthorizeFolder("/EspaceMembre/Adhesions", AccessPolicies.DecideApplications.Name);
                 options.Conventions.AuthorizeFolder("/EspaceMembre/Organisme", AccessPolicies.OwnOrganisation.Name);
                 options.Conventions.AuthorizeFolder("/EspaceMembre/Commission", AccessPolicies.CommissionWork.Name);
+                options.Conventions.AuthorizeFolder("/EspaceMembre/Dossiers", SiteAuthentication.EmploymentPartnerPolicy);
             })
             .AddMvcOptions(options =>
             {
@@ -31,6 +35,15 @@ public static class SitePages
                 messages.SetNonPropertyValueMustBeANumberAccessor(() => "La valeur doit être un nombre.");
                 messages.SetMissingRequestBodyRequiredValueAccessor(() => "Le formulaire est vide.");
             });
+        // A message shown once on the next page (« Le dossier … est déposé »): in a cookie of its own, data-protected.
+        services.Configure<CookieTempDataProviderOptions>(options =>
+        {
+            options.Cookie.Name = FlashCookieName;
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.IsEssential = true;
+        });
         return services;
     }
 

@@ -9,9 +9,10 @@ namespace Nege.Site.Candidats;
 
 /// <summary>
 /// The Candidates API, called server-side on behalf of the logged-in person (their access token): the AAR
-/// commissions' work queue and dossiers, and the territories' members (administrators).
+/// commissions' work queue and dossiers, the territories' members (administrators), and the employment
+/// partners' advisers' dossiers (see <c>CandidatesApi.Advisers.cs</c>).
 /// </summary>
-public sealed class CandidatesApi(HttpClient http)
+public sealed partial class CandidatesApi(HttpClient http)
 {
     public const string ClientName = "candidates-api";
 
@@ -79,17 +80,28 @@ public sealed class CandidatesApi(HttpClient http)
     public Task<DossierStatusView> DispatchAsync(Guid id, DispatchRequest dispatch, CancellationToken ct) =>
         SendAsync<DossierStatusView>(HttpMethod.Put, $"{Dossiers}/{id}/territory", dispatch, ct);
 
-    private async Task<T> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken ct)
+    private async Task<T> SendAsync<T>(
+        HttpMethod method, string path, object? body, CancellationToken ct, IReadOnlyDictionary<string, string>? headers = null)
     {
-        using var response = await SendCheckedAsync(method, path, body, ct);
-        return await response.Content.ReadFromJsonAsync<T>(ServiceApi.Json, ct)
-               ?? throw new CandidatesApiException(response.StatusCode, null);
+        using var response = await SendCheckedAsync(method, path, body, ct, headers);
+        return await ReadAsync<T>(response, ct);
     }
 
-    private async Task<HttpResponseMessage> SendCheckedAsync(HttpMethod method, string path, object? body, CancellationToken ct)
+    private static async Task<T> ReadAsync<T>(HttpResponseMessage response, CancellationToken ct) =>
+        await response.Content.ReadFromJsonAsync<T>(ServiceApi.Json, ct)
+        ?? throw new CandidatesApiException(response.StatusCode, null);
+
+    private async Task<HttpResponseMessage> SendCheckedAsync(
+        HttpMethod method, string path, object? body, CancellationToken ct, IReadOnlyDictionary<string, string>? headers = null)
     {
-        using var request = ServiceApi.NewRequest(method, path, body);
-        var response = await http.SendAsync(request, ct);
+        using var request = ServiceApi.NewRequest(method, path, body, headers);
+        return await SendCheckedAsync(request, HttpCompletionOption.ResponseContentRead, ct);
+    }
+
+    /// <summary>The answer when it is a success (the caller disposes it); else its problem, thrown.</summary>
+    private async Task<HttpResponseMessage> SendCheckedAsync(HttpRequestMessage request, HttpCompletionOption completion, CancellationToken ct)
+    {
+        var response = await http.SendAsync(request, completion, ct);
         if (!response.IsSuccessStatusCode)
         {
             using (response)
