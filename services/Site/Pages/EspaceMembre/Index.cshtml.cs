@@ -25,6 +25,7 @@ public sealed class IndexModel : PageModel
         ],
         [NegeRoles.Board] = [Applications],
         [NegeRoles.Commission] = [WorkQueue],
+        [NegeRoles.EmploymentPartner] = [new("Dossiers de candidats", "/espace-membre/dossiers")],
         [NegeRoles.Referent] =
         [
             new("Fiche de l'organisme", "/espace-membre/organisme"),
@@ -37,7 +38,6 @@ public sealed class IndexModel : PageModel
     {
         [NegeRoles.Treasurer] = ["Cotisations"],
         [NegeRoles.Recruiter] = ["Vivier de talents"],
-        [NegeRoles.EmploymentPartner] = ["Dossiers de candidats"],
         [NegeRoles.Candidate] = ["Mon dossier"],
         [NegeRoles.Editor] = ["Actualités"],
     };
