@@ -16,6 +16,10 @@ public static class PartnerDossierDisplay
     /// <summary><c>PartnerDossierView.Relation</c> of the organisation that submitted the dossier; the other is « follower ».</summary>
     public const string Submitter = "submitter";
 
+    /// <summary>An <c>Idempotency-Key</c> that went with other values (422): a form sent, then changed and sent again.</summary>
+    public const string KeyAlreadyUsed =
+        "Ce formulaire a déjà été envoyé avec d'autres valeurs : vérifiez dans la liste des dossiers ce qui a été enregistré avant de l'envoyer à nouveau.";
+
     public static string DossierPath(Guid id) => $"{ListPath}/{id}";
 
     public static string DocumentPath(Guid id, Guid documentId) => $"{ListPath}/{id}/documents/{documentId}";
