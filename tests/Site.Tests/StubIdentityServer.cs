@@ -30,6 +30,9 @@ public sealed record StubAnswer(int Status, object? Json = null)
 
     public string? BytesContentType { get; init; }
 
+    /// <summary>Headers of the answer (a file's <c>Content-Disposition</c>, say).</summary>
+    public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
+
     public static StubAnswer File(byte[] bytes, string contentType) => new(200) { Bytes = bytes, BytesContentType = contentType };
 }
 
@@ -135,6 +138,11 @@ public sealed class StubIdentityServer : IAsyncDisposable
         log.Enqueue(request);
         var reply = answer(request);
         context.Response.StatusCode = reply.Status;
+        foreach (var (name, value) in reply.Headers)
+        {
+            context.Response.Headers[name] = value;
+        }
+
         if (reply.Json is not null)
         {
             context.Response.ContentType = reply.Status >= 400 && context.Request.Path.StartsWithSegments("/api")
