@@ -18,7 +18,8 @@ public static class SitePages
                 options.Conventions.AuthorizeFolder("/EspaceMembre/Adhesions", AccessPolicies.DecideApplications.Name);
                 options.Conventions.AuthorizeFolder("/EspaceMembre/Organisme", AccessPolicies.OwnOrganisation.Name);
                 options.Conventions.AuthorizeFolder("/EspaceMembre/Commission", AccessPolicies.CommissionWork.Name);
-                options.Conventions.AuthorizeFolder("/EspaceMembre/Dossiers", SiteAuthentication.EmploymentPartnerPolicy);
+                // The employment partners' colleagues only, not the administrators: the advisers' API is theirs alone.
+                options.Conventions.AuthorizeFolder("/EspaceMembre/Dossiers", AccessPolicies.PartnerAdvisers.Name);
             })
             .AddMvcOptions(options =>
             {

@@ -24,12 +24,6 @@ public static class SiteAuthentication
     /// <summary>Razor Pages policy of the administration pages.</summary>
     public const string AdminPolicy = "site.admin";
 
-    /// <summary>
-    /// Razor Pages policy of « Dossiers de candidats »: the employment partners' colleagues only (not the administrators),
-    /// as Candidates' advisers' API, which finds their organisation in their token.
-    /// </summary>
-    public const string EmploymentPartnerPolicy = "site.employment-partner";
-
     public static readonly IReadOnlyList<string> Scopes = ["openid", "profile", "email", "roles", "offline_access"];
 
     public static WebApplicationBuilder AddSiteAuthentication(this WebApplicationBuilder builder)
@@ -118,8 +112,7 @@ public static class SiteAuthentication
             });
 
         var authorization = builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(AdminPolicy, policy => policy.RequireAuthenticatedUser().RequireClaim(NegeClaims.Role, NegeRoles.Admin))
-            .AddPolicy(EmploymentPartnerPolicy, policy => policy.RequireAuthenticatedUser().RequireClaim(NegeClaims.Role, NegeRoles.EmploymentPartner));
+            .AddPolicy(AdminPolicy, policy => policy.RequireAuthenticatedUser().RequireClaim(NegeClaims.Role, NegeRoles.Admin));
         // The pages of a capability follow the API's own policy (same name, same roles).
         foreach (var access in AccessPolicies.All.Where(access => access.Caller == CallerKind.Person && access.Roles.Count > 0))
         {
