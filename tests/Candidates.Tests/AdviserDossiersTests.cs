@@ -97,6 +97,10 @@ public sealed class AdviserDossiersTests(CandidatesService service)
         var list = await adviser.Client.GetFromJsonAsync<PageOf<PartnerDossierView>>($"{Dossiers}?pageSize=100");
 
         Assert.Equal([ours.Id], list!.Items.Select(d => d.Id));
+        var second = (await IntakeOf(await system.PostAsJsonAsync("/api/candidates/v1/dossiers", SampleDossiers.Valid()))).Dossier;
+        var recentFirst = await adviser.Client.GetFromJsonAsync<PageOf<PartnerDossierView>>($"{Dossiers}?order=recent");
+        Assert.Equal([second.Id, ours.Id], recentFirst!.Items.Select(d => d.Id));
+        Assert.Equal(HttpStatusCode.BadRequest, (await adviser.Client.GetAsync($"{Dossiers}?order=nom")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await adviser.Client.GetAsync($"{Dossiers}/{ours.Id}")).StatusCode);
         foreach (var call in new Func<Task<HttpResponseMessage>>[]
                  {

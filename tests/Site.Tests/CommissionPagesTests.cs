@@ -13,6 +13,8 @@ public sealed class CommissionPagesTests(SiteFixture site) : IDisposable
 
     private static readonly string DossierPage = $"/espace-membre/commission/dossiers/{DossierId}";
 
+    private static readonly Guid DocumentId = Guid.Parse("0193a0b1-0000-7000-8000-0000000000d1");
+
     private static readonly DateTimeOffset Submitted = new(2026, 11, 3, 9, 0, 0, TimeSpan.Zero);
 
     public void Dispose() => site.Stub.Reset();
@@ -75,6 +77,14 @@ public sealed class CommissionPagesTests(SiteFixture site) : IDisposable
         {
             new { from = (string?)null, to = "submitted", toLabel = "Déposé", at = Submitted, by = "Système du partenaire (apec)", reason = (string?)null },
             new { from = (string?)"submitted", to = "in_analysis", toLabel = "En analyse", at = Submitted.AddDays(2), by = "Claire Membre", reason = (string?)"Prise en charge." },
+        },
+        documents = new[]
+        {
+            new
+            {
+                id = DocumentId, dossierId = DossierId, kind = "Curriculum Vitae", fileName = "cv-jonas.pdf", contentType = "application/pdf",
+                size = 120_832L, sha256 = new string('a', 64), uploadedAt = Submitted, uploadedByClientId = "apec",
+            },
         },
         nextStatuses = next ?? new object[]
         {
@@ -619,5 +629,56 @@ public sealed class CommissionPagesTests(SiteFixture site) : IDisposable
         Assert.DoesNotContain("bientôt disponible", memberArea, StringComparison.Ordinal);
         Assert.Contains("<li><a href=\"/espace-membre/admin/commissions\">Commissions</a></li>", adminArea, StringComparison.Ordinal);
         Assert.Contains("<li><a href=\"/espace-membre/commission\">File de travail des commissions</a></li>", adminArea, StringComparison.Ordinal);
+    }
+
+    // — The dossier's documents —
+
+    [Fact]
+    public async Task The_dossier_page_lists_the_partners_documents_each_downloaded_through_the_site()
+    {
+        site.Stub.Api = request => DossierOr(request, _ => new StubAnswer(404, new { }));
+        using var client = await site.SignInAsync("Claire Membre", ["commission"]);
+
+        var page = await (await client.GetAsync(DossierPage)).ReadPageAsync();
+
+        Assert.Matches(
+            $"<td>Curriculum Vitae</td>\\s*<td><a href=\"{DossierPage}/documents/{DocumentId}\" download>cv-jonas.pdf</a></td>\\s*<td>118 Ko</td>",
+            page);
+    }
+
+    [Fact]
+    public async Task A_document_is_downloaded_with_its_type_and_name_and_an_unknown_one_is_not_found()
+    {
+        var bytes = "%PDF-1.7 le CV de Jonas"u8.ToArray();
+        site.Stub.Api = request => request.PathAndQuery == $"{Api}/{DossierId}/documents/{DocumentId}"
+            ? StubAnswer.File(bytes, "application/pdf") with
+            {
+                Headers = new Dictionary<string, string> { ["Content-Disposition"] = "attachment; filename=cv-jonas.pdf" },
+            }
+            : new StubAnswer(404, new { title = "Introuvable.", status = 404 });
+        using var client = await site.SignInAsync("Claire Membre", ["commission"], accessToken: "commission-token");
+
+        var response = await client.GetAsync($"{DossierPage}/documents/{DocumentId}");
+        var unknown = await client.GetAsync($"{DossierPage}/documents/{Guid.NewGuid()}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Bearer commission-token", site.Stub.ApiRequests.First().Authorization);
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(("attachment", "cv-jonas.pdf"), (response.Content.Headers.ContentDisposition?.DispositionType, response.Content.Headers.ContentDisposition?.FileName));
+        Assert.Contains("no-store", response.Headers.CacheControl?.ToString(), StringComparison.Ordinal);
+        Assert.Equal(bytes, await response.Content.ReadAsByteArrayAsync());
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_person_outside_the_commissions_cannot_download_a_document()
+    {
+        site.Stub.Api = _ => StubAnswer.File([1, 2, 3], "application/pdf");
+        using var client = await site.SignInAsync("Rita Recruteuse", ["recruiter"]);
+
+        var response = await client.GetAsync($"{DossierPage}/documents/{DocumentId}");
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Empty(site.Stub.ApiRequests);
     }
 }

@@ -119,7 +119,7 @@ public sealed partial class PartnerAdviserPagesTests(SiteFixture site) : IDispos
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var request = Assert.Single(site.Stub.ApiRequests);
         Assert.Equal("GET", request.Method);
-        Assert.Equal($"{Api}?status=in_analysis&page=2&pageSize=20", request.PathAndQuery);
+        Assert.Equal($"{Api}?status=in_analysis&order=recent&page=2&pageSize=20", request.PathAndQuery);
         Assert.Equal("Bearer partner-token", request.Authorization);
         var page = await response.ReadPageAsync();
         Assert.Contains("<h1>Dossiers de candidats</h1>", page, StringComparison.Ordinal);
@@ -146,7 +146,7 @@ public sealed partial class PartnerAdviserPagesTests(SiteFixture site) : IDispos
 
         var page = await (await client.GetAsync("/espace-membre/dossiers")).ReadPageAsync();
 
-        Assert.Equal($"{Api}?page=1&pageSize=20", Assert.Single(site.Stub.ApiRequests).PathAndQuery);
+        Assert.Equal($"{Api}?order=recent&page=1&pageSize=20", Assert.Single(site.Stub.ApiRequests).PathAndQuery);
         Assert.Contains("Votre organisme n'a encore déposé ni ne suit aucun dossier.", page, StringComparison.Ordinal);
     }
 

@@ -28,6 +28,10 @@ public static class PartnerDossiersEndpoints
     /// <summary>The same, for the partners' advisers in the extranet (a person's token).</summary>
     public const string AdviserRoute = "/api/candidates/adviser/dossiers";
 
+    private const string OldestFirst = "updated";
+
+    private const string NewestFirst = "recent";
+
     /// <summary>A dossier's JSON (its documents go separately): generous for the longest texts, bounded all the same.</summary>
     public const long DossierBodyMaxBytes = 256 * 1024;
 
@@ -54,7 +58,7 @@ public static class PartnerDossiersEndpoints
             .AddOpenApiOperationTransformer(PartnerApiExamples.Dossier)
             .RequireAccess(write);
         dossiers.MapGet("/", ListAsync)
-            .WithSummary("Les dossiers déposés ou suivis par votre organisme, par date de mise à jour (synchronisation : updatedSince)")
+            .WithSummary("Les dossiers déposés ou suivis par votre organisme, par date de mise à jour (synchronisation : updatedSince ; order=recent pour les plus récents d'abord)")
             .RequireAccess(read);
         dossiers.MapGet("/{id:guid}", GetAsync)
             .WithSummary("Un dossier (son contenu pour l'organisme qui l'a déposé ; son statut pour celui qui le suit)")
@@ -142,10 +146,12 @@ public static class PartnerDossiersEndpoints
     }
 
     private static async Task<Results<Ok<PageOf<PartnerDossierView>>, ValidationProblem>> ListAsync(
-        ClaimsPrincipal user, CandidatesDbContext db, string? status, DateTimeOffset? updatedSince, int? page, int? pageSize,
+        ClaimsPrincipal user, CandidatesDbContext db, string? status, DateTimeOffset? updatedSince, string? order, int? page, int? pageSize,
         CancellationToken cancellationToken)
     {
         var errors = Paging.Validate(page, pageSize);
+        errors.AddIf(order is not (null or OldestFirst or NewestFirst), "order",
+            $"L'ordre doit être « {OldestFirst} » (la mise à jour la plus ancienne d'abord, pour synchroniser ; par défaut) ou « {NewestFirst} » (la plus récente d'abord).");
         var wanted = status is null ? null : DossierLifeCycle.FromCode(status);
         errors.AddIf(status is not null && wanted is null, "status",
             $"Le statut doit être l'un de : {string.Join(", ", Enum.GetValues<DossierStatus>().Select(DossierLifeCycle.Code))}.");
@@ -168,7 +174,10 @@ public static class PartnerDossiersEndpoints
         }
 
         var total = await query.CountAsync(cancellationToken);
-        var rows = await query.OrderBy(d => d.UpdatedAt).ThenBy(d => d.Id)
+        var ordered = order == NewestFirst
+            ? query.OrderByDescending(d => d.UpdatedAt).ThenByDescending(d => d.Id)
+            : query.OrderBy(d => d.UpdatedAt).ThenBy(d => d.Id);
+        var rows = await ordered
             .Skip((number - 1) * size).Take(size)
             .Include(d => d.Partners.Where(p => p.OrganisationId == organisationId))
             .ToListAsync(cancellationToken);

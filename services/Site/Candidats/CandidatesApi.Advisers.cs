@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using System.Net.Http.Headers;
 using Nege.Contracts.Api.Candidates;
 using Nege.Site.Api;
@@ -18,10 +19,11 @@ public sealed partial class CandidatesApi
     private const string AdviserDossiers = "api/candidates/adviser/dossiers";
 
     /// <param name="status">A status's code, or null for all.</param>
+    /// <summary>The organisation's dossiers, the most recently updated first.</summary>
     public Task<AdviserPage> GetAdviserDossiersAsync(string? status, int page, CancellationToken ct)
     {
         var query = status is { Length: > 0 } ? $"status={ServiceApi.Escape(status)}&" : "";
-        return SendAsync<AdviserPage>(HttpMethod.Get, $"{AdviserDossiers}?{query}page={page}&pageSize={PageSize}", null, ct);
+        return SendAsync<AdviserPage>(HttpMethod.Get, $"{AdviserDossiers}?{query}order=recent&page={page}&pageSize={PageSize}", null, ct);
     }
 
     /// <summary>201 « created », or 200 « linked » (the person's dossier from another partner, now followed) or « existing ».</summary>
@@ -82,6 +84,16 @@ public sealed partial class CandidatesApi
 /// <summary>A document being downloaded from the API: its type and name as the API gave them, and its bytes.</summary>
 public sealed class DocumentDownload(HttpResponseMessage response) : IDisposable
 {
+    /// <summary>The formats Candidates accepts (recognised by their content); anything else is sent on as bytes.</summary>
+    private static readonly HashSet<string> DocumentTypes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "application/pdf",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "application/vnd.oasis.opendocument.text",
+        "image/png",
+        "image/jpeg",
+    };
+
     public string ContentType { get; } = response.Content.Headers.ContentType?.MediaType ?? "application/octet-stream";
 
     /// <summary>The name the API gives the file (<c>Content-Disposition</c>), null when it gave none.</summary>
@@ -90,6 +102,18 @@ public sealed class DocumentDownload(HttpResponseMessage response) : IDisposable
         : null;
 
     public Task<Stream> OpenAsync(CancellationToken ct) => response.Content.ReadAsStreamAsync(ct);
+
+    /// <summary>
+    /// The document as the site sends it on: always a download (personal data, never kept by the browser,
+    /// never shown from the site's origin), of an accepted type or as bytes.
+    /// </summary>
+    public async Task<FileStreamResult> ToAttachmentAsync(HttpResponse siteResponse, CancellationToken ct)
+    {
+        siteResponse.RegisterForDispose(this);
+        siteResponse.Headers.CacheControl = "private, no-store";
+        var type = DocumentTypes.Contains(ContentType) ? ContentType : "application/octet-stream";
+        return new FileStreamResult(await OpenAsync(ct), type) { FileDownloadName = FileName ?? "document" };
+    }
 
     public void Dispose() => response.Dispose();
 }

@@ -54,6 +54,13 @@ public sealed partial class CandidatesApi(HttpClient http)
     }
 
     /// <summary>A dossier's page. Candidates writes each opening to its audit log of personal data reads.</summary>
+    /// <summary>A document of a dossier of the member's territories (each download is audited by Candidates).</summary>
+    public async Task<DocumentDownload> DownloadCommissionDocumentAsync(Guid id, Guid documentId, CancellationToken ct)
+    {
+        using var request = ServiceApi.NewRequest(HttpMethod.Get, $"{Dossiers}/{id}/documents/{documentId}", null);
+        return new DocumentDownload(await SendCheckedAsync(request, HttpCompletionOption.ResponseHeadersRead, ct));
+    }
+
     public Task<CommissionDossierView> GetDossierAsync(Guid id, CancellationToken ct) =>
         SendAsync<CommissionDossierView>(HttpMethod.Get, $"{Dossiers}/{id}", null, ct);
 

@@ -11,16 +11,6 @@ namespace Nege.Site.Pages.EspaceMembre.Dossiers;
 /// </summary>
 public sealed class DocumentModel(CandidatesApi api) : PageModel
 {
-    /// <summary>The formats Candidates accepts (recognised by their content); anything else is sent on as bytes.</summary>
-    private static readonly HashSet<string> DocumentTypes = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "application/pdf",
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        "application/vnd.oasis.opendocument.text",
-        "image/png",
-        "image/jpeg",
-    };
-
     [FromRoute]
     public Guid Id { get; set; }
 
@@ -44,9 +34,6 @@ public sealed class DocumentModel(CandidatesApi api) : PageModel
             return StatusCode(StatusCodes.Status403Forbidden);
         }
 
-        Response.RegisterForDispose(download);
-        Response.Headers.CacheControl = "private, no-store";
-        var type = DocumentTypes.Contains(download.ContentType) ? download.ContentType : "application/octet-stream";
-        return File(await download.OpenAsync(ct), type, download.FileName ?? "document");
+        return await download.ToAttachmentAsync(Response, ct);
     }
 }
