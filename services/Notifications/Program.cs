@@ -21,6 +21,7 @@ builder.AddNegeService<NotificationsDbContext>(ResourceNames.Notifications, "NEG
     consumers.AddConsumer<InvitationEmail>();
     consumers.AddConsumer<CandidateInformationEmail>();
     consumers.AddConsumer<NewDossierForPilots>();
+    consumers.AddConsumer<DispatchedDossierForPilots>();
     consumers.AddConsumer<InactiveDossiersReminderEmail>();
     consumers.AddConsumer<DossierStatusChangeForAdvisers>();
 });

@@ -267,4 +267,26 @@ public sealed class CommissionTests(CandidatesService service)
         Assert.Equal(["dossier", "document"], reads.Select(r => r.What));
         Assert.Equal((member.Id, "Curriculum Vitae : cv-candidat.pdf"), (reads[1].AccountId, reads[1].Detail));
     }
+
+    [Fact]
+    public async Task A_dispatched_dossier_is_in_its_log_and_the_new_territorys_pilots_are_told()
+    {
+        var dossier = await SubmitAsync(SampleDossiers.Valid(postalCode: "75011"));
+        Assert.Null(dossier.Territory);
+        var pilot = await MemberAsync(CandidateForm.Alsace, pilot: true);
+        using var admin = Admin();
+
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync($"{Commission}/{dossier.Id}/territory", new DispatchRequest(CandidateForm.Alsace))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync($"{Commission}/{dossier.Id}/territory", new DispatchRequest(CandidateForm.Alsace))).StatusCode);
+
+        var page = await pilot.Client.GetFromJsonAsync<CommissionDossierView>($"{Commission}/{dossier.Id}");
+        Assert.Equal(2, page!.History.Count);
+        var dispatched = page.History[1];
+        Assert.Equal(("submitted", "submitted", "Confié à la commission Alsace."), (dispatched.From, dispatched.To, dispatched.Reason));
+        var payloads = await service.QueryAsync(db => db.Set<Nege.ServiceDefaults.Messaging.OutboxMessage>()
+            .Where(m => m.MessageType.Contains(nameof(DossierDispatched))).Select(m => m.Payload).ToListAsync());
+        var told = Assert.Single(payloads, p => p.Contains(dossier.Id.ToString(), StringComparison.Ordinal));
+        Assert.Contains(pilot.Name, told, StringComparison.Ordinal);
+        Assert.Contains($"/espace-membre/commission/dossiers/{dossier.Id}", told, StringComparison.Ordinal);
+    }
 }

@@ -126,4 +126,26 @@ public sealed class CandidateInformationTests(NotificationsService service)
             }
         }
     }
+
+    [Fact]
+    public async Task The_pilots_of_the_territory_a_dossier_is_dispatched_to_are_told_of_it()
+    {
+        var pilot = new Recipient("Rose Pilote", $"rose.{Guid.NewGuid():N}@exemple.fr");
+        var dispatched = new DossierDispatched(Guid.NewGuid(), "D-000321", CandidateForm.Alsace, "Marc", "Lefèvre", new DateTimeOffset(2026, 12, 2, 8, 0, 0, TimeSpan.Zero))
+        {
+            Pilots = [pilot],
+            ExtranetLink = new Uri("http://localhost:8080/espace-membre/commission/dossiers/9"),
+        };
+
+        await service.PublishAsync(dispatched, Guid.NewGuid());
+
+        var email = await service.SmtpSink.Sink.WaitForRecipientAsync(pilot.Email, Timeout);
+        Assert.Equal("Nouveau dossier D-000321 pour la commission Alsace", email.Subject);
+        Assert.Equal(DispatchedDossierForPilots.ComposeFor(dispatched, pilot).TextBody, email.Text);
+        foreach (var expected in new[] { "Marc Lefèvre (dossier D-000321)", "confié à la commission le 2 décembre 2026", "par un administrateur" })
+        {
+            Assert.Contains(expected, email.Text, StringComparison.Ordinal);
+        }
+        Assert.Contains("http://localhost:8080/espace-membre/commission/dossiers/9", email.Text, StringComparison.Ordinal);
+    }
 }

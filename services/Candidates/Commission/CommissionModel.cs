@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Nege.Candidates.Dossiers;
 using Nege.Contracts.Api.Candidates;
+using Nege.Contracts.Candidates;
 
 namespace Nege.Candidates.Commission;
 
@@ -22,6 +23,14 @@ public sealed class TerritoryMember
     public bool Pilot { get; set; }
 
     public DateTimeOffset Since { get; init; }
+}
+
+public static class TerritoryPilots
+{
+    /// <summary>Who a territory's e-mails go to: its pilots, by name.</summary>
+    public static Task<List<Recipient>> PilotsOfAsync(this CandidatesDbContext db, string territory, CancellationToken cancellationToken) =>
+        db.TerritoryMembers.AsNoTracking().Where(m => m.Territory == territory && m.Pilot)
+            .OrderBy(m => m.DisplayName).Select(m => new Recipient(m.DisplayName, m.Email)).ToListAsync(cancellationToken);
 }
 
 public enum AnalysisKind

@@ -45,8 +45,7 @@ public sealed class InactivityReminders(
                 continue;
             }
 
-            var pilots = await db.TerritoryMembers.AsNoTracking().Where(m => m.Territory == territory && m.Pilot)
-                .OrderBy(m => m.DisplayName).Select(m => new Recipient(m.DisplayName, m.Email)).ToListAsync(cancellationToken);
+            var pilots = await db.PilotsOfAsync(territory, cancellationToken);
             var inactive = await db.Dossiers.AsNoTracking()
                 .Where(d => d.Territory == territory && d.UpdatedAt <= before && awaiting.Contains(d.Status))
                 .OrderBy(d => d.UpdatedAt).Take(200).ToListAsync(cancellationToken);

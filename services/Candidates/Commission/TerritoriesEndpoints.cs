@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -6,6 +7,7 @@ using Nege.Contracts.Api.Candidates;
 using Nege.Contracts.Candidates;
 using Nege.ServiceDefaults.Data;
 using Nege.ServiceDefaults.Http;
+using Nege.ServiceDefaults.Messaging;
 using Nege.ServiceDefaults.Security;
 
 namespace Nege.Candidates.Commission;
@@ -70,8 +72,9 @@ public static class TerritoriesEndpoints
         return removed == 0 ? Problems.NotFound("Cette personne n'est pas membre de cette commission.") : TypedResults.NoContent();
     }
 
+    /// <summary>The pilots of the territory the dossier now belongs to are told of it, as of a new dossier.</summary>
     private static async Task<Results<Ok<DossierStatusView>, ValidationProblem, NotFoundProblem>> DispatchAsync(
-        Guid id, DispatchRequest? body, CandidatesDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        Guid id, DispatchRequest? body, ClaimsPrincipal user, CandidatesDbContext db, SiteLinks links, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (body?.Territory is not { } territory || !CandidateForm.Territories.Contains(territory))
         {
@@ -84,7 +87,19 @@ public static class TerritoriesEndpoints
             return Problems.NotFound("Ce dossier n'existe pas.");
         }
 
-        dossier.Dispatch(territory, clock.GetUtcNowForDatabase());
+        var now = clock.GetUtcNowForDatabase();
+        var by = new DossierActor(DossierActorKind.Person, user.CallerId()?.ToString() ?? "", user.CallerName());
+        if (dossier.Dispatch(territory, by, now))
+        {
+            var pilots = await db.PilotsOfAsync(territory, cancellationToken);
+            var identification = dossier.Content.Identification;
+            db.AddToOutbox(new DossierDispatched(dossier.Id, dossier.NumberText, territory, identification.FirstName, identification.LastName, now)
+            {
+                Pilots = pilots,
+                ExtranetLink = links.CommissionDossier(dossier.Id),
+            }, now);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(DossierViews.StatusOf(dossier));
     }

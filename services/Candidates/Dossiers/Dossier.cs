@@ -109,11 +109,22 @@ public sealed class Dossier
         return null;
     }
 
-    /// <summary>An admin gives the dossier to a territory's commission (one outside every territory, or to change it).</summary>
-    public void Dispatch(string territory, DateTimeOffset now)
+    /// <summary>
+    /// An admin gives the dossier to a territory's commission (one outside every territory, or to change
+    /// it), written in the log without a change of status; false when it already was that territory's.
+    /// </summary>
+    public bool Dispatch(string territory, DossierActor by, DateTimeOffset now)
     {
+        if (Territory == territory)
+        {
+            return false;
+        }
+
+        var reason = Territory is null ? $"Confié à la commission {territory}." : $"Confié à la commission {territory} (auparavant : {Territory}).";
+        Transitions.Add(DossierTransition.Record(Id, Status, Status, by, reason, now));
         Territory = territory;
         UpdatedAt = now;
+        return true;
     }
 
     /// <summary>Something was added to the dossier (an analysis, a recommendation): it is active.</summary>

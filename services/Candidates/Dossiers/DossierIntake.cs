@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Nege.Candidates.Commission;
 using Microsoft.Extensions.Options;
 using Nege.Contracts.Api.Candidates;
 using Nege.Contracts.Candidates;
@@ -75,8 +76,7 @@ public sealed class DossierIntake(CandidatesDbContext db, IOptions<TerritoryOpti
         // The number comes from the database's sequence, read back on insert.
         var pilots = territory is null
             ? []
-            : await db.TerritoryMembers.AsNoTracking().Where(m => m.Territory == territory && m.Pilot)
-                .OrderBy(m => m.DisplayName).Select(m => new Recipient(m.DisplayName, m.Email)).ToListAsync(cancellationToken);
+            : await db.PilotsOfAsync(territory, cancellationToken);
         db.AddToOutbox(new DossierSubmitted(
             dossier.Id, dossier.NumberText, organisationId, identification.Email, identification.FirstName, identification.LastName,
             content.Consent.NoticeVersion, now)

@@ -27,6 +27,24 @@ public sealed record DossierSubmitted(
     public Uri? ExtranetLink { get; init; }
 }
 
+/// <summary>
+/// An admin gave a dossier to a territory's commission (its postal code was outside them all, or it
+/// belonged elsewhere): for that commission it is a new dossier, and its pilots are told.
+/// </summary>
+public sealed record DossierDispatched(
+    Guid DossierId,
+    string Number,
+    string Territory,
+    string CandidateFirstName,
+    string CandidateLastName,
+    DateTimeOffset DispatchedAt)
+{
+    public IReadOnlyList<Recipient> Pilots { get; init; } = [];
+
+    /// <summary>The dossier's page in the extranet, for the commission.</summary>
+    public Uri? ExtranetLink { get; init; }
+}
+
 /// <summary>Someone an e-mail goes to.</summary>
 public sealed record Recipient(string Name, string Email);
 

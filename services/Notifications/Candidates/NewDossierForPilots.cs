@@ -21,19 +21,24 @@ public sealed class NewDossierForPilots(
     protected override IReadOnlyList<EmailMessage> ComposeAll(DossierSubmitted message) =>
         [.. message.Pilots.Select(pilot => ComposeFor(message, pilot))];
 
-    public static EmailMessage ComposeFor(DossierSubmitted submitted, Recipient pilot)
+    public static EmailMessage ComposeFor(DossierSubmitted submitted, Recipient pilot) => ComposeArrival(
+        pilot, submitted.Territory ?? "", $"{submitted.CandidateFirstName} {submitted.CandidateLastName}", submitted.Number,
+        $"déposé le {FrenchDates.Format(submitted.SubmittedAt)} par un partenaire emploi", submitted.ExtranetLink);
+
+    /// <summary>A dossier new to the territory's commission, however it came (submitted there, or dispatched to it).</summary>
+    public static EmailMessage ComposeArrival(Recipient pilot, string territory, string candidate, string number, string how, Uri? link)
     {
         var paragraphs = new List<string>
         {
             $"Bonjour {pilot.Name},",
-            $"Un nouveau dossier de candidat est arrivé pour la commission {submitted.Territory} : {submitted.CandidateFirstName} {submitted.CandidateLastName} (dossier {submitted.Number}), déposé le {FrenchDates.Format(submitted.SubmittedAt)} par un partenaire emploi.",
+            $"Un nouveau dossier de candidat est arrivé pour la commission {territory} : {candidate} (dossier {number}), {how}.",
         };
-        if (submitted.ExtranetLink is { } link)
+        if (link is not null)
         {
             paragraphs.Add($"Le dossier dans l'extranet : {link.AbsoluteUri}");
         }
 
         paragraphs.Add("Numéric'Emploi Grand Est");
-        return EmailBodies.Build(pilot.Email, $"Nouveau dossier {submitted.Number} pour la commission {submitted.Territory}", paragraphs, submitted.ExtranetLink);
+        return EmailBodies.Build(pilot.Email, $"Nouveau dossier {number} pour la commission {territory}", paragraphs, link);
     }
 }
