@@ -74,6 +74,8 @@ public sealed class AdviserDossiersTests(CandidatesService service)
         using var uploaded = await adviser.Client.PostAsync($"{Dossiers}/{dossier.Id}/documents", form);
         Assert.Equal(HttpStatusCode.Created, uploaded.StatusCode);
         Assert.StartsWith($"{Dossiers}/{dossier.Id}/documents/", uploaded.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        var stored = await uploaded.Content.ReadFromJsonAsync<DossierDocumentView>();
+        Assert.Equal((null, adviser.Name), (stored!.UploadedByClientId, stored.UploadedBy));
 
         await adviser.Client.GetFromJsonAsync<PartnerDossierView>($"{Dossiers}/{dossier.Id}");
         using var download = await adviser.Client.GetAsync(uploaded.Headers.Location);

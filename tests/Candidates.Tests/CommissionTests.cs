@@ -255,6 +255,7 @@ public sealed class CommissionTests(CandidatesService service)
         var page = await member.Client.GetFromJsonAsync<CommissionDossierView>($"{Commission}/{dossier.Id}");
         var document = Assert.Single(page!.Documents);
         Assert.Equal(("Curriculum Vitae", "cv-candidat.pdf", "application/pdf"), (document.Kind, document.FileName, document.ContentType));
+        Assert.StartsWith("Système du partenaire (partner-", document.UploadedBy, StringComparison.Ordinal);
 
         using var download = await member.Client.GetAsync($"{Commission}/{dossier.Id}/documents/{document.Id}");
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);

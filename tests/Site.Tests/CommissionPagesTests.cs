@@ -83,7 +83,7 @@ public sealed class CommissionPagesTests(SiteFixture site) : IDisposable
             new
             {
                 id = DocumentId, dossierId = DossierId, kind = "Curriculum Vitae", fileName = "cv-jonas.pdf", contentType = "application/pdf",
-                size = 120_832L, sha256 = new string('a', 64), uploadedAt = Submitted, uploadedByClientId = "apec",
+                size = 120_832L, sha256 = new string('a', 64), uploadedAt = Submitted, uploadedByClientId = "apec", uploadedBy = "Système du partenaire (apec)",
             },
         },
         nextStatuses = next ?? new object[]
@@ -642,7 +642,7 @@ public sealed class CommissionPagesTests(SiteFixture site) : IDisposable
         var page = await (await client.GetAsync(DossierPage)).ReadPageAsync();
 
         Assert.Matches(
-            $"<td>Curriculum Vitae</td>\\s*<td><a href=\"{DossierPage}/documents/{DocumentId}\" download>cv-jonas.pdf</a></td>\\s*<td>118 Ko</td>",
+            $"<td>Curriculum Vitae</td>\\s*<td><a href=\"{DossierPage}/documents/{DocumentId}\" download>cv-jonas.pdf</a></td>\\s*<td>118 Ko</td>\\s*<td>[^<]+</td>\\s*<td>Système du partenaire \\(apec\\)</td>",
             page);
     }
 

@@ -74,7 +74,7 @@ public sealed partial class PartnerAdviserPagesTests(SiteFixture site) : IDispos
             new
             {
                 id = DocumentId, dossierId = DossierId, kind = "Curriculum Vitae", fileName = "cv-élodie.pdf", contentType = "application/pdf",
-                size = 120_000L, sha256 = new string('a', 64), uploadedAt = Submitted.AddDays(1), uploadedByClientId = (string?)null,
+                size = 120_000L, sha256 = new string('a', 64), uploadedAt = Submitted.AddDays(1), uploadedByClientId = (string?)null, uploadedBy = "Paula Partenaire",
             },
         },
         totalSize = 120_000L, maxTotalSize = 20L * 1024 * 1024, maxDocumentSize = 5L * 1024 * 1024, maxCount = 50,
@@ -542,7 +542,7 @@ public sealed partial class PartnerAdviserPagesTests(SiteFixture site) : IDispos
         Assert.Matches("<td>03/12/2026 à 10:00</td>\\s*<td>—</td>\\s*<td>Déposé</td>\\s*<td>Paula Partenaire</td>", page);
         // The documents, each to download or remove.
         Assert.Matches(
-            $"<td>Curriculum Vitae</td>\\s*<td><a href=\"{DossierPage}/documents/{DocumentId}\" download>cv-élodie.pdf</a></td>\\s*<td>118 Ko</td>\\s*<td>04/12/2026 à 10:00</td>\\s*<td><a href=\"{DossierPage}/documents/{DocumentId}/supprimer\"",
+            $"<td>Curriculum Vitae</td>\\s*<td><a href=\"{DossierPage}/documents/{DocumentId}\" download>cv-élodie.pdf</a></td>\\s*<td>118 Ko</td>\\s*<td>04/12/2026 à 10:00</td>\\s*<td>Paula Partenaire</td>\\s*<td><a href=\"{DossierPage}/documents/{DocumentId}/supprimer\"",
             page);
         Assert.Contains("1 document sur 50 au plus ; 118 Ko sur 20 Mo au plus pour le dossier.", page, StringComparison.Ordinal);
         Assert.Contains("enctype=\"multipart/form-data\"", page, StringComparison.Ordinal);

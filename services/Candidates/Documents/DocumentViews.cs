@@ -18,7 +18,10 @@ public static class DocumentViews
         document.Size,
         document.Sha256,
         document.UploadedAt,
-        document.UploadedByClientId);
+        document.UploadedByClientId)
+    {
+        UploadedBy = document.UploadedByName,
+    };
 
     public static DossierDocumentsView ListOf(IReadOnlyList<DossierDocument> documents) => new(
         [.. documents.Select(Of)],

@@ -36,9 +36,12 @@ public sealed class DossierDocument
     /// <summary>The partner's client that sent it (its system), or null when a person did in the extranet.</summary>
     public string? UploadedByClientId { get; init; }
 
+    /// <summary>Who sent it, as the dossier's log names them: the partner's system, or the adviser.</summary>
+    public string? UploadedByName { get; init; }
+
     /// <summary>The stored document and its bytes, for a dossier.</summary>
     public static (DossierDocument Document, DossierDocumentContent Content) Store(
-        Dossier dossier, UploadedDocument upload, Guid organisationId, string? clientId, DateTimeOffset now)
+        Dossier dossier, UploadedDocument upload, Guid organisationId, string? clientId, DossierActor by, DateTimeOffset now)
     {
         var document = new DossierDocument
         {
@@ -52,6 +55,7 @@ public sealed class DossierDocument
             UploadedAt = now,
             UploadedByOrganisationId = organisationId,
             UploadedByClientId = clientId,
+            UploadedByName = by.Name,
         };
         dossier.DocumentsChanged(now);
         return (document, new DossierDocumentContent { DocumentId = document.Id, Content = upload.Content });
@@ -83,6 +87,7 @@ internal sealed class DossierDocumentConfiguration : IEntityTypeConfiguration<Do
         document.Property(d => d.UploadedAt).HasColumnName("uploaded_at");
         document.Property(d => d.UploadedByOrganisationId).HasColumnName("uploaded_by_organisation_id");
         document.Property(d => d.UploadedByClientId).HasColumnName("uploaded_by_client_id").HasMaxLength(100);
+        document.Property(d => d.UploadedByName).HasColumnName("uploaded_by_name").HasMaxLength(250);
         document.HasOne<Dossier>().WithMany().HasForeignKey(d => d.DossierId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -281,6 +281,11 @@ namespace Nege.Candidates.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("uploaded_by_client_id");
 
+                    b.Property<string>("UploadedByName")
+                        .HasMaxLength(250)
+                        .HasColumnType("character varying(250)")
+                        .HasColumnName("uploaded_by_name");
+
                     b.Property<Guid>("UploadedByOrganisationId")
                         .HasColumnType("uuid")
                         .HasColumnName("uploaded_by_organisation_id");

@@ -145,7 +145,7 @@ public static class PartnerDocumentsEndpoints
             return new PayloadTooLargeProblem(overLimit);
         }
 
-        var (document, content) = DossierDocument.Store(dossier, upload, caller.OrganisationId, caller.ClientId, now);
+        var (document, content) = DossierDocument.Store(dossier, upload, caller.OrganisationId, caller.ClientId, caller.Actor, now);
         db.AddRange(document, content);
         await db.SaveChangesAsync(cancellationToken);
         var view = DocumentViews.Of(document);

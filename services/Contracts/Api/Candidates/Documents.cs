@@ -10,7 +10,7 @@ namespace Nege.Contracts.Api.Candidates;
 /// <param name="ContentType">What the bytes are, as the platform recognised them (never the type the sender declared).</param>
 /// <param name="Size">In bytes.</param>
 /// <param name="Sha256">SHA-256 of the bytes, lower-case hexadecimal: compare it with the file you sent.</param>
-/// <param name="UploadedByClientId">The partner's client that sent it.</param>
+/// <param name="UploadedByClientId">The partner's client that sent it; null when an adviser did in the extranet.</param>
 public sealed record DossierDocumentView(
     Guid Id,
     Guid DossierId,
@@ -20,7 +20,11 @@ public sealed record DossierDocumentView(
     long Size,
     string Sha256,
     DateTimeOffset UploadedAt,
-    string? UploadedByClientId);
+    string? UploadedByClientId)
+{
+    /// <summary>Who sent it, as the dossier's history names them: « Système du partenaire (client) », or the adviser's name.</summary>
+    public string? UploadedBy { get; init; }
+}
 
 /// <summary>A dossier's documents, oldest first, and how much room is left.</summary>
 /// <param name="TotalSize">The documents' sizes added up, in bytes.</param>
