@@ -82,8 +82,11 @@ public sealed class GatewayHost : IAsyncDisposable
                 settings[key] = value;
             }
 
+            // A free port through the app's own configuration: UseKestrel(0) rewrites the server's addresses after the
+            // app has started Kestrel on its thread, and loses that race now and then (dotnet/aspnetcore#67714).
+            settings["urls"] = "http://127.0.0.1:0";
             factory = new ServiceFactory<Program>(settings);
-            factory.UseKestrel(0);
+            factory.UseKestrel();
             factory.StartServer();
             return new GatewayHost(stubs, factory, tokens);
         }
