@@ -94,8 +94,12 @@ public static class AccessPolicies
     public static readonly AccessPolicy OwnOrganisation = new(
         "organisation.own", "Référents d'un organisme adhérent : sa fiche et ses collaborateurs", CallerKind.Person, [NegeRoles.Referent]);
 
+    public static readonly AccessPolicy TalentPoolSearch = new(
+        "talent-pool.search", "Recruteurs et référents d'un organisme adhérent à jour de son adhésion : le vivier des candidats (fiches anonymes)",
+        CallerKind.Person, [NegeRoles.Recruiter, NegeRoles.Referent]);
+
     public static IReadOnlyList<AccessPolicy> All { get; } =
         [OwnAccount, ManageAccounts, ManageOrganisations, ManagePartnerClients, Operations, PartnerCandidatesRead, PartnerCandidatesWrite, PartnerAdvisers,
-            CommissionWork, ManageTerritories, ReadPersonalDataAudit,
+            CommissionWork, ManageTerritories, ReadPersonalDataAudit, TalentPoolSearch,
             DecideApplications, OwnOrganisation];
 }

@@ -1,9 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Nege.Candidates.Audit;
 using Nege.Candidates.Commission;
+using Nege.Candidates.Consents;
 using Nege.Candidates.Documents;
 using Nege.Candidates.Dossiers;
 using Nege.Candidates.Idempotency;
+using Nege.Candidates.TalentPool;
 using Nege.Candidates.Webhooks;
 using Nege.ServiceDefaults.Data;
 using Nege.ServiceDefaults.Messaging;
@@ -36,6 +38,13 @@ public sealed class CandidatesDbContext(DbContextOptions<CandidatesDbContext> op
     public DbSet<PartnerWebhook> PartnerWebhooks => Set<PartnerWebhook>();
 
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+
+    public DbSet<TalentCard> TalentCards => Set<TalentCard>();
+
+    public DbSet<MemberOrganisation> MemberOrganisations => Set<MemberOrganisation>();
+
+    /// <summary>Append-only while the dossier exists: every consent given or withdrawn.</summary>
+    public DbSet<ConsentRecord> ConsentRecords => Set<ConsentRecord>();
 
     /// <summary>Append-only: who read which candidate's personal data, when.</summary>
     public DbSet<PersonalDataRead> PersonalDataReads => Set<PersonalDataRead>();

@@ -3,12 +3,17 @@ using Nege.Candidates.Audit;
 using Nege.Candidates.Commission;
 using Nege.Candidates.Dossiers;
 using Nege.Candidates.PartnerApi;
+using Nege.Candidates.TalentPool;
 using Nege.Candidates.Webhooks;
 using Nege.ServiceDefaults;
 using Nege.ServiceDefaults.Data;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddNegeService<CandidatesDbContext>(ResourceNames.Candidates, "NEGE — Candidats");
+builder.AddNegeService<CandidatesDbContext>(ResourceNames.Candidates, "NEGE — Candidats", consumers =>
+{
+    consumers.AddConsumer<MembershipApprovedConsumer>();
+    consumers.AddConsumer<OrganisationRegisteredConsumer>();
+});
 builder.AddDossiers();
 builder.AddWebhooks();
 
@@ -21,6 +26,7 @@ app.MapCommission();
 app.MapTerritories();
 app.MapPersonalDataAudit();
 app.MapPartnerDocuments();
+app.MapTalentPool();
 
 await app.RunWithMigrationsAsync<CandidatesDbContext>(args);
 

@@ -119,3 +119,6 @@ public sealed record NotificationPreferencesChanged(
     string Email,
     IReadOnlyList<string> Categories,
     DateTimeOffset ChangedAt);
+
+/// <summary>An administrator registered an organisation (a partner, a member the association enrols itself): a member from that moment.</summary>
+public sealed record OrganisationRegistered(Guid OrganisationId, string Name, string Category, DateTimeOffset RegisteredAt);

@@ -16,6 +16,14 @@ public sealed class DossierLifeCycleTests
         (DossierStatus.AdviceInterviewPlanned, DossierStatus.AccompanimentPlanNeeded),
         (DossierStatus.AdviceInterviewPlanned, DossierStatus.NotRetained),
         (DossierStatus.AccompanimentPlanNeeded, DossierStatus.Employable),
+        (DossierStatus.Employable, DossierStatus.Published),
+        (DossierStatus.Published, DossierStatus.InRecruitment),
+        (DossierStatus.Published, DossierStatus.Hired),
+        (DossierStatus.Published, DossierStatus.WithdrawnFromPool),
+        (DossierStatus.InRecruitment, DossierStatus.Published),
+        (DossierStatus.InRecruitment, DossierStatus.Hired),
+        (DossierStatus.InRecruitment, DossierStatus.WithdrawnFromPool),
+        (DossierStatus.WithdrawnFromPool, DossierStatus.Published),
     ];
 
     public static TheoryData<DossierStatus, DossierStatus> EveryPair()
@@ -76,7 +84,7 @@ public sealed class DossierLifeCycleTests
 
         Assert.Equal(statuses.Length, statuses.Select(DossierLifeCycle.Code).Distinct().Count());
         Assert.All(statuses, s => Assert.Equal(s, DossierLifeCycle.FromCode(DossierLifeCycle.Code(s))));
-        Assert.Null(DossierLifeCycle.FromCode("published"));
+        Assert.Null(DossierLifeCycle.FromCode("publie"));
     }
 
     /// <summary>A dossier brought to <paramref name="status"/> through legal moves.</summary>
@@ -93,6 +101,10 @@ public sealed class DossierLifeCycleTests
             DossierStatus.AccompanimentPlanNeeded => [DossierStatus.InAnalysis, DossierStatus.AdviceInterviewPlanned, DossierStatus.AccompanimentPlanNeeded],
             DossierStatus.NotRetained => [DossierStatus.InAnalysis, DossierStatus.NotRetained],
             DossierStatus.Withdrawn => [DossierStatus.Withdrawn],
+            DossierStatus.Published => [DossierStatus.InAnalysis, DossierStatus.AdviceInterviewPlanned, DossierStatus.Employable, DossierStatus.Published],
+            DossierStatus.InRecruitment => [DossierStatus.InAnalysis, DossierStatus.AdviceInterviewPlanned, DossierStatus.Employable, DossierStatus.Published, DossierStatus.InRecruitment],
+            DossierStatus.Hired => [DossierStatus.InAnalysis, DossierStatus.AdviceInterviewPlanned, DossierStatus.Employable, DossierStatus.Published, DossierStatus.Hired],
+            DossierStatus.WithdrawnFromPool => [DossierStatus.InAnalysis, DossierStatus.AdviceInterviewPlanned, DossierStatus.Employable, DossierStatus.Published, DossierStatus.WithdrawnFromPool],
             _ => [DossierStatus.Closed],
         };
         foreach (var step in path)

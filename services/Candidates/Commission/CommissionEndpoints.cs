@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Nege.Candidates.Audit;
 using Nege.Candidates.Documents;
 using Nege.Candidates.Dossiers;
+using Nege.Candidates.TalentPool;
 using Nege.Contracts.Api.Candidates;
 using Nege.Contracts.Candidates;
 using Nege.ServiceDefaults.Data;
@@ -23,7 +24,7 @@ public static class CommissionEndpoints
 {
     public const string Route = "/api/candidates/commission/dossiers";
 
-    private const string NotFoundDetail = "Ce dossier n'existe pas, ou il n'est pas dans un territoire de votre commission.";
+    public const string NotFoundDetail = "Ce dossier n'existe pas, ou il n'est pas dans un territoire de votre commission.";
 
     public static IEndpointRouteBuilder MapCommission(this IEndpointRouteBuilder routes)
     {
@@ -36,6 +37,8 @@ public static class CommissionEndpoints
             .WithSummary("Signer une analyse du CV ou un compte-rendu d'entretien conseil");
         dossiers.MapPost("/{id:guid}/recommendations", RecommendAsync).Accepts<RecommendationRequest>("application/json")
             .WithSummary("Écrire une recommandation sur le projet professionnel ou la démarche de recherche d'emploi");
+        dossiers.MapPost("/{id:guid}/publication", Publication.PublishAsync).Accepts<PublicationRequest>("application/json")
+            .WithSummary("Publier un candidat qualifié employable dans le vivier (fiche anonyme) ; par un pilote du territoire, avec le consentement du candidat");
         dossiers.MapGet("/{id:guid}/documents/{documentId:guid}", DownloadAsync)
             .WithSummary("Télécharger un document du dossier (CV, lettres… ; chaque téléchargement est journalisé)")
             .Produces(StatusCodes.Status200OK, typeof(Stream), "application/pdf", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",

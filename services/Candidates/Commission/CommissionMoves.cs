@@ -13,7 +13,7 @@ public static class CommissionMoves
     /// <summary>The decisions and the ends of a dossier: recorded by a pilot of its territory (or an admin), with their reason.</summary>
     public static bool IsPilotsDecision(DossierStatus to) =>
         to is DossierStatus.Employable or DossierStatus.AccompanimentPlanNeeded or DossierStatus.NotRetained
-            or DossierStatus.Withdrawn or DossierStatus.Closed;
+            or DossierStatus.Withdrawn or DossierStatus.Closed or DossierStatus.InRecruitment or DossierStatus.Hired or DossierStatus.WithdrawnFromPool;
 
     public static (DossierStatus? To, string? Reason, string? Plan, ValidationErrors Errors) Validate(TransitionRequest request)
     {
@@ -21,7 +21,11 @@ public static class CommissionMoves
         var to = DossierLifeCycle.FromCode(request.To?.Trim());
         if (to is null)
         {
-            errors.Add("to", $"Le statut demandé doit être l'un de : {string.Join(", ", Enum.GetValues<DossierStatus>().Skip(1).Select(DossierLifeCycle.Code))}.");
+            errors.Add("to", $"Le statut demandé doit être l'un de : {string.Join(", ", Enum.GetValues<DossierStatus>().Skip(1).Where(s => s != DossierStatus.Published).Select(DossierLifeCycle.Code))}.");
+        }
+        else if (to == DossierStatus.Published)
+        {
+            errors.Add("to", "On publie un candidat dans le vivier avec sa fiche (résumé, disponibilité) : POST …/publication.");
         }
 
         var reason = DossierRules.Optional(errors, "reason", request.Reason, "Le motif", DossierRules.LongTextMaxLength);

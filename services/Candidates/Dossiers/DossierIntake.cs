@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Nege.Candidates.Commission;
+using Nege.Candidates.Consents;
 using Microsoft.Extensions.Options;
 using Nege.Contracts.Api.Candidates;
 using Nege.Contracts.Candidates;
@@ -72,6 +73,7 @@ public sealed class DossierIntake(CandidatesDbContext db, IOptions<TerritoryOpti
         submitter.FollowedBy(adviser);
         var dossier = Dossier.Submit(content, territory, submitter, by, now);
         db.Dossiers.Add(dossier);
+        db.RecordDeclared(dossier.Id, null, content.Consent, by, now);
         await db.SaveChangesAsync(cancellationToken);
         // The number comes from the database's sequence, read back on insert.
         var pilots = territory is null

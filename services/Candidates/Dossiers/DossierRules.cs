@@ -262,7 +262,7 @@ public static partial class DossierRules
             return null;
         }
 
-        return new ConsentView(version, input!.SocialNetworkPromotion ?? false, now);
+        return new ConsentView(version, input!.SocialNetworkPromotion ?? false, now) { TalentPool = input.TalentPool ?? false };
     }
 
     public static string AgeBandOf(int age) => age < 26 ? CandidateForm.AgeBands[0] : age < 50 ? CandidateForm.AgeBands[1] : CandidateForm.AgeBands[2];

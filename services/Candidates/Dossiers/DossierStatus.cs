@@ -11,6 +11,17 @@ public enum DossierStatus
     NotRetained,
     Withdrawn,
     Closed,
+
+    /// <summary>A qualified employable candidate's pseudonymous card is in the talent pool (« vivier »).</summary>
+    Published,
+
+    /// <summary>A member company is in contact with the candidate (the candidate agreed); the card stays in the pool.</summary>
+    InRecruitment,
+
+    Hired,
+
+    /// <summary>The card left the pool (the pilot's decision, or the candidate withdrew their consent); it may be published again.</summary>
+    WithdrawnFromPool,
 }
 
 /// <summary>The dossier's life cycle as one table: which status may follow which, and how each is named.</summary>
@@ -21,12 +32,21 @@ public static class DossierLifeCycle
         [DossierStatus.Submitted] = [DossierStatus.InAnalysis],
         [DossierStatus.InAnalysis] = [DossierStatus.AdviceInterviewPlanned, DossierStatus.NotRetained],
         [DossierStatus.AdviceInterviewPlanned] = [DossierStatus.Employable, DossierStatus.AccompanimentPlanNeeded, DossierStatus.NotRetained],
-        [DossierStatus.Employable] = [],
+        [DossierStatus.Employable] = [DossierStatus.Published],
         [DossierStatus.AccompanimentPlanNeeded] = [DossierStatus.Employable],
         [DossierStatus.NotRetained] = [],
         [DossierStatus.Withdrawn] = [],
         [DossierStatus.Closed] = [],
+        [DossierStatus.Published] = [DossierStatus.InRecruitment, DossierStatus.Hired, DossierStatus.WithdrawnFromPool],
+        [DossierStatus.InRecruitment] = [DossierStatus.Published, DossierStatus.Hired, DossierStatus.WithdrawnFromPool],
+        [DossierStatus.Hired] = [],
+        [DossierStatus.WithdrawnFromPool] = [DossierStatus.Published],
     };
+
+    /// <summary>The statuses whose card member companies find in the talent pool.</summary>
+    public static readonly DossierStatus[] InPool = [DossierStatus.Published, DossierStatus.InRecruitment];
+
+    public static bool IsInPool(DossierStatus status) => InPool.Contains(status);
 
     /// <summary>Withdrawn (by the candidate or their partner) and closed end a dossier; from any open status.</summary>
     public static bool IsOpen(DossierStatus status) => status is not (DossierStatus.Withdrawn or DossierStatus.Closed);
@@ -59,6 +79,10 @@ public static class DossierLifeCycle
         DossierStatus.NotRetained => "not_retained",
         DossierStatus.Withdrawn => "withdrawn",
         DossierStatus.Closed => "closed",
+        DossierStatus.Published => "published",
+        DossierStatus.InRecruitment => "in_recruitment",
+        DossierStatus.Hired => "hired",
+        DossierStatus.WithdrawnFromPool => "withdrawn_from_pool",
         _ => throw new ArgumentOutOfRangeException(nameof(status)),
     };
 
@@ -75,6 +99,10 @@ public static class DossierLifeCycle
         DossierStatus.NotRetained => "Non retenu",
         DossierStatus.Withdrawn => "Retiré",
         DossierStatus.Closed => "Clôturé",
+        DossierStatus.Published => "Publié dans le vivier",
+        DossierStatus.InRecruitment => "En recrutement",
+        DossierStatus.Hired => "Recruté",
+        DossierStatus.WithdrawnFromPool => "Retiré du vivier",
         _ => throw new ArgumentOutOfRangeException(nameof(status)),
     };
 }

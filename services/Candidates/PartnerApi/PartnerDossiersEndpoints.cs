@@ -6,8 +6,10 @@ using Microsoft.AspNetCore.OpenApi;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Nege.Candidates.Audit;
+using Nege.Candidates.Consents;
 using Nege.Candidates.Dossiers;
 using Nege.Candidates.Idempotency;
+using Nege.Candidates.TalentPool;
 using Nege.Contracts.Api.Candidates;
 using Nege.Contracts.Candidates;
 using Nege.ServiceDefaults.Data;
@@ -207,7 +209,7 @@ public static class PartnerDossiersEndpoints
     }
 
     private static async Task<Results<Ok<PartnerDossierView>, ValidationProblem, NotFoundProblem, ForbiddenProblem, ConflictProblem, PayloadTooLargeProblem>> UpdateAsync(
-        Guid id, HttpRequest request, ClaimsPrincipal user, CandidatesDbContext db, IOptions<TerritoryOptions> territories, TimeProvider clock,
+        Guid id, HttpRequest request, ClaimsPrincipal user, CandidatesDbContext db, IOptions<TerritoryOptions> territories, SiteLinks links, TimeProvider clock,
         CancellationToken cancellationToken)
     {
         if (Problems.TooLarge(request, DossierBodyMaxBytes) is { } tooLarge)
@@ -230,7 +232,8 @@ public static class PartnerDossiersEndpoints
             return errors.ToProblem();
         }
 
-        var organisationId = CallingPartner.Of(user).OrganisationId;
+        var caller = CallingPartner.Of(user);
+        var organisationId = caller.OrganisationId;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var dossier = await db.Dossiers.FindForPartnerAsync(id, organisationId, cancellationToken);
         if (dossier is null)
@@ -250,9 +253,17 @@ public static class PartnerDossiersEndpoints
             return Problems.Conflict($"Ce dossier est « {DossierLifeCycle.Label(dossier.Status)} » : il ne peut plus être modifié.");
         }
 
+        var declaredBefore = dossier.Content.Consent;
         dossier.Replace(content!, TerritoryRouting.TerritoryOf(content!.Identification.Address.PostalCode, territories.Value), now);
         partner.PartnerReference = content.Identification.PartnerReference;
         partner.FollowedBy(adviser);
+        db.RecordDeclared(dossier.Id, declaredBefore, content.Consent, caller.Actor, now);
+        await db.RefreshCardAsync(dossier, now, cancellationToken);
+        if (declaredBefore.TalentPool && !content.Consent.TalentPool)
+        {
+            await db.LeavePoolAsync(links, dossier, caller.Actor, "Le candidat a retiré son consentement à la publication dans le vivier (déclaré par son partenaire).", now, cancellationToken);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok(DossierViews.ForPartner(dossier, partner));

@@ -16,6 +16,10 @@ public static class DossierStatuses
     public const string NotRetained = "not_retained";
     public const string Withdrawn = "withdrawn";
     public const string Closed = "closed";
+    public const string Published = "published";
+    public const string InRecruitment = "in_recruitment";
+    public const string Hired = "hired";
+    public const string WithdrawnFromPool = "withdrawn_from_pool";
 
     public static readonly IReadOnlyList<(string Code, string Label)> All =
     [
@@ -27,6 +31,10 @@ public static class DossierStatuses
         (NotRetained, "Non retenu"),
         (Withdrawn, "Retiré"),
         (Closed, "Clôturé"),
+        (Published, "Publié dans le vivier"),
+        (InRecruitment, "En recrutement"),
+        (Hired, "Recruté"),
+        (WithdrawnFromPool, "Retiré du vivier"),
     ];
 
     /// <summary>The French label of a status's code; the code itself when it is unknown.</summary>

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Nege.Contracts.Membership;
 using Nege.ServiceDefaults.Data;
 using Nege.ServiceDefaults.Http;
+using Nege.ServiceDefaults.Messaging;
 using Nege.ServiceDefaults.Security;
 
 namespace Nege.Membership.Organisations;
@@ -101,6 +102,7 @@ public static class OrganisationsEndpoints
         // Registered by the association itself: a member from the start (a professional organisation can then be chosen as affiliation).
         var organisation = new Organisation { Id = Guid.CreateVersion7(now), Name = name!, Category = input.Category!, CreatedAt = now, MemberSince = now };
         db.Organisations.Add(organisation);
+        db.AddToOutbox(new OrganisationRegistered(organisation.Id, organisation.Name, organisation.Category, now), now);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created(
             $"/api/membership/organisations/{organisation.Id}",

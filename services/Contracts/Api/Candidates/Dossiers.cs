@@ -69,7 +69,15 @@ public sealed record MobilityInput(string[]? Departements, int? MaximumDistanceK
 
 /// <param name="NoticeVersion">The version of « Conditions d'utilisation des données personnelles des candidats » the candidate was informed of.</param>
 /// <param name="SocialNetworkPromotion">Separate and optional: the candidate agrees to their profile being promoted on LinkedIn.</param>
-public sealed record ConsentInput(string? NoticeVersion, bool? SocialNetworkPromotion);
+public sealed record ConsentInput(string? NoticeVersion, bool? SocialNetworkPromotion)
+{
+    /// <summary>
+    /// Separate and optional: the candidate agrees that, once qualified employable, a pseudonymous card of their
+    /// profile (first name, target job, skills…) be published in the talent pool that member companies search.
+    /// Absent: not given (the commission's pilot may record it later, when the candidate agrees).
+    /// </summary>
+    public bool? TalentPool { get; init; }
+}
 
 /// <summary>Why a dossier is withdrawn (POST …/withdrawal).</summary>
 public sealed record WithdrawalRequest(string? Reason);
@@ -133,7 +141,11 @@ public sealed record ProjectView(
 
 public sealed record MobilityView(IReadOnlyList<string> Departements, int? MaximumDistanceKm);
 
-public sealed record ConsentView(string NoticeVersion, bool SocialNetworkPromotion, DateTimeOffset InformedAt);
+public sealed record ConsentView(string NoticeVersion, bool SocialNetworkPromotion, DateTimeOffset InformedAt)
+{
+    /// <summary>The candidate agreed to a pseudonymous card in the talent pool.</summary>
+    public bool TalentPool { get; init; }
+}
 
 /// <summary>One step of a dossier's life: who moved it, when, from which status to which, and why.</summary>
 /// <param name="By">« Prénom Nom » of a person, or the partner's client for its own system's changes.</param>

@@ -1,0 +1,46 @@
+namespace Nege.Contracts.Api.Candidates;
+
+// The bodies of Candidates' HTTP API for the talent pool (« vivier ») that member companies search.
+
+/// <summary>
+/// A pilot publishes a qualified employable candidate in the talent pool (POST …/commission/dossiers/{id}/publication).
+/// </summary>
+/// <param name="Summary">
+/// « Résumé des compétences et de l'expérience », shown on the card: written for recruiters, without the candidate's
+/// last name, contact details or employers' names.
+/// </param>
+/// <param name="AvailableFrom">When the candidate can start; absent: at once.</param>
+/// <param name="CandidateAgreed">
+/// The candidate told the pilot they agree to the card (when the partner did not send that consent): recorded in
+/// the consent ledger as given to the pilot.
+/// </param>
+public sealed record PublicationRequest(string? Summary, DateOnly? AvailableFrom, bool? CandidateAgreed);
+
+/// <summary>
+/// A candidate's card in the talent pool, as member companies see it: pseudonymous. No last name, contact,
+/// address, birth date, document or commission analysis is ever on it.
+/// </summary>
+/// <param name="Id">The card's own id (not the dossier's).</param>
+/// <param name="Status">« published » (available) or « in_recruitment » (a company is in contact with the candidate).</param>
+public sealed record TalentCardView(
+    Guid Id,
+    string FirstName,
+    IReadOnlyList<string> TargetJobs,
+    IReadOnlyList<SkillView> Skills,
+    IReadOnlyList<string> SoftSkills,
+    string Summary,
+    int? ExperienceYears,
+    string QualificationLevel,
+    string Territory,
+    MobilityView Mobility,
+    IReadOnlyList<string> ContractTypes,
+    AvailabilityView Availability,
+    DossierStatusView Status,
+    DateTimeOffset PublishedAt);
+
+/// <param name="From">The first day the candidate can start; null: at once.</param>
+/// <param name="Label">« Immédiate » or « À partir du 04/01/2027 ».</param>
+public sealed record AvailabilityView(DateOnly? From, string Label);
+
+/// <summary>One search result: the card, and the words that matched in context (HTML with &lt;mark&gt;, from the card's own text only).</summary>
+public sealed record TalentCardHit(TalentCardView Card, string? Snippet, double? Rank);
