@@ -1,0 +1,96 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Nege.ServiceDefaults.Security;
+using Nege.Testing;
+
+namespace EndToEnd.Tests;
+
+/// <summary>The talent pool through the gateway only: a pilot publishes, a member company's recruiter finds the pseudonymous card.</summary>
+[Collection(SystemCollection.Name)]
+public sealed class TalentPoolTests(RunningSystem system)
+{
+    private const string Pool = "/api/candidates/pool/cards";
+
+    private Identities Identities => system.Identities;
+
+    [Fact]
+    public async Task A_pilot_publishes_a_qualified_candidate_and_a_member_companys_recruiter_finds_the_anonymous_card_without_accents()
+    {
+        var admin = await Identities.AdminTokenAsync();
+        var pilot = await Identities.CreatePersonAsync(NegeRoles.Commission);
+        Assert.Equal(HttpStatusCode.OK, (await Identities.SendAsync(HttpMethod.Put, $"/api/candidates/territories/Alsace/members/{pilot.Id}", admin,
+            new { displayName = pilot.DisplayName, email = pilot.Email, pilot = true })).StatusCode);
+        var (_, partner) = await Identities.PartnerSystemAsync();
+        var lastName = "Wurtz" + Guid.NewGuid().ToString("N")[..6];
+        var marker = "Zq" + new string([.. Guid.NewGuid().ToString("N").Where(char.IsLetter).Take(8)]);
+        var email = $"vivier.{Guid.NewGuid():N}@exemple.fr";
+        var created = await Identities.SendAsync(HttpMethod.Post, "/api/candidates/v1/dossiers", partner, Dossier(email, lastName));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("dossier").GetProperty("id").GetGuid();
+
+        var pilotToken = (await Identities.LoginAsync(pilot)).AccessToken;
+        var url = $"/api/candidates/commission/dossiers/{id}";
+        foreach (var to in new[] { "in_analysis", "advice_interview_planned", "employable" })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await Identities.SendAsync(HttpMethod.Post, $"{url}/transitions", pilotToken, new { to, reason = "Commission du 3 décembre." })).StatusCode);
+        }
+
+        using var published = await Identities.SendAsync(HttpMethod.Post, $"{url}/publication", pilotToken,
+            new { summary = $"Trois ans d'intégration web puis une reconversion vers le développement {marker} en C#." });
+        Assert.Equal(HttpStatusCode.OK, published.StatusCode);
+        var cardId = (await published.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+
+        // A company the association registers is a member: Candidates learns it from Membership's event.
+        var company = await Identities.CreateOrganisationAsync(admin, "Entreprise");
+        var recruiter = await Identities.CreatePersonAsync(company, NegeRoles.Recruiter);
+        var recruiterToken = (await Identities.LoginAsync(recruiter)).AccessToken;
+        var search = await Eventually.ValueAsync(async () =>
+        {
+            var response = await Identities.SendAsync(HttpMethod.Get, $"{Pool}?q=developpeur%20{marker}", recruiterToken);
+            return response.StatusCode == HttpStatusCode.OK ? await response.Content.ReadAsStringAsync() : null;
+        }, TimeSpan.FromSeconds(30), "the recruiter's company known as a member and the search answered");
+
+        var page = JsonDocument.Parse(search).RootElement;
+        var hit = Assert.Single(page.GetProperty("items").EnumerateArray());
+        Assert.Equal(cardId, hit.GetProperty("card").GetProperty("id").GetGuid());
+        Assert.Equal("Margaux", hit.GetProperty("card").GetProperty("firstName").GetString());
+        Assert.Contains("<mark>", hit.GetProperty("snippet").GetString());
+        var card = await (await Identities.SendAsync(HttpMethod.Get, $"{Pool}/{cardId}", recruiterToken)).Content.ReadAsStringAsync();
+        foreach (var json in new[] { search, card })
+        {
+            foreach (var hidden in new[] { lastName, email, "03 88", "+33388", "rue du Dôme", "1988-11-02", "BOE", "ALS-4412", id.ToString() })
+            {
+                Assert.DoesNotContain(hidden, json, StringComparison.OrdinalIgnoreCase);
+            }
+        }
+
+        // Someone of no member organisation is refused, and so is a partner's system.
+        var unattached = await Identities.CreatePersonAsync(NegeRoles.Recruiter);
+        using var refused = await Identities.SendAsync(HttpMethod.Get, $"{Pool}?q={marker}", (await Identities.LoginAsync(unattached)).AccessToken);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await Identities.SendAsync(HttpMethod.Get, $"{Pool}?q={marker}", partner)).StatusCode);
+    }
+
+    private static object Dossier(string email, string lastName) => new
+    {
+        identification = new
+        {
+            firstName = "Margaux",
+            lastName,
+            partnerReference = "ALS-4412",
+            address = new { street = "5 rue du Dôme", postalCode = "67000", city = "Strasbourg" },
+            email,
+            phone = "03 88 12 34 56",
+            birthDate = "1988-11-02",
+        },
+        context = new { situations = new[] { "Bénéficiaire de l'obligation d'emploi (RQTH/BOE)" } },
+        profile = new
+        {
+            skills = new[] { new { kind = "Technique", name = "C#", level = "Pratique" } },
+            qualificationLevel = "Niveau 5 (bac+2 : BTS, DUT)",
+        },
+        project = new { targetJobs = new[] { "Développeuse .NET" }, contractTypes = new[] { "CDI" } },
+        consent = new { noticeVersion = "2026-12", talentPool = true },
+    };
+}
