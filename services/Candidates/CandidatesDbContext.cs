@@ -41,6 +41,8 @@ public sealed class CandidatesDbContext(DbContextOptions<CandidatesDbContext> op
 
     public DbSet<TalentCard> TalentCards => Set<TalentCard>();
 
+    public DbSet<Interest> Interests => Set<Interest>();
+
     public DbSet<MemberOrganisation> MemberOrganisations => Set<MemberOrganisation>();
 
     /// <summary>Append-only while the dossier exists: every consent given or withdrawn.</summary>

@@ -27,6 +27,7 @@ app.MapTerritories();
 app.MapPersonalDataAudit();
 app.MapPartnerDocuments();
 app.MapTalentPool();
+app.MapInterests();
 
 await app.RunWithMigrationsAsync<CandidatesDbContext>(args);
 

@@ -24,6 +24,8 @@ builder.AddNegeService<NotificationsDbContext>(ResourceNames.Notifications, "NEG
     consumers.AddConsumer<DispatchedDossierForPilots>();
     consumers.AddConsumer<InactiveDossiersReminderEmail>();
     consumers.AddConsumer<DossierStatusChangeForAdvisers>();
+    consumers.AddConsumer<InterestRecordedEmails>();
+    consumers.AddConsumer<InterestAnsweredEmail>();
 });
 builder.AddEmail();
 builder.AddEmailDeliveries();

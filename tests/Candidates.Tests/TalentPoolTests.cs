@@ -242,4 +242,93 @@ public sealed class TalentPoolTests(CandidatesService service)
         Assert.Contains("rattaché", await noOrganisation.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Forbidden, (await partner.GetAsync($"{Pool}?q=developpeur")).StatusCode);
     }
+
+    /// <summary>The answer link's token, as the candidate's e-mail carries it (read from the event Candidates sent).</summary>
+    private async Task<string> AnswerTokenAsync(Guid interestId)
+    {
+        var payloads = await service.QueryAsync(db => db.Set<Nege.ServiceDefaults.Messaging.OutboxMessage>()
+            .Where(m => m.MessageType.Contains(nameof(InterestRecorded))).Select(m => m.Payload).ToListAsync());
+        var recorded = payloads.Select(p => System.Text.Json.JsonSerializer.Deserialize<InterestRecorded>(p, System.Text.Json.JsonSerializerOptions.Web)!)
+            .Single(e => e.InterestId == interestId);
+        Assert.NotEmpty(recorded.Pilots);
+        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(recorded.AnswerLink!.Query)["jeton"].ToString();
+    }
+
+    [Fact]
+    public async Task Contact_details_and_documents_are_revealed_to_the_interested_company_only_once_the_candidate_agrees_and_each_reveal_is_audited()
+    {
+        var marker = Marker();
+        var dossier = await QualifiedAsync(Candidate("Développeuse Java"));
+        using var cv = new MultipartFormDataContent
+        {
+            { new StringContent("Curriculum Vitae"), "kind" },
+            { new ByteArrayContent(SampleDocuments.Pdf()) { Headers = { ContentType = new("application/pdf") } }, "file", "cv.pdf" },
+        };
+        Assert.Equal(HttpStatusCode.Created, (await dossier.Partner.PostAsync($"/api/candidates/v1/dossiers/{dossier.Id}/documents", cv)).StatusCode);
+        var card = await PublishAsync(dossier, $"Java et Spring {marker}.");
+        var recruiter = await RecruiterAsync();
+        var competitor = await RecruiterAsync();
+
+        using var empty = await recruiter.PostAsJsonAsync($"{Pool}/{card.Id}/interests", new InterestRequest(" "));
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+        using var recorded = await recruiter.PostAsJsonAsync($"{Pool}/{card.Id}/interests", new InterestRequest("Nous recrutons deux développeurs Java à Strasbourg."));
+        Assert.Equal(HttpStatusCode.Created, recorded.StatusCode);
+        var interest = (await recorded.Content.ReadFromJsonAsync<InterestView>())!;
+        Assert.Equal(("pending", null), (interest.Status, interest.Contact));
+        Assert.Equal(HttpStatusCode.Conflict, (await recruiter.PostAsJsonAsync($"{Pool}/{card.Id}/interests", new InterestRequest("Encore"))).StatusCode);
+
+        // Before the answer: no contact, no document, for anyone.
+        var pending = await recruiter.GetFromJsonAsync<InterestView>($"/api/candidates/pool/interests/{interest.Id}");
+        Assert.Null(pending!.Contact);
+        Assert.Empty(pending.Documents);
+        var documentId = await service.QueryAsync(db => db.DossierDocuments.Where(d => d.DossierId == dossier.Id).Select(d => d.Id).SingleAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await recruiter.GetAsync($"/api/candidates/pool/interests/{interest.Id}/documents/{documentId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await competitor.GetAsync($"/api/candidates/pool/interests/{interest.Id}")).StatusCode);
+
+        // The candidate answers from the link in their e-mail.
+        var token = await AnswerTokenAsync(interest.Id);
+        using var anonymous = service.Factory.CreateClient();
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/api/candidates/interests/answer?token=faux")).StatusCode);
+        var shown = await anonymous.GetFromJsonAsync<CandidateInterestView>($"/api/candidates/interests/answer?token={token}");
+        Assert.Equal(("Élodie", "Nous recrutons deux développeurs Java à Strasbourg.", "pending"), (shown!.FirstName, shown.Message, shown.Status));
+        using var answered = await anonymous.PostAsJsonAsync("/api/candidates/interests/answer", new CandidateInterestAnswerRequest(token, true));
+        Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await anonymous.PostAsJsonAsync("/api/candidates/interests/answer", new CandidateInterestAnswerRequest(token, false))).StatusCode);
+
+        var agreed = await recruiter.GetFromJsonAsync<InterestView>($"/api/candidates/pool/interests/{interest.Id}");
+        Assert.Equal(("agreed", "candidate"), (agreed!.Status, agreed.AnsweredBy));
+        Assert.Equal((dossier.Request.Identification!.LastName, dossier.Request.Identification.Email), (agreed.Contact!.LastName, agreed.Contact.Email));
+        Assert.Equal(documentId, Assert.Single(agreed.Documents).Id);
+        using var download = await recruiter.GetAsync($"/api/candidates/pool/interests/{interest.Id}/documents/{documentId}");
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await competitor.GetAsync($"/api/candidates/pool/interests/{interest.Id}/documents/{documentId}")).StatusCode);
+        Assert.Equal("in_recruitment", (await SearchAsync(recruiter, $"q={marker}")).Items.Single().Card.Status.Code);
+        var reads = await service.QueryAsync(db => db.PersonalDataReads.Where(r => r.DossierId == dossier.Id).OrderBy(r => r.Id).Select(r => r.What).ToListAsync());
+        Assert.Equal([Nege.Candidates.Audit.PersonalDataKinds.Contact, Nege.Candidates.Audit.PersonalDataKinds.Document], reads);
+        Assert.Contains(await service.QueryAsync(db => db.Set<Nege.ServiceDefaults.Messaging.OutboxMessage>().Where(m => m.MessageType.Contains(nameof(InterestAnswered))).Select(m => m.Payload).ToListAsync()),
+            p => System.Text.Json.JsonSerializer.Deserialize<InterestAnswered>(p, System.Text.Json.JsonSerializerOptions.Web) is { Agreed: true } answer && answer.InterestId == interest.Id);
+    }
+
+    [Fact]
+    public async Task The_pilot_records_a_refusal_and_the_company_never_sees_the_contact()
+    {
+        var dossier = await QualifiedAsync(Candidate("Testeuse logiciel"));
+        var card = await PublishAsync(dossier, "Tests automatisés et recette.");
+        var recruiter = await RecruiterAsync();
+        var interest = (await (await recruiter.PostAsJsonAsync($"{Pool}/{card.Id}/interests", new InterestRequest("Poste de testeur en CDI."))).Content.ReadFromJsonAsync<InterestView>())!;
+
+        var listed = await dossier.Pilot.GetFromJsonAsync<List<InterestView>>($"{Commission}/{dossier.Id}/interests");
+        Assert.Equal(interest.Id, Assert.Single(listed!).Id);
+        using var member = service.CreateClient(service.Tokens.ForPerson([NegeRoles.Commission], subject: Guid.NewGuid()));
+        Assert.Equal(HttpStatusCode.NotFound, (await member.PostAsJsonAsync($"/api/candidates/commission/interests/{interest.Id}/answer", new InterestAnswerRequest(true))).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await dossier.Pilot.PostAsJsonAsync($"/api/candidates/commission/interests/{interest.Id}/answer", new InterestAnswerRequest(null))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await dossier.Pilot.PostAsJsonAsync($"/api/candidates/commission/interests/{interest.Id}/answer", new InterestAnswerRequest(false))).StatusCode);
+
+        var declined = await recruiter.GetFromJsonAsync<InterestView>($"/api/candidates/pool/interests/{interest.Id}");
+        Assert.Equal(("declined", "pilot", null), (declined!.Status, declined.AnsweredBy, declined.Contact));
+        var mine = await recruiter.GetFromJsonAsync<PageOf<InterestView>>("/api/candidates/pool/interests");
+        Assert.Equal(interest.Id, Assert.Single(mine!.Items).Id);
+        Assert.Equal("published", (await recruiter.GetFromJsonAsync<TalentCardView>($"{Pool}/{card.Id}"))!.Status.Code);
+        Assert.False(await service.QueryAsync(db => db.PersonalDataReads.AnyAsync(r => r.DossierId == dossier.Id)));
+    }
 }

@@ -14,6 +14,9 @@ public static class PersonalDataKinds
     public const string HealthData = "health_data";
 
     public const string Document = "document";
+
+    /// <summary>A member company read the contact details of a candidate who agreed to be contacted.</summary>
+    public const string Contact = "contact";
     public const string Export = "export";
 }
 

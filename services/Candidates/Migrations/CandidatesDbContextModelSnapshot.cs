@@ -598,6 +598,101 @@ namespace Nege.Candidates.Migrations
                     b.ToTable("idempotent_requests", (string)null);
                 });
 
+            modelBuilder.Entity("Nege.Candidates.TalentPool.Interest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("AnswerTokenExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("answer_token_expires_at");
+
+                    b.Property<string>("AnswerTokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("answer_token_hash");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("answered_at");
+
+                    b.Property<string>("AnsweredBy")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("answered_by");
+
+                    b.Property<string>("AnsweredByName")
+                        .HasMaxLength(250)
+                        .HasColumnType("character varying(250)")
+                        .HasColumnName("answered_by_name");
+
+                    b.Property<Guid>("CardId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("card_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("dossier_id");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("message");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("OrganisationName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("organisation_name");
+
+                    b.Property<Guid>("RecruiterAccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recruiter_account_id");
+
+                    b.Property<string>("RecruiterEmail")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("recruiter_email");
+
+                    b.Property<string>("RecruiterName")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("character varying(250)")
+                        .HasColumnName("recruiter_name");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AnswerTokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("DossierId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("CardId", "OrganisationId")
+                        .IsUnique();
+
+                    b.ToTable("interests", (string)null);
+                });
+
             modelBuilder.Entity("Nege.Candidates.TalentPool.MemberOrganisation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1019,6 +1114,15 @@ namespace Nege.Candidates.Migrations
                 {
                     b.HasOne("Nege.Candidates.Dossiers.Dossier", null)
                         .WithMany("Transitions")
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nege.Candidates.TalentPool.Interest", b =>
+                {
+                    b.HasOne("Nege.Candidates.Dossiers.Dossier", null)
+                        .WithMany()
                         .HasForeignKey("DossierId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

@@ -37,7 +37,7 @@ public static class TalentPoolEndpoints
     }
 
     /// <summary>The caller's organisation must be a current member; checked before anything is read.</summary>
-    private static async ValueTask<object?> RequireCurrentMember(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    public static async ValueTask<object?> RequireCurrentMember(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
         if (http.User.CallerOrganisationId() is not { } organisationId)

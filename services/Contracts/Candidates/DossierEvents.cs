@@ -93,3 +93,41 @@ public sealed record InactiveDossiersReminderDue(
 }
 
 public sealed record InactiveDossier(Guid DossierId, string Number, string CandidateName, string Status, int DaysWithoutActivity);
+
+/// <summary>
+/// A member company recorded its interest in a candidate's card. The territory's pilots and the partners' advisers
+/// are told; the candidate is asked whether they agree to be contacted, with a link to answer.
+/// </summary>
+public sealed record InterestRecorded(
+    Guid InterestId,
+    Guid DossierId,
+    string Number,
+    string OrganisationName,
+    string Message,
+    DateTimeOffset RecordedAt)
+{
+    public string? CandidateFirstName { get; init; }
+
+    public string? CandidateName { get; init; }
+
+    public string? CandidateEmail { get; init; }
+
+    /// <summary>The candidate's answer page (the link carries a token of its own, good for this interest only).</summary>
+    public Uri? AnswerLink { get; init; }
+
+    public IReadOnlyList<Recipient> Pilots { get; init; } = [];
+
+    public IReadOnlyList<Recipient> Advisers { get; init; } = [];
+
+    /// <summary>The dossier's page in the commission's extranet, where the pilot can record the candidate's answer.</summary>
+    public Uri? CommissionLink { get; init; }
+}
+
+/// <summary>The candidate answered a company's interest (themselves, or through the pilot): the recruiter is told.</summary>
+public sealed record InterestAnswered(Guid InterestId, string Number, bool Agreed, Recipient Recruiter, string OrganisationName, DateTimeOffset AnsweredAt)
+{
+    public string? CandidateFirstName { get; init; }
+
+    /// <summary>The interest's page in the recruiter's extranet (the contact details are there once the candidate agreed).</summary>
+    public Uri? InterestLink { get; init; }
+}

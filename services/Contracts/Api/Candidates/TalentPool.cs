@@ -44,3 +44,38 @@ public sealed record AvailabilityView(DateOnly? From, string Label);
 
 /// <summary>One search result: the card, and the words that matched in context (HTML with &lt;mark&gt;, from the card's own text only).</summary>
 public sealed record TalentCardHit(TalentCardView Card, string? Snippet, double? Rank);
+
+/// <summary>A recruiter records their company's interest in a card (POST …/pool/cards/{id}/interests).</summary>
+public sealed record InterestRequest(string? Message);
+
+/// <summary>
+/// A member company's interest in a candidate. The candidate's contact details and documents are given only once
+/// the candidate agreed (through the link e-mailed to them, or as the pilot records it), and each reading of them is audited.
+/// </summary>
+/// <param name="Status">« pending » (the candidate has not answered), « agreed » or « declined ».</param>
+/// <param name="Contact">Only when the candidate agreed.</param>
+public sealed record InterestView(
+    Guid Id,
+    TalentCardView? Card,
+    string OrganisationName,
+    string RecruiterName,
+    string Message,
+    string Status,
+    string StatusLabel,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? AnsweredAt,
+    string? AnsweredBy,
+    CandidateContactView? Contact,
+    IReadOnlyList<DossierDocumentView> Documents);
+
+/// <summary>What a company learns of a candidate who agreed to be contacted.</summary>
+public sealed record CandidateContactView(string FirstName, string LastName, string Email, string? Phone, string City);
+
+/// <summary>The pilot records the candidate's answer to a company's interest (POST …/commission/interests/{id}/answer).</summary>
+public sealed record InterestAnswerRequest(bool? Agreed);
+
+/// <summary>The candidate answers from the link in their e-mail (POST /api/candidates/interests/answer).</summary>
+public sealed record CandidateInterestAnswerRequest(string? Token, bool? Agreed);
+
+/// <summary>What the candidate sees behind the link: who is interested and what they wrote.</summary>
+public sealed record CandidateInterestView(string FirstName, string OrganisationName, string Message, string Status, string StatusLabel, DateTimeOffset CreatedAt);
