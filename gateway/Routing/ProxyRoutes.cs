@@ -26,13 +26,16 @@ public static class ProxyRoutes
     ];
 
     /// <summary>
-    /// An application draft opens with its key (a header) or its referent's token, not with a role:
+    /// An application draft opens with its key (a header) or its referent's token, and a candidate's answer with
+    /// the token of their link, not with a role:
     /// open to anonymous callers, every method rate-limited per address like the public writes.
     /// </summary>
     public static readonly IReadOnlyList<(string Service, string Path)> KeyedRoutes =
     [
         (ResourceNames.Membership, "/api/membership/application-drafts/{id}/{**rest}"),
         (ResourceNames.Membership, "/api/membership/application-drafts/{id}"),
+        // A candidate answers a company's interest with the token of their e-mail's link.
+        (ResourceNames.Candidates, "/api/candidates/interests/answer"),
     ];
 
     /// <summary>Reads open to everyone (<c>GET</c>): the affiliation list of the form, member organisations' logos.</summary>

@@ -65,6 +65,35 @@ public sealed class TalentPoolTests(RunningSystem system)
             }
         }
 
+        // The recruiter records interest; the candidate, e-mailed a link of their own, agrees on the site's page.
+        using var interested = await Identities.SendAsync(HttpMethod.Post, $"{Pool}/{cardId}/interests", recruiterToken,
+            new { message = "Nous recrutons une développeuse .NET à Strasbourg : pouvons-nous échanger ?" });
+        Assert.Equal(HttpStatusCode.Created, interested.StatusCode);
+        var interestId = (await interested.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var interestUrl = $"/api/candidates/pool/interests/{interestId}";
+        var before = await (await Identities.SendAsync(HttpMethod.Get, interestUrl, recruiterToken)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(JsonValueKind.Null, before.GetProperty("contact").ValueKind);
+        var asked = await system.Sink.WaitForAsync(e => e.To.Any(to => to.Address == email) && e.Subject?.Contains("souhaite vous contacter", StringComparison.Ordinal) == true,
+            Identities.MailTimeout, "the candidate's e-mail asking for their agreement");
+        await system.Sink.WaitForAsync(e => e.To.Any(to => to.Address == pilot.Email) && e.Subject?.Contains("est intéressé", StringComparison.Ordinal) == true,
+            Identities.MailTimeout, "the pilot told of the company's interest");
+        var link = Identities.LinkIn(asked);
+        Assert.Contains("/candidats/interet?jeton=", link, StringComparison.Ordinal);
+        using var browser = Identities.NewBrowser();
+        var answerPage = await (await browser.GetAsync(link)).Content.ReadAsStringAsync();
+        Assert.Contains("Nous recrutons une développeuse .NET à Strasbourg", BrowserSession.Text(answerPage), StringComparison.Ordinal);
+        using var agreed = await browser.SubmitAsync(link, answerPage, ("agreed", "true"));
+        Assert.Equal(HttpStatusCode.OK, agreed.StatusCode);
+        Assert.Contains("reçoit vos coordonnées", BrowserSession.Text(await agreed.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+
+        var after = await (await Identities.SendAsync(HttpMethod.Get, interestUrl, recruiterToken)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("agreed", after.GetProperty("status").GetString());
+        Assert.Equal((lastName, email), (after.GetProperty("contact").GetProperty("lastName").GetString(), after.GetProperty("contact").GetProperty("email").GetString()));
+        await system.Sink.WaitForAsync(e => e.To.Any(to => to.Address == recruiter.Email) && e.Subject?.Contains("accepte votre prise de contact", StringComparison.Ordinal) == true,
+            Identities.MailTimeout, "the recruiter told of the candidate's agreement");
+        var audit = await (await Identities.SendAsync(HttpMethod.Get, $"/api/candidates/personal-data-reads?dossierId={id}&pageSize=100", admin)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Contains(audit.GetProperty("items").EnumerateArray(), r => r.GetProperty("what").GetString() == "contact" && r.GetProperty("accountId").GetGuid() == recruiter.Id);
+
         // Someone of no member organisation is refused, and so is a partner's system.
         var unattached = await Identities.CreatePersonAsync(NegeRoles.Recruiter);
         using var refused = await Identities.SendAsync(HttpMethod.Get, $"{Pool}?q={marker}", (await Identities.LoginAsync(unattached)).AccessToken);
