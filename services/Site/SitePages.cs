@@ -20,6 +20,8 @@ public static class SitePages
                 options.Conventions.AuthorizeFolder("/EspaceMembre/Commission", AccessPolicies.CommissionWork.Name);
                 // The employment partners' colleagues only, not the administrators: the advisers' API is theirs alone.
                 options.Conventions.AuthorizeFolder("/EspaceMembre/Dossiers", AccessPolicies.PartnerAdvisers.Name);
+                // Recruiters and referents; Candidates also checks that their organisation is a current member.
+                options.Conventions.AuthorizeFolder("/EspaceMembre/Vivier", AccessPolicies.TalentPoolSearch.Name);
             })
             .AddMvcOptions(options =>
             {

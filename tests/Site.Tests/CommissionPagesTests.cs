@@ -33,7 +33,7 @@ public sealed class CommissionPagesTests(SiteFixture site) : IDisposable
     private static object Skill(string kind, string name, string level) => new { kind, name, level };
 
     /// <summary>A dossier as <c>GET …/commission/dossiers/{id}</c> answers, in analysis unless told.</summary>
-    private static object Dossier(string code = "in_analysis", string label = "En analyse", object[]? next = null, bool healthShown = false) => new
+    private static object Dossier(string code = "in_analysis", string label = "En analyse", object[]? next = null, bool healthShown = false, bool talentPool = false) => new
     {
         id = DossierId, number = "2026-000042", status = Status(code, label), territory = "Lorraine", accompanimentPlan = (string?)null,
         submittedAt = Submitted, updatedAt = Submitted.AddDays(2),
@@ -58,7 +58,7 @@ public sealed class CommissionPagesTests(SiteFixture site) : IDisposable
                 expectedAnnualGrossSalaryCents = 4_500_000, mobility = new { departements = Array.Empty<string>(), maximumDistanceKm = 30 },
                 skillsDevelopment = (string?)null,
             },
-            consent = new { noticeVersion = "2026-12", socialNetworkPromotion = false, informedAt = Submitted },
+            consent = new { noticeVersion = "2026-12", socialNetworkPromotion = false, informedAt = Submitted, talentPool },
         },
         healthDataShown = healthShown,
         analyses = new[]
@@ -397,6 +397,156 @@ public sealed class CommissionPagesTests(SiteFixture site) : IDisposable
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("<h1>Page introuvable</h1>", await response.ReadPageAsync(), StringComparison.Ordinal);
+    }
+
+    // — Publishing the candidate's card in the talent pool —
+
+    private static readonly object[] ToThePool = [new { code = "published", label = "Publié dans le vivier" }];
+
+    /// <summary>An employable dossier (whose only next status is the pool), and <paramref name="post"/> for the publication.</summary>
+    private static Func<StubRequest, StubAnswer> EmployableOr(Func<StubRequest, StubAnswer> post, bool talentPool = false) => request =>
+        request.Method == "GET" && request.PathAndQuery == $"{Api}/{DossierId}"
+            ? new StubAnswer(200, Dossier("employable", "Qualifié employable", ToThePool, talentPool: talentPool))
+            : request.Method == "POST" ? post(request) : new StubAnswer(404, new { title = "Introuvable.", status = 404 });
+
+    [Theory]
+    [InlineData("employable", "Qualifié employable", true)]
+    [InlineData("withdrawn_from_pool", "Retiré du vivier", true)]
+    [InlineData("published", "Publié dans le vivier", false)]
+    [InlineData("advice_interview_planned", "Entretien conseil planifié", false)]
+    public async Task The_publication_form_is_offered_for_an_employable_dossier_or_one_withdrawn_from_the_pool(string code, string label, bool offered)
+    {
+        site.Stub.Api = _ => new StubAnswer(200, Dossier(code, label, code is "employable" or "withdrawn_from_pool" ? ToThePool : null));
+        using var client = await site.SignInAsync("Paul Pilote", ["commission"]);
+
+        var page = await (await client.GetAsync(DossierPage)).ReadPageAsync();
+
+        Assert.Equal(offered, page.Contains("<h2 id=\"vivier\">Publier dans le vivier</h2>", StringComparison.Ordinal));
+        Assert.Equal(offered, page.Contains("name=\"Publication.Summary\"", StringComparison.Ordinal));
+        // The pool is the publication form's, never a plain move.
+        Assert.DoesNotContain("value=\"published\"", page, StringComparison.Ordinal);
+        if (offered)
+        {
+            Assert.Matches($"<form method=\"post\"(?=[^>]*id=\"Publication\")(?=[^>]*action=\"{DossierPage}\\?handler=Publication\")", page);
+            Assert.Contains("<label for=\"Publication_Summary\">Résumé des compétences et de l'expérience (sans nom ni coordonnées) *</label>", page, StringComparison.Ordinal);
+            Assert.Matches("<input type=\"date\"[^>]*name=\"Publication.AvailableFrom\"", page);
+            Assert.Matches("<input type=\"checkbox\"[^>]*name=\"Publication.CandidateAgreed\"", page);
+            Assert.Contains("<label for=\"Publication_CandidateAgreed\">Le candidat m'a donné son accord pour la publication de sa fiche anonyme</label>", page, StringComparison.Ordinal);
+            Assert.Contains("Le partenaire n'a pas transmis cet accord", page, StringComparison.Ordinal);
+            // Nothing else to move to: no « Faire avancer le dossier ».
+            Assert.DoesNotContain("<h2 id=\"statut\">", page, StringComparison.Ordinal);
+            Assert.Contains("<dt>Accord pour la publication d'une fiche anonyme dans le vivier</dt><dd>Non</dd>", page, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task The_candidates_consent_sent_with_the_dossier_is_shown_and_makes_the_box_optional()
+    {
+        site.Stub.Api = EmployableOr(_ => new StubAnswer(500), talentPool: true);
+        using var client = await site.SignInAsync("Paul Pilote", ["commission"]);
+
+        var page = await (await client.GetAsync(DossierPage)).ReadPageAsync();
+
+        Assert.Contains("<dt>Accord pour la publication d'une fiche anonyme dans le vivier</dt><dd>Oui</dd>", page, StringComparison.Ordinal);
+        Assert.Contains("Le partenaire a transmis cet accord avec le dossier : la case est facultative.", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Publishing_posts_the_summary_the_availability_and_the_candidates_agreement_and_comes_back_with_a_message()
+    {
+        site.Stub.Api = EmployableOr(_ => new StubAnswer(200, new { }));
+        using var client = await site.SignInAsync("Paul Pilote", ["commission"], accessToken: "pilot-token");
+
+        var response = await PostAsync(client, DossierPage, "Publication",
+            ("Publication.Summary", "  Développeuse web, dix ans de commerce avant sa reconversion.  "), ("Publication.AvailableFrom", "2027-01-04"),
+            ("Publication.CandidateAgreed", "true"), ("Publication.CandidateAgreed", "false"));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal($"{DossierPage}?etat=publication#historique", response.Headers.Location?.ToString());
+        var post = site.Stub.ApiRequests.Single(request => request.Method == "POST");
+        Assert.Equal($"{Api}/{DossierId}/publication", post.PathAndQuery);
+        Assert.Equal("Bearer pilot-token", post.Authorization);
+        using (var body = JsonDocument.Parse(post.Body))
+        {
+            Assert.Equal("Développeuse web, dix ans de commerce avant sa reconversion.", body.RootElement.GetProperty("summary").GetString());
+            Assert.Equal("2027-01-04", body.RootElement.GetProperty("availableFrom").GetString());
+            Assert.True(body.RootElement.GetProperty("candidateAgreed").GetBoolean());
+        }
+
+        var after = await (await client.GetAsync(response.Headers.Location!.ToString())).ReadPageAsync();
+        Assert.Contains("<p class=\"notice\" role=\"status\">La fiche anonyme du candidat est publiée dans le vivier des entreprises adhérentes.</p>", after, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_publication_available_at_once_and_without_the_box_sends_neither_a_date_nor_an_agreement()
+    {
+        site.Stub.Api = EmployableOr(_ => new StubAnswer(200, new { }), talentPool: true);
+        using var client = await site.SignInAsync("Paul Pilote", ["commission"]);
+
+        await PostAsync(client, DossierPage, "Publication",
+            ("Publication.Summary", "Développeuse web."), ("Publication.AvailableFrom", ""), ("Publication.CandidateAgreed", "false"));
+
+        using var body = JsonDocument.Parse(site.Stub.ApiRequests.Single(request => request.Method == "POST").Body);
+        Assert.Equal(JsonValueKind.Null, body.RootElement.GetProperty("availableFrom").ValueKind);
+        Assert.False(body.RootElement.GetProperty("candidateAgreed").GetBoolean());
+    }
+
+    [Fact]
+    public async Task The_apis_messages_on_a_publication_show_beside_its_fields_and_what_was_typed_is_kept()
+    {
+        site.Stub.Api = EmployableOr(_ => new StubAnswer(400, new
+        {
+            title = "La demande contient des erreurs.", status = 400,
+            errors = new Dictionary<string, string[]>
+            {
+                ["summary"] = ["Le résumé contient le nom de famille du candidat : la fiche du vivier est anonyme (prénom seulement, ni nom ni coordonnées)."],
+                ["availableFrom"] = ["La date de disponibilité ne peut pas être passée ; laissez-la vide si le candidat est disponible tout de suite."],
+            },
+        }));
+        using var client = await site.SignInAsync("Paul Pilote", ["commission"]);
+
+        var response = await PostAsync(client, DossierPage, "Publication",
+            ("Publication.Summary", "Jonas Muller, chef de projet."), ("Publication.AvailableFrom", "2026-01-05"),
+            ("Publication.CandidateAgreed", "true"), ("Publication.CandidateAgreed", "false"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.ReadPageAsync();
+        Assert.Contains("<span class=\"erreur-champ\" id=\"Publication_Summary-erreur\">Le résumé contient le nom de famille du candidat : la fiche du vivier est anonyme (prénom seulement, ni nom ni coordonnées).</span>", page, StringComparison.Ordinal);
+        Assert.Contains("<li><a href=\"#Publication_Summary\">Le résumé contient le nom de famille du candidat", page, StringComparison.Ordinal);
+        Assert.Matches("<textarea[^>]*aria-describedby=\"Publication_Summary-aide Publication_Summary-erreur\"[^>]*>\\s*Jonas Muller, chef de projet.</textarea>", page);
+        Assert.Contains("<span class=\"erreur-champ\" id=\"Publication_AvailableFrom-erreur\">La date de disponibilité ne peut pas être passée", page, StringComparison.Ordinal);
+        Assert.Matches("<input type=\"date\"[^>]*aria-invalid=\"true\"[^>]*value=\"2026-01-05\"|<input type=\"date\"[^>]*value=\"2026-01-05\"[^>]*aria-invalid=\"true\"", page);
+        Assert.Matches("<input(?=[^>]*name=\"Publication.CandidateAgreed\")(?=[^>]*checked=\"checked\")", page);
+    }
+
+    [Fact]
+    public async Task A_publication_without_the_candidates_consent_shows_the_apis_409_at_the_top_of_its_form()
+    {
+        const string NoConsent =
+            "Le candidat n'a pas consenti à la publication de sa fiche dans le vivier. S'il vous a donné son accord, indiquez-le (candidateAgreed) : il est consigné au registre des consentements.";
+        site.Stub.Api = EmployableOr(_ => new StubAnswer(409, new { title = "Publication impossible.", status = 409, detail = NoConsent }));
+        using var client = await site.SignInAsync("Paul Pilote", ["commission"]);
+
+        var response = await PostAsync(client, DossierPage, "Publication", ("Publication.Summary", "Chef de projet."), ("Publication.CandidateAgreed", "false"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.ReadPageAsync();
+        Assert.Contains($"<span class=\"erreur-champ\" id=\"Publication-erreur\">{NoConsent}</span>", page, StringComparison.Ordinal);
+        Assert.Contains($"<li><a href=\"#Publication\">{NoConsent}</a></li>", page, StringComparison.Ordinal);
+        Assert.Contains("Chef de projet.</textarea>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Publication impossible.", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_date_that_is_not_one_is_said_beside_its_field_and_nothing_is_published()
+    {
+        site.Stub.Api = EmployableOr(_ => new StubAnswer(500));
+        using var client = await site.SignInAsync("Paul Pilote", ["commission"]);
+
+        var page = await (await PostAsync(client, DossierPage, "Publication", ("Publication.Summary", "Chef de projet."), ("Publication.AvailableFrom", "bientôt"))).ReadPageAsync();
+
+        Assert.DoesNotContain(site.Stub.ApiRequests, request => request.Method == "POST");
+        Assert.Contains("<span class=\"erreur-champ\" id=\"Publication_AvailableFrom-erreur\">La valeur « bientôt » n'est pas valide.</span>", page, StringComparison.Ordinal);
     }
 
     // — « Commissions », for administrators —

@@ -48,7 +48,7 @@ public sealed partial class PartnerAdviserPagesTests(SiteFixture site) : IDispos
             expectedAnnualGrossSalaryCents = 3_500_000, mobility = new { departements = Array.Empty<string>(), maximumDistanceKm = 40 },
             skillsDevelopment = (string?)null,
         },
-        consent = new { noticeVersion = "2026-12", socialNetworkPromotion = true, informedAt = Submitted },
+        consent = new { noticeVersion = "2026-12", socialNetworkPromotion = true, informedAt = Submitted, talentPool = true },
     };
 
     /// <summary>A dossier as <c>GET …/adviser/dossiers/{id}</c> answers: with its contents for the submitter, without for a follower.</summary>
@@ -413,6 +413,37 @@ public sealed partial class PartnerAdviserPagesTests(SiteFixture site) : IDispos
     }
 
     [Fact]
+    public async Task The_candidates_consent_to_the_talent_pool_is_its_own_box_and_is_sent_only_when_ticked()
+    {
+        site.Stub.Api = request => request.Method == "POST" ? Created() : NotFound();
+        using var client = await site.SignInAsync("Paula Partenaire", [Partner]);
+        var ticked = await (await client.GetAsync(NewDossierPage)).ReadPageAsync();
+        var unticked = await (await client.GetAsync(NewDossierPage)).ReadPageAsync();
+
+        await client.PostAsync(NewDossierPage, new FormUrlEncodedContent(TypedDossier(ticked,
+            ("Input.Consent.TalentPool", "true"), ("Input.Consent.SocialNetworkPromotion", "false"))));
+        await client.PostAsync(NewDossierPage, new FormUrlEncodedContent(TypedDossier(unticked, ("Input.Consent.TalentPool", "false"))));
+
+        Assert.Matches("<input type=\"checkbox\"[^>]*name=\"Input.Consent.TalentPool\"", ticked);
+        Assert.Contains("<label for=\"Input_Consent_TalentPool\">Le candidat accepte la publication d'une fiche anonyme dans le vivier des entreprises adhérentes</label>", ticked, StringComparison.Ordinal);
+        var posts = site.Stub.ApiRequests.Where(request => request.Method == "POST").ToList();
+        Assert.Equal(2, posts.Count);
+        using (var body = JsonDocument.Parse(posts[0].Body))
+        {
+            var consent = body.RootElement.GetProperty("consent");
+            Assert.True(consent.GetProperty("talentPool").GetBoolean());
+            // Separate from the promotion on LinkedIn, which was not ticked.
+            Assert.False(consent.GetProperty("socialNetworkPromotion").GetBoolean());
+        }
+
+        using (var body = JsonDocument.Parse(posts[1].Body))
+        {
+            Assert.False(body.RootElement.GetProperty("consent").GetProperty("talentPool").GetBoolean());
+            Assert.True(body.RootElement.GetProperty("consent").GetProperty("socialNetworkPromotion").GetBoolean());
+        }
+    }
+
+    [Fact]
     public async Task Without_the_candidates_information_the_form_is_not_sent()
     {
         using var client = await site.SignInAsync("Paula Partenaire", [Partner]);
@@ -537,6 +568,7 @@ public sealed partial class PartnerAdviserPagesTests(SiteFixture site) : IDispos
         Assert.Contains("<tr><td>Technique</td><td>JavaScript</td><td>Pratique</td></tr>", page, StringComparison.Ordinal);
         Assert.Contains("<dd>35\u00A0000\u00A0€</dd>", page, StringComparison.Ordinal);
         Assert.Contains("<dt>Accord pour la promotion de son profil sur LinkedIn</dt><dd>Oui</dd>", page, StringComparison.Ordinal);
+        Assert.Contains("<dt>Accord pour la publication d'une fiche anonyme dans le vivier</dt><dd>Oui</dd>", page, StringComparison.Ordinal);
         // The history: date, from, to, by, why.
         Assert.Matches("<td>05/12/2026 à 10:00</td>\\s*<td>Déposé</td>\\s*<td>En analyse</td>\\s*<td>Claire Membre</td>\\s*<td class=\"motif\">Prise en charge.</td>", page);
         Assert.Matches("<td>03/12/2026 à 10:00</td>\\s*<td>—</td>\\s*<td>Déposé</td>\\s*<td>Paula Partenaire</td>", page);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Nege.ServiceDefaults.Security;
+using Nege.Site.Candidats;
 using Nege.Site.Identity;
 
 namespace Nege.Site.Pages.EspaceMembre;
@@ -10,6 +11,8 @@ public sealed class IndexModel : PageModel
     private static readonly MemberAreaEntry Applications = new("Demandes d'adhésion", "/espace-membre/adhesions");
 
     private static readonly MemberAreaEntry WorkQueue = new("File de travail", "/espace-membre/commission");
+
+    private static readonly MemberAreaEntry TalentPool = new("Vivier des candidats", TalentPoolDisplay.SearchPath);
 
     /// <summary>What the roles give access to now.</summary>
     public static readonly IReadOnlyDictionary<string, MemberAreaEntry[]> EntriesByRole = new Dictionary<string, MemberAreaEntry[]>(StringComparer.Ordinal)
@@ -30,14 +33,15 @@ public sealed class IndexModel : PageModel
         [
             new("Fiche de l'organisme", "/espace-membre/organisme"),
             new("Collaborateurs", "/espace-membre/organisme/collaborateurs"),
+            TalentPool,
         ],
+        [NegeRoles.Recruiter] = [TalentPool],
     };
 
     /// <summary>What the other roles will have, not yet built.</summary>
     public static readonly IReadOnlyDictionary<string, string[]> UpcomingByRole = new Dictionary<string, string[]>(StringComparer.Ordinal)
     {
         [NegeRoles.Treasurer] = ["Cotisations"],
-        [NegeRoles.Recruiter] = ["Vivier de talents"],
         [NegeRoles.Candidate] = ["Mon dossier"],
         [NegeRoles.Editor] = ["Actualités"],
     };

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Nege.Contracts.Api.Candidates;
 using Nege.Contracts.Candidates;
@@ -10,7 +11,8 @@ namespace Nege.Site.Pages.EspaceMembre.Commission;
 
 /// <summary>
 /// A candidate's dossier as their territory's commission works on it: its contents, its history, the signed
-/// analyses and recommendations, and the forms to add one or to move the dossier on (a pilot decides).
+/// analyses and recommendations, and the forms to add one or to move the dossier on (a pilot decides), or, once the
+/// candidate is qualified employable, to publish their pseudonymous card in the talent pool (a pilot too).
 /// </summary>
 public sealed class DossierModel(CandidatesApi api) : PageModel
 {
@@ -22,7 +24,11 @@ public sealed class DossierModel(CandidatesApi api) : PageModel
         ["statut"] = ("Le nouveau statut du dossier est enregistré.", "historique"),
         ["analyse"] = ("L'analyse est enregistrée, signée de votre nom.", "analyses"),
         ["recommandation"] = ("La recommandation est enregistrée, signée de votre nom.", "recommandations"),
+        ["publication"] = ("La fiche anonyme du candidat est publiée dans le vivier des entreprises adhérentes.", "historique"),
     };
+
+    /// <summary>The statuses from which a pilot publishes the candidate's card (POST …/publication, not a move).</summary>
+    private static readonly string[] Publishable = [DossierStatuses.Employable, DossierStatuses.WithdrawnFromPool];
 
     [FromRoute]
     public Guid Id { get; set; }
@@ -36,6 +42,9 @@ public sealed class DossierModel(CandidatesApi api) : PageModel
     [BindProperty]
     public RecommendationInput Recommendation { get; set; } = new();
 
+    [BindProperty]
+    public PublicationInput Publication { get; set; } = new();
+
     public CommissionDossierView? Dossier { get; private set; }
 
     public string? Notice { get; private set; }
@@ -44,6 +53,15 @@ public sealed class DossierModel(CandidatesApi api) : PageModel
     public bool IsOpen => Dossier is { NextStatuses.Count: > 0 };
 
     public bool OffersPlan => Dossier?.NextStatuses.Any(s => s.Code == DossierStatuses.AccompanimentPlanNeeded) == true;
+
+    /// <summary>
+    /// The statuses the move form offers: all the next ones but « Publié dans le vivier », which is the publication
+    /// form's (the card's summary and availability go with it).
+    /// </summary>
+    public IReadOnlyList<StatusOption> Moves => [.. (Dossier?.NextStatuses ?? []).Where(s => s.Code != DossierStatuses.Published)];
+
+    /// <summary>« Publier dans le vivier »: for a dossier qualified employable, or withdrawn from the pool to publish again.</summary>
+    public bool OffersPublication => Dossier is { } dossier && Publishable.Contains(dossier.Status.Code);
 
     public Task<IActionResult> OnGetAsync(string? etat, CancellationToken ct)
     {
@@ -89,9 +107,26 @@ public sealed class DossierModel(CandidatesApi api) : PageModel
     }
 
     /// <summary>
+    /// A pilot publishes the card: the API checks the summary names no one and the availability, and that the candidate
+    /// agreed (at the dossier's submission, or now to the pilot: <see cref="PublicationInput.CandidateAgreed"/>).
+    /// </summary>
+    public async Task<IActionResult> OnPostPublicationAsync(CancellationToken ct)
+    {
+        // A date the browser sent but that is not one: said beside the field, nothing sent.
+        if (ModelState.GetFieldValidationState($"{nameof(Publication)}.{nameof(PublicationInput.AvailableFrom)}") == ModelValidationState.Invalid)
+        {
+            return await LoadAsync(ct);
+        }
+
+        var request = new PublicationRequest(Blank(Publication.Summary), Publication.AvailableFrom, Publication.CandidateAgreed);
+        return await SendAsync(() => api.PublishAsync(Id, request, ct), "publication", nameof(Publication), ct);
+    }
+
+    /// <summary>
     /// Sends one of the forms; then back to the page (with what was done), or the page again with the API's
     /// messages beside the fields of that form (<paramref name="prefix"/>) and what the person typed. A refused
-    /// move (403: only a pilot decides; 409: not from this status) is shown beside the choice of status.
+    /// move (403: only a pilot decides; 409: not from this status) is shown beside the choice of status; a refused
+    /// publication (403, or 409: not from this status, or without the candidate's consent) at the top of its form.
     /// </summary>
     private async Task<IActionResult> SendAsync<T>(
         Func<Task<T>> send, string done, string prefix, CancellationToken ct, Func<string, string>? field = null)
@@ -109,7 +144,7 @@ public sealed class DossierModel(CandidatesApi api) : PageModel
                                                            && exception.Problem?.Errors is not { Count: > 0 })
         {
             var message = exception.Problem?.Detail ?? exception.Problem?.Title ?? exception.Unavailable;
-            ModelState.AddModelError(prefix == "Move" ? "Move.To" : "", message);
+            ModelState.AddModelError(prefix switch { "Move" => "Move.To", nameof(Publication) => nameof(Publication), _ => "" }, message);
         }
         catch (CandidatesApiException exception) when (field is not null && exception.Status == HttpStatusCode.BadRequest
                                                            && exception.Problem?.Errors is { Count: > 0 } errors)
@@ -160,6 +195,18 @@ public sealed class DossierModel(CandidatesApi api) : PageModel
 
         /// <summary>APE or PIADC, for « Plan d'accompagnement nécessaire » only.</summary>
         public string? Plan { get; set; }
+    }
+
+    public sealed class PublicationInput
+    {
+        /// <summary>« Résumé des compétences et de l'expérience », without the candidate's name or contact details.</summary>
+        public string? Summary { get; set; }
+
+        /// <summary>Empty: available at once.</summary>
+        public DateOnly? AvailableFrom { get; set; }
+
+        /// <summary>The candidate told the pilot they agree to the card (when the partner did not send that consent).</summary>
+        public bool CandidateAgreed { get; set; }
     }
 
     public sealed class RecommendationInput

@@ -49,7 +49,7 @@ public sealed partial class DossierInput
                 project.ExpectedAnnualGrossSalaryEuros is { } euros ? (int)Math.Clamp(euros * 100L, int.MinValue, int.MaxValue) : null,
                 new MobilityInput(Distinct(project.Mobility.Departements), project.Mobility.MaximumDistanceKm),
                 Clean(project.SkillsDevelopment)),
-            new ConsentInput(Clean(Consent.NoticeVersion), Consent.SocialNetworkPromotion))
+            new ConsentInput(Clean(Consent.NoticeVersion), Consent.SocialNetworkPromotion) { TalentPool = Consent.TalentPool })
         {
             // Left blank, the API makes the person who submits the dossier its adviser.
             Adviser = Clean(Adviser.Name) is null && Clean(Adviser.Email) is null ? null : new AdviserInput(Clean(Adviser.Name), Clean(Adviser.Email)),
@@ -231,6 +231,9 @@ public sealed partial class DossierInput
         public bool Informed { get; set; }
 
         public bool SocialNetworkPromotion { get; set; }
+
+        /// <summary>Separate and optional: once qualified employable, a pseudonymous card in the member companies' talent pool.</summary>
+        public bool TalentPool { get; set; }
     }
 
     public sealed class AdviserFields
