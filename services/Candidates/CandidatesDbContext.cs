@@ -43,6 +43,8 @@ public sealed class CandidatesDbContext(DbContextOptions<CandidatesDbContext> op
 
     public DbSet<Interest> Interests => Set<Interest>();
 
+    public DbSet<FollowUpSheet> FollowUpSheets => Set<FollowUpSheet>();
+
     public DbSet<MemberOrganisation> MemberOrganisations => Set<MemberOrganisation>();
 
     /// <summary>Append-only while the dossier exists: every consent given or withdrawn.</summary>

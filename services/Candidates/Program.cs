@@ -15,6 +15,7 @@ builder.AddNegeService<CandidatesDbContext>(ResourceNames.Candidates, "NEGE — 
     consumers.AddConsumer<OrganisationRegisteredConsumer>();
 });
 builder.AddDossiers();
+builder.AddTalentPool();
 builder.AddWebhooks();
 
 var app = builder.Build();
@@ -28,6 +29,7 @@ app.MapPersonalDataAudit();
 app.MapPartnerDocuments();
 app.MapTalentPool();
 app.MapInterests();
+app.MapFollowUps();
 
 await app.RunWithMigrationsAsync<CandidatesDbContext>(args);
 

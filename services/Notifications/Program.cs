@@ -26,6 +26,7 @@ builder.AddNegeService<NotificationsDbContext>(ResourceNames.Notifications, "NEG
     consumers.AddConsumer<DossierStatusChangeForAdvisers>();
     consumers.AddConsumer<InterestRecordedEmails>();
     consumers.AddConsumer<InterestAnsweredEmail>();
+    consumers.AddConsumer<FollowUpReminderEmail>();
 });
 builder.AddEmail();
 builder.AddEmailDeliveries();

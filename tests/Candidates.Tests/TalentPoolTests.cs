@@ -331,4 +331,76 @@ public sealed class TalentPoolTests(CandidatesService service)
         Assert.Equal("published", (await recruiter.GetFromJsonAsync<TalentCardView>($"{Pool}/{card.Id}"))!.Status.Code);
         Assert.False(await service.QueryAsync(db => db.PersonalDataReads.AnyAsync(r => r.DossierId == dossier.Id)));
     }
+
+    [Fact]
+    public async Task The_company_fills_its_follow_up_sheet_up_to_the_hire_which_the_partner_and_the_pilot_read()
+    {
+        var dossier = await QualifiedAsync(Candidate("Intégratrice web"));
+        var card = await PublishAsync(dossier, "HTML, CSS et accessibilité.");
+        var recruiter = await RecruiterAsync();
+        var interest = (await (await recruiter.PostAsJsonAsync($"{Pool}/{card.Id}/interests", new InterestRequest("Poste d'intégratrice."))).Content.ReadFromJsonAsync<InterestView>())!;
+        var sheetUrl = $"/api/candidates/pool/interests/{interest.Id}/sheet";
+        Assert.Equal(HttpStatusCode.NotFound, (await recruiter.GetAsync(sheetUrl)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await dossier.Pilot.PostAsJsonAsync($"/api/candidates/commission/interests/{interest.Id}/answer", new InterestAnswerRequest(true))).StatusCode);
+
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        using var wrong = await recruiter.PostAsJsonAsync($"{sheetUrl}/entries", new FollowUpEntryRequest("interview", null, "Pigeon voyageur", null, null, null, null));
+        var problem = await wrong.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Mvc.ValidationProblemDetails>();
+        Assert.Equal(["date", "interviewKind"], problem!.Errors.Keys.Order());
+        Assert.Equal(HttpStatusCode.BadRequest, (await recruiter.PostAsJsonAsync($"{sheetUrl}/entries", new FollowUpEntryRequest("hire", today, null, null, "CDX", null, null))).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await recruiter.PostAsJsonAsync($"{sheetUrl}/entries", new FollowUpEntryRequest("interview", today, "Visioconférence", "Très bon échange.", null, null, null))).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await recruiter.PostAsJsonAsync($"{sheetUrl}/entries", new FollowUpEntryRequest("proposal", today, null, "CDI, 34 k€.", null, null, null))).StatusCode);
+        using var hired = await recruiter.PostAsJsonAsync($"{sheetUrl}/entries", new FollowUpEntryRequest("hire", today, null, null, "CDI", today.AddDays(30), null));
+        Assert.Equal(HttpStatusCode.Created, hired.StatusCode);
+        var sheet = (await hired.Content.ReadFromJsonAsync<FollowUpSheetView>())!;
+        Assert.Equal("hired", sheet.Status);
+        Assert.Equal(["interview", "proposal", "hire"], sheet.Entries.Select(e => e.Kind));
+        Assert.Equal(HttpStatusCode.Conflict, (await recruiter.PostAsJsonAsync($"{sheetUrl}/entries", new FollowUpEntryRequest("end", today, null, null, null, null, "Oups"))).StatusCode);
+
+        var seenByPartner = await dossier.Partner.GetFromJsonAsync<List<FollowUpSheetView>>($"/api/candidates/v1/dossiers/{dossier.Id}/follow-ups");
+        Assert.Equal(("hired", 3), (Assert.Single(seenByPartner!).Status, seenByPartner![0].Entries.Count));
+        var seenByPilot = await dossier.Pilot.GetFromJsonAsync<List<FollowUpSheetView>>($"{Commission}/{dossier.Id}/follow-ups");
+        Assert.Equal(interest.Id, Assert.Single(seenByPilot!).InterestId);
+        var history = await dossier.Partner.GetFromJsonAsync<List<DossierTransitionView>>($"/api/candidates/v1/dossiers/{dossier.Id}/history");
+        Assert.Equal(["published", "in_recruitment", "hired"], history!.TakeLast(3).Select(h => h.To));
+        Assert.Contains("CDI", history![^1].Reason, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await recruiter.GetAsync($"{Pool}/{card.Id}")).StatusCode);
+        var changes = await service.QueryAsync(db => db.Set<Nege.ServiceDefaults.Messaging.OutboxMessage>().Where(m => m.MessageType.Contains(nameof(DossierStatusChanged))).Select(m => m.Payload).ToListAsync());
+        Assert.Contains(changes, p => p.Contains(dossier.Id.ToString(), StringComparison.Ordinal) && p.Contains("\"hired\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_sheet_without_news_for_21_days_reminds_its_recruiter_once_and_news_starts_the_count_again()
+    {
+        var dossier = await QualifiedAsync(Candidate("Analyste SOC"));
+        var card = await PublishAsync(dossier, "Supervision et réponse à incident.");
+        var recruiter = await RecruiterAsync();
+        var interest = (await (await recruiter.PostAsJsonAsync($"{Pool}/{card.Id}/interests", new InterestRequest("Poste d'analyste."))).Content.ReadFromJsonAsync<InterestView>())!;
+        Assert.Equal(HttpStatusCode.OK, (await dossier.Pilot.PostAsJsonAsync($"/api/candidates/commission/interests/{interest.Id}/answer", new InterestAnswerRequest(true))).StatusCode);
+        var job = service.Factory.Services.GetRequiredService<Nege.Candidates.TalentPool.FollowUpReminders>();
+        async Task<int> RemindersAsync()
+        {
+            await Eventually.UntilAsync(() => job.RunOnceAsync(CancellationToken.None), TimeSpan.FromSeconds(30), "the reminder job runs a round");
+            var payloads = await service.QueryAsync(db => db.Set<Nege.ServiceDefaults.Messaging.OutboxMessage>()
+                .Where(m => m.MessageType.Contains(nameof(FollowUpReminderDue))).Select(m => m.Payload).ToListAsync());
+            return payloads.Count(p => p.Contains(interest.Id.ToString(), StringComparison.Ordinal));
+        }
+
+        // Time passes for the sheet: its dates move back together.
+        async Task PassAsync(int days) => await service.QueryAsync(db => db.FollowUpSheets.Where(s => s.InterestId == interest.Id)
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(s => s.LastNewsAt, s => s.LastNewsAt.AddDays(-days))
+                .SetProperty(s => s.RemindedAt, s => s.RemindedAt == null ? null : s.RemindedAt.Value.AddDays(-days))));
+
+        await PassAsync(20);
+        Assert.Equal(0, await RemindersAsync());
+        await PassAsync(2);
+        Assert.Equal(1, await RemindersAsync());
+        Assert.Equal(1, await RemindersAsync());
+        Assert.Equal(HttpStatusCode.Created, (await recruiter.PostAsJsonAsync($"/api/candidates/pool/interests/{interest.Id}/sheet/entries",
+            new FollowUpEntryRequest("interview", DateOnly.FromDateTime(DateTime.UtcNow), "Sur site", null, null, null, null))).StatusCode);
+        Assert.Equal(1, await RemindersAsync());
+        await PassAsync(25);
+        Assert.Equal(2, await RemindersAsync());
+    }
 }

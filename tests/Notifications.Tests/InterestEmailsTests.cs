@@ -69,4 +69,20 @@ public sealed class InterestEmailsTests(NotificationsService service)
         Assert.Contains(says, email.Text, StringComparison.Ordinal);
         Assert.Equal(agreed, email.Text!.Contains("http://localhost:8080/espace-membre/vivier/interets/9", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task A_recruiter_is_asked_for_news_of_a_silent_follow_up_sheet()
+    {
+        var recruiter = new Recipient("Rémi Recruteur", $"rh.{Guid.NewGuid():N}@octet.fr");
+        await service.PublishAsync(new FollowUpReminderDue(Guid.NewGuid(), "D-000079", recruiter, "Octet & Cie", 23, DateTimeOffset.UtcNow)
+        {
+            CandidateFirstName = "Élodie",
+            SheetLink = new Uri("http://localhost:8080/espace-membre/vivier/interets/10"),
+        }, Guid.NewGuid());
+
+        var email = await service.SmtpSink.Sink.WaitForRecipientAsync(recruiter.Email, Timeout);
+        Assert.Equal("Fiche de suivi de Élodie : des nouvelles ?", email.Subject);
+        Assert.Contains("n'a pas de nouvelles depuis 23 jours", email.Text, StringComparison.Ordinal);
+        Assert.Contains("http://localhost:8080/espace-membre/vivier/interets/10", email.Text, StringComparison.Ordinal);
+    }
 }

@@ -598,6 +598,107 @@ namespace Nege.Candidates.Migrations
                     b.ToTable("idempotent_requests", (string)null);
                 });
 
+            modelBuilder.Entity("Nege.Candidates.TalentPool.FollowUpEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("character varying(250)")
+                        .HasColumnName("author_name");
+
+                    b.Property<string>("ContractType")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("contract_type");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<Guid>("InterestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("interest_id");
+
+                    b.Property<string>("InterviewKind")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("interview_kind");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<DateOnly?>("StartDate")
+                        .HasColumnType("date")
+                        .HasColumnName("start_date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InterestId");
+
+                    b.ToTable("follow_up_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Nege.Candidates.TalentPool.FollowUpSheet", b =>
+                {
+                    b.Property<Guid>("InterestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("interest_id");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("dossier_id");
+
+                    b.Property<DateTimeOffset>("LastNewsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_news_at");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opened_at");
+
+                    b.Property<DateTimeOffset?>("RemindedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reminded_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.HasKey("InterestId");
+
+                    b.HasIndex("DossierId");
+
+                    b.HasIndex("Status", "LastNewsAt");
+
+                    b.ToTable("follow_up_sheets", (string)null);
+                });
+
             modelBuilder.Entity("Nege.Candidates.TalentPool.Interest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1119,6 +1220,24 @@ namespace Nege.Candidates.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Nege.Candidates.TalentPool.FollowUpEntry", b =>
+                {
+                    b.HasOne("Nege.Candidates.TalentPool.FollowUpSheet", null)
+                        .WithMany("Entries")
+                        .HasForeignKey("InterestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nege.Candidates.TalentPool.FollowUpSheet", b =>
+                {
+                    b.HasOne("Nege.Candidates.TalentPool.Interest", null)
+                        .WithOne()
+                        .HasForeignKey("Nege.Candidates.TalentPool.FollowUpSheet", "InterestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Nege.Candidates.TalentPool.Interest", b =>
                 {
                     b.HasOne("Nege.Candidates.Dossiers.Dossier", null)
@@ -1142,6 +1261,11 @@ namespace Nege.Candidates.Migrations
                     b.Navigation("Partners");
 
                     b.Navigation("Transitions");
+                });
+
+            modelBuilder.Entity("Nege.Candidates.TalentPool.FollowUpSheet", b =>
+                {
+                    b.Navigation("Entries");
                 });
 #pragma warning restore 612, 618
         }

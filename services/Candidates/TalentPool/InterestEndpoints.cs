@@ -283,6 +283,11 @@ public static class InterestEndpoints
             return Problems.Conflict($"Le candidat a déjà répondu à cette entreprise : « {Interest.Label(interest.Status)} ».");
         }
 
+        if (agreed)
+        {
+            db.FollowUpSheets.Add(FollowUpSheet.Open(interest, now));
+        }
+
         if (agreed && dossier.Status == DossierStatus.Published)
         {
             dossier.Move(DossierStatus.InRecruitment, actor, $"Le candidat accepte d'être contacté par {interest.OrganisationName}.", now);

@@ -131,3 +131,12 @@ public sealed record InterestAnswered(Guid InterestId, string Number, bool Agree
     /// <summary>The interest's page in the recruiter's extranet (the contact details are there once the candidate agreed).</summary>
     public Uri? InterestLink { get; init; }
 }
+
+/// <summary>A company's follow-up sheet has had no news for the configured number of days (21 by default): its recruiter is reminded.</summary>
+public sealed record FollowUpReminderDue(Guid InterestId, string Number, Recipient Recruiter, string OrganisationName, int DaysWithoutNews, DateTimeOffset DueAt)
+{
+    public string? CandidateFirstName { get; init; }
+
+    /// <summary>The sheet's page in the recruiter's extranet.</summary>
+    public Uri? SheetLink { get; init; }
+}

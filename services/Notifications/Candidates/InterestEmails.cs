@@ -107,3 +107,33 @@ public sealed class InterestAnsweredEmail(
         return EmailBodies.Build(message.Recruiter.Email, subject, paragraphs, message.Agreed ? message.InterestLink : null);
     }
 }
+
+/// <summary>A follow-up sheet without news: its recruiter is asked to complete it.</summary>
+public sealed class FollowUpReminderEmail(
+    NotificationsDbContext db,
+    IOptions<EmailOptions> email,
+    TimeProvider clock,
+    ILogger<FollowUpReminderEmail> logger)
+    : EmailConsumer<FollowUpReminderDue>(db, email, clock, logger)
+{
+    public const string TemplateName = "follow-up-reminder";
+
+    protected override string Template => TemplateName;
+
+    protected override EmailMessage Compose(FollowUpReminderDue message)
+    {
+        var paragraphs = new List<string>
+        {
+            $"Bonjour {message.Recruiter.Name},",
+            $"La fiche de suivi du recrutement de {message.CandidateFirstName} (dossier {message.Number}) par {message.OrganisationName} n'a pas de nouvelles depuis {message.DaysWithoutNews} jours.",
+            "Merci de la compléter (entretien, proposition, recrutement ou fin avec son motif) : la commission qui accompagne le candidat la suit.",
+        };
+        if (message.SheetLink is { } link)
+        {
+            paragraphs.Add(link.AbsoluteUri);
+        }
+
+        paragraphs.Add("Numéric'Emploi Grand Est");
+        return EmailBodies.Build(message.Recruiter.Email, $"Fiche de suivi de {message.CandidateFirstName} : des nouvelles ?", paragraphs, message.SheetLink);
+    }
+}

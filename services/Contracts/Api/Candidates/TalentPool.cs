@@ -79,3 +79,26 @@ public sealed record CandidateInterestAnswerRequest(string? Token, bool? Agreed)
 
 /// <summary>What the candidate sees behind the link: who is interested and what they wrote.</summary>
 public sealed record CandidateInterestView(string FirstName, string OrganisationName, string Message, string Status, string StatusLabel, DateTimeOffset CreatedAt);
+
+/// <summary>
+/// A line the interested company adds to its follow-up sheet (« fiche de suivi »), POST …/pool/interests/{id}/sheet/entries.
+/// </summary>
+/// <param name="Kind">« interview », « proposal », « hire » or « end ».</param>
+/// <param name="Date">When it happened (or will: an interview planned).</param>
+/// <param name="InterviewKind">For an interview: « Téléphone », « Visioconférence » or « Sur site ».</param>
+/// <param name="Outcome">For an interview or a proposal: what came of it (or what is proposed).</param>
+/// <param name="ContractType">For a hire: the contract (CDI, CDD…).</param>
+/// <param name="StartDate">For a hire: the first day.</param>
+/// <param name="Reason">For an end without hire: why.</param>
+public sealed record FollowUpEntryRequest(
+    string? Kind, DateOnly? Date, string? InterviewKind, string? Outcome, string? ContractType, DateOnly? StartDate, string? Reason);
+
+public sealed record FollowUpEntryView(
+    long Id, string Kind, string KindLabel, DateOnly Date, string? InterviewKind, string? Outcome, string? ContractType, DateOnly? StartDate,
+    string? Reason, string Author, DateTimeOffset RecordedAt);
+
+/// <summary>A company's follow-up sheet of a recruitment: opened when the candidate agreed to be contacted.</summary>
+/// <param name="Status">« open », « hired » or « ended ».</param>
+public sealed record FollowUpSheetView(
+    Guid InterestId, string OrganisationName, string Status, string StatusLabel, DateTimeOffset OpenedAt, DateTimeOffset LastNewsAt,
+    IReadOnlyList<FollowUpEntryView> Entries);
