@@ -15,7 +15,7 @@ public sealed class TalentPoolTests(RunningSystem system)
     private Identities Identities => system.Identities;
 
     [Fact]
-    public async Task A_pilot_publishes_a_qualified_candidate_and_a_member_companys_recruiter_finds_the_anonymous_card_without_accents()
+    public async Task A_pilot_publishes_a_recruiter_finds_the_anonymous_card_without_accents_sees_the_contact_once_the_candidate_agrees_and_follows_up_to_the_hire()
     {
         var admin = await Identities.AdminTokenAsync();
         var pilot = await Identities.CreatePersonAsync(NegeRoles.Commission);
@@ -93,6 +93,18 @@ public sealed class TalentPoolTests(RunningSystem system)
             Identities.MailTimeout, "the recruiter told of the candidate's agreement");
         var audit = await (await Identities.SendAsync(HttpMethod.Get, $"/api/candidates/personal-data-reads?dossierId={id}&pageSize=100", admin)).Content.ReadFromJsonAsync<JsonElement>();
         Assert.Contains(audit.GetProperty("items").EnumerateArray(), r => r.GetProperty("what").GetString() == "contact" && r.GetProperty("accountId").GetGuid() == recruiter.Id);
+
+        // The company fills its follow-up sheet up to the hire; the partner reads it and the dossier is « Recruté ».
+        var sheetUrl = $"{interestUrl}/sheet/entries";
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        Assert.Equal(HttpStatusCode.Created, (await Identities.SendAsync(HttpMethod.Post, sheetUrl, recruiterToken,
+            new { kind = "interview", date = today, interviewKind = "Sur site", outcome = "Entretien technique réussi." })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await Identities.SendAsync(HttpMethod.Post, sheetUrl, recruiterToken,
+            new { kind = "hire", date = today, contractType = "CDI", startDate = today.AddDays(15) })).StatusCode);
+        var sheets = await (await Identities.SendAsync(HttpMethod.Get, $"/api/candidates/v1/dossiers/{id}/follow-ups", partner)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("hired", Assert.Single(sheets.EnumerateArray()).GetProperty("status").GetString());
+        var status = await (await Identities.SendAsync(HttpMethod.Get, $"/api/candidates/v1/dossiers/{id}", partner)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("hired", status.GetProperty("status").GetProperty("code").GetString());
 
         // Someone of no member organisation is refused, and so is a partner's system.
         var unattached = await Identities.CreatePersonAsync(NegeRoles.Recruiter);
