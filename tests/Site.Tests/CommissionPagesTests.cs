@@ -549,6 +549,123 @@ public sealed class CommissionPagesTests(SiteFixture site) : IDisposable
         Assert.Contains("<span class=\"erreur-champ\" id=\"Publication_AvailableFrom-erreur\">La valeur « bientôt » n'est pas valide.</span>", page, StringComparison.Ordinal);
     }
 
+    // — « Entreprises intéressées » —
+
+    private static readonly Guid PendingInterest = Guid.Parse("0193a0b1-0000-7000-8000-0000000000e1");
+
+    private static readonly Guid AnsweredInterest = Guid.Parse("0193a0b1-0000-7000-8000-0000000000e2");
+
+    private const string InterestsApi = "/api/candidates/commission/interests";
+
+    private static object InterestOf(Guid id, string organisation, string status, string statusLabel) => new
+    {
+        id, card = (object?)null, organisationName = organisation, recruiterName = "Rita Recruteuse", message = $"{organisation} recrute un chef de projet.",
+        status, statusLabel, createdAt = Submitted.AddDays(10), answeredAt = status == "pending" ? (DateTimeOffset?)null : Submitted.AddDays(11),
+        answeredBy = status == "pending" ? null : "candidate", contact = (object?)null, documents = Array.Empty<object>(),
+    };
+
+    /// <summary>A published dossier, its two interests, and <paramref name="post"/> for an answer.</summary>
+    private static Func<StubRequest, StubAnswer> PublishedOr(Func<StubRequest, StubAnswer> post) => request =>
+        request.Method == "GET" && request.PathAndQuery == $"{Api}/{DossierId}"
+            ? new StubAnswer(200, Dossier("published", "Publié dans le vivier", [new { code = "withdrawn_from_pool", label = "Retiré du vivier" }]))
+            : request.Method == "GET" && request.PathAndQuery == $"{Api}/{DossierId}/interests"
+                ? new StubAnswer(200, new[]
+                {
+                    InterestOf(AnsweredInterest, "Numéric Conseil", "declined", "Refusé par le candidat"),
+                    InterestOf(PendingInterest, "Est Logiciels", "pending", "En attente de la réponse du candidat"),
+                })
+                : request.Method == "POST" ? post(request) : new StubAnswer(404, new { title = "Introuvable.", status = 404 });
+
+    [Fact]
+    public async Task A_published_dossier_lists_the_interested_companies_with_the_answer_buttons_for_the_pending_ones()
+    {
+        site.Stub.Api = PublishedOr(_ => new StubAnswer(500));
+        using var client = await site.SignInAsync("Paul Pilote", ["commission"], accessToken: "pilot-token");
+
+        var page = await (await client.GetAsync(DossierPage)).ReadPageAsync();
+
+        var interests = Assert.Single(site.Stub.ApiRequests, request => request.PathAndQuery == $"{Api}/{DossierId}/interests");
+        Assert.Equal("Bearer pilot-token", interests.Authorization);
+        Assert.Contains("<h2 id=\"interets\">Entreprises intéressées</h2>", page, StringComparison.Ordinal);
+        Assert.Matches(
+            "<td>Est Logiciels</td>\\s*<td>Rita Recruteuse</td>\\s*<td class=\"motif\">Est Logiciels recrute un chef de projet.</td>\\s*<td>13/11/2026 à 10:00</td>\\s*<td>\\s*En attente de la réponse du candidat",
+            page);
+        Assert.Contains("<td>Numéric Conseil</td>", page, StringComparison.Ordinal);
+        Assert.Contains("Refusé par le candidat", page, StringComparison.Ordinal);
+        // The buttons for the pending interest only.
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(page, "Le candidat accepte</button>"));
+        Assert.Contains($"<input type=\"hidden\" name=\"interestId\" value=\"{PendingInterest}\" />", page, StringComparison.Ordinal);
+        Assert.DoesNotContain($"value=\"{AnsweredInterest}\"", page, StringComparison.Ordinal);
+        Assert.Contains("<button type=\"submit\" name=\"agreed\" value=\"false\" class=\"secondary\">Le candidat refuse</button>", page, StringComparison.Ordinal);
+        Assert.Matches($"<form method=\"post\" aria-label=\"Réponse du candidat à Est Logiciels\" action=\"{DossierPage}\\?handler=Answer\">", page);
+    }
+
+    [Fact]
+    public async Task A_dossier_never_published_asks_for_no_interests()
+    {
+        site.Stub.Api = request => DossierOr(request, _ => new StubAnswer(500));
+        using var client = await site.SignInAsync("Paul Pilote", ["commission"]);
+
+        var page = await (await client.GetAsync(DossierPage)).ReadPageAsync();
+
+        Assert.Single(site.Stub.ApiRequests);
+        Assert.DoesNotContain("Entreprises intéressées", page, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("true", true, "accord", "L'accord du candidat est enregistré : l'entreprise reçoit ses coordonnées et ses documents.")]
+    [InlineData("false", false, "refus", "Le refus du candidat est enregistré : l'entreprise ne recevra pas ses coordonnées.")]
+    public async Task The_pilot_records_the_candidates_answer_and_comes_back_with_a_message(string value, bool agreed, string done, string notice)
+    {
+        site.Stub.Api = PublishedOr(_ => new StubAnswer(200, InterestOf(PendingInterest, "Est Logiciels", agreed ? "agreed" : "declined", "Répondu")));
+        using var client = await site.SignInAsync("Paul Pilote", ["commission"], accessToken: "pilot-token");
+
+        var response = await PostAsync(client, DossierPage, "Answer", ("interestId", PendingInterest.ToString()), ("agreed", value));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal($"{DossierPage}?etat={done}#interets", response.Headers.Location?.ToString());
+        var post = site.Stub.ApiRequests.Single(request => request.Method == "POST");
+        Assert.Equal($"{InterestsApi}/{PendingInterest}/answer", post.PathAndQuery);
+        Assert.Equal("Bearer pilot-token", post.Authorization);
+        using (var body = JsonDocument.Parse(post.Body))
+        {
+            Assert.Equal(agreed, body.RootElement.GetProperty("agreed").GetBoolean());
+        }
+
+        var after = await (await client.GetAsync(response.Headers.Location!.ToString())).ReadPageAsync();
+        Assert.Contains($"<p class=\"notice\" role=\"status\">{notice}</p>", after, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(409, "Le candidat a déjà répondu à cette entreprise : « Refusé par le candidat ».")]
+    [InlineData(403, "Seul un pilote de la commission Lorraine consigne la réponse du candidat.")]
+    public async Task A_refused_answer_shows_the_apis_detail_in_the_section(int status, string detail)
+    {
+        site.Stub.Api = PublishedOr(_ => new StubAnswer(status, new { title = "Refusé.", status, detail }));
+        using var client = await site.SignInAsync("Claire Membre", ["commission"]);
+
+        var response = await PostAsync(client, DossierPage, "Answer", ("interestId", PendingInterest.ToString()), ("agreed", "true"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.ReadPageAsync();
+        Assert.Contains($"<span class=\"erreur-champ\" id=\"Answer-erreur\">{detail}</span>", page, StringComparison.Ordinal);
+        Assert.Contains($"<li><a href=\"#Answer\">{detail}</a></li>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Refusé.", page, StringComparison.Ordinal);
+        Assert.Contains("<td>Est Logiciels</td>", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_answer_without_agreed_is_refused_without_calling_the_api()
+    {
+        site.Stub.Api = PublishedOr(_ => new StubAnswer(500));
+        using var client = await site.SignInAsync("Paul Pilote", ["commission"]);
+
+        var page = await (await PostAsync(client, DossierPage, "Answer", ("interestId", PendingInterest.ToString()))).ReadPageAsync();
+
+        Assert.DoesNotContain(site.Stub.ApiRequests, request => request.Method == "POST");
+        Assert.Contains("<span class=\"erreur-champ\" id=\"Answer-erreur\">Indiquez si le candidat accepte ou refuse le contact avec l'entreprise.</span>", page, StringComparison.Ordinal);
+    }
+
     // — « Commissions », for administrators —
 
     private static readonly Guid Marie = Guid.Parse("0193a0b1-0000-7000-8000-0000000000aa");

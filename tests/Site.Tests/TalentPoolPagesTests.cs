@@ -258,7 +258,7 @@ public sealed class TalentPoolPagesTests(SiteFixture site) : IDisposable
     // — A card —
 
     [Fact]
-    public async Task The_card_page_shows_the_whole_card_and_no_button_yet()
+    public async Task The_card_page_shows_the_whole_card_and_the_interest_form()
     {
         site.Stub.Api = request => request.PathAndQuery == $"{Api}/{CardId}"
             ? new StubAnswer(200, Card(summary: "Dix ans de commerce.\nPuis une <reconversion> réussie.", from: new DateOnly(2027, 1, 4)))
@@ -289,9 +289,9 @@ public sealed class TalentPoolPagesTests(SiteFixture site) : IDisposable
         Assert.Contains("<tr><td>Technique</td><td>JavaScript</td><td>Pratique</td></tr>", page, StringComparison.Ordinal);
         Assert.Contains("<tr><td>Langue</td><td>Anglais</td><td>B2</td></tr>", page, StringComparison.Ordinal);
         Assert.Contains("Fiche anonyme publiée le 10/12/2026 à 10:00", page, StringComparison.Ordinal);
-        // « Je suis intéressé » comes later: no form on the card but the header's logout.
-        Assert.DoesNotContain("intéressé", page, StringComparison.Ordinal);
-        Assert.Single(System.Text.RegularExpressions.Regex.Matches(page, "<form "));
+        // One form on the card besides the header's logout: « Je suis intéressé » (see TalentPoolInterestsTests).
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(page, "<form ").Count);
+        Assert.Contains("<button type=\"submit\">Je suis intéressé</button>", page, StringComparison.Ordinal);
         Assert.Contains($"<a href=\"{SearchPage}\">Retour au vivier</a>", page, StringComparison.Ordinal);
     }
 

@@ -28,7 +28,28 @@ public static class TalentPoolDisplay
     /// <summary>As the site's pages encode (Program.cs): French text stays readable, HTML is still encoded.</summary>
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(new TextEncoderSettings(UnicodeRanges.All));
 
+    /// <summary>« Mes intérêts »: the organisation's interests.</summary>
+    public const string InterestsPath = SearchPath + "/interets";
+
+    /// <summary>An interest's status: the candidate has not answered yet.</summary>
+    public const string Pending = "pending";
+
+    /// <summary>An interest's status: the candidate agreed to be contacted (their contact and documents are given).</summary>
+    public const string Agreed = "agreed";
+
     public static string CardPath(Guid id) => $"{SearchPath}/{id}";
+
+    /// <summary>An interest's page: this address is in the e-mail Candidates sends the recruiter once the candidate answered.</summary>
+    public static string InterestPath(Guid id) => $"{InterestsPath}/{id}";
+
+    public static string InterestDocumentPath(Guid id, Guid documentId) => $"{InterestPath(id)}/documents/{documentId}";
+
+    /// <summary>A card the pool still shows (its page answers): published, or in contact with a company.</summary>
+    public static bool InPool(TalentCardView card) => card.Status.Code is DossierStatuses.Published or DossierStatuses.InRecruitment;
+
+    /// <summary>« tel: » of a phone number as typed (« 03 87 12 34 56 » → 0387123456).</summary>
+    public static string PhoneLink(string phone) =>
+        "tel:" + new string([.. phone.Where(c => char.IsAsciiDigit(c) || c == '+')]);
 
     /// <summary>« Développeur web ; Intégrateur ».</summary>
     public static string Jobs(TalentCardView card) => CommissionDisplay.List(card.TargetJobs);

@@ -25,7 +25,15 @@ public sealed class DossierModel(CandidatesApi api) : PageModel
         ["analyse"] = ("L'analyse est enregistrée, signée de votre nom.", "analyses"),
         ["recommandation"] = ("La recommandation est enregistrée, signée de votre nom.", "recommandations"),
         ["publication"] = ("La fiche anonyme du candidat est publiée dans le vivier des entreprises adhérentes.", "historique"),
+        ["accord"] = ("L'accord du candidat est enregistré : l'entreprise reçoit ses coordonnées et ses documents.", InterestsAnchor),
+        ["refus"] = ("Le refus du candidat est enregistré : l'entreprise ne recevra pas ses coordonnées.", InterestsAnchor),
     };
+
+    /// <summary>The section « Entreprises intéressées », and where a refused answer is said (403, 409).</summary>
+    public const string InterestsAnchor = "interets";
+
+    /// <summary>The key of the messages about recording a candidate's answer to a company.</summary>
+    public const string AnswerKey = "Answer";
 
     /// <summary>The statuses from which a pilot publishes the candidate's card (POST …/publication, not a move).</summary>
     private static readonly string[] Publishable = [DossierStatuses.Employable, DossierStatuses.WithdrawnFromPool];
@@ -48,6 +56,20 @@ public sealed class DossierModel(CandidatesApi api) : PageModel
     public CommissionDossierView? Dossier { get; private set; }
 
     public string? Notice { get; private set; }
+
+    /// <summary>
+    /// The companies interested in the candidate (« Entreprises intéressées »), for a dossier whose card was ever in the
+    /// pool; null for the others (no card, so no interest) and when the list could not be loaded (<see cref="InterestsProblem"/>).
+    /// </summary>
+    public IReadOnlyList<InterestView>? Interests { get; private set; }
+
+    /// <summary>Why the list of interested companies is missing, the rest of the dossier shown.</summary>
+    public string? InterestsProblem { get; private set; }
+
+    /// <summary>A dossier whose card was published once: it may have interested companies.</summary>
+    public bool WasInPool => Dossier is { } dossier
+        && (dossier.Status.Code is DossierStatuses.Published or DossierStatuses.InRecruitment
+            || dossier.History.Any(step => step.To == DossierStatuses.Published));
 
     /// <summary>Analyses, recommendations and moves are only added to a dossier still open (neither withdrawn nor closed).</summary>
     public bool IsOpen => Dossier is { NextStatuses.Count: > 0 };
@@ -123,6 +145,21 @@ public sealed class DossierModel(CandidatesApi api) : PageModel
     }
 
     /// <summary>
+    /// A pilot records the candidate's answer to an interested company (« Le candidat accepte » / « Le candidat
+    /// refuse »); the API's 403 (not the territory's pilot) or 409 (already answered) is said in the section.
+    /// </summary>
+    public async Task<IActionResult> OnPostAnswerAsync(Guid interestId, bool? agreed, CancellationToken ct)
+    {
+        if (agreed is not { } answer || interestId == Guid.Empty)
+        {
+            ModelState.AddModelError(AnswerKey, "Indiquez si le candidat accepte ou refuse le contact avec l'entreprise.");
+            return await LoadAsync(ct);
+        }
+
+        return await SendAsync(() => api.AnswerInterestForCandidateAsync(interestId, answer, ct), answer ? "accord" : "refus", AnswerKey, ct);
+    }
+
+    /// <summary>
     /// Sends one of the forms; then back to the page (with what was done), or the page again with the API's
     /// messages beside the fields of that form (<paramref name="prefix"/>) and what the person typed. A refused
     /// move (403: only a pilot decides; 409: not from this status) is shown beside the choice of status; a refused
@@ -144,7 +181,7 @@ public sealed class DossierModel(CandidatesApi api) : PageModel
                                                            && exception.Problem?.Errors is not { Count: > 0 })
         {
             var message = exception.Problem?.Detail ?? exception.Problem?.Title ?? exception.Unavailable;
-            ModelState.AddModelError(prefix switch { "Move" => "Move.To", nameof(Publication) => nameof(Publication), _ => "" }, message);
+            ModelState.AddModelError(prefix switch { "Move" => "Move.To", nameof(Publication) => nameof(Publication), AnswerKey => AnswerKey, _ => "" }, message);
         }
         catch (CandidatesApiException exception) when (field is not null && exception.Status == HttpStatusCode.BadRequest
                                                            && exception.Problem?.Errors is { Count: > 0 } errors)
@@ -179,6 +216,18 @@ public sealed class DossierModel(CandidatesApi api) : PageModel
         catch (CandidatesApiException exception)
         {
             ModelState.AddProblem(exception, "");
+        }
+
+        if (WasInPool)
+        {
+            try
+            {
+                Interests = await api.GetDossierInterestsAsync(Id, ct);
+            }
+            catch (CandidatesApiException exception)
+            {
+                InterestsProblem = exception.Problem?.Detail ?? exception.Unavailable;
+            }
         }
 
         return Page();
