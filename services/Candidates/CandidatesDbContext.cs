@@ -5,6 +5,7 @@ using Nege.Candidates.Consents;
 using Nege.Candidates.Documents;
 using Nege.Candidates.Dossiers;
 using Nege.Candidates.Idempotency;
+using Nege.Candidates.Retention;
 using Nege.Candidates.TalentPool;
 using Nege.Candidates.Webhooks;
 using Nege.ServiceDefaults.Data;
@@ -42,6 +43,9 @@ public sealed class CandidatesDbContext(DbContextOptions<CandidatesDbContext> op
     public DbSet<TalentCard> TalentCards => Set<TalentCard>();
 
     public DbSet<Interest> Interests => Set<Interest>();
+
+    /// <summary>Anonymised counts of erased dossiers.</summary>
+    public DbSet<DossierStatistic> DossierStatistics => Set<DossierStatistic>();
 
     public DbSet<FollowUpSheet> FollowUpSheets => Set<FollowUpSheet>();
 

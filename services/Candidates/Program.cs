@@ -3,6 +3,7 @@ using Nege.Candidates.Audit;
 using Nege.Candidates.Commission;
 using Nege.Candidates.Dossiers;
 using Nege.Candidates.PartnerApi;
+using Nege.Candidates.Retention;
 using Nege.Candidates.TalentPool;
 using Nege.Candidates.Webhooks;
 using Nege.ServiceDefaults;
@@ -16,6 +17,7 @@ builder.AddNegeService<CandidatesDbContext>(ResourceNames.Candidates, "NEGE — 
 });
 builder.AddDossiers();
 builder.AddTalentPool();
+builder.AddRetention();
 builder.AddWebhooks();
 
 var app = builder.Build();

@@ -27,6 +27,8 @@ builder.AddNegeService<NotificationsDbContext>(ResourceNames.Notifications, "NEG
     consumers.AddConsumer<InterestRecordedEmails>();
     consumers.AddConsumer<InterestAnsweredEmail>();
     consumers.AddConsumer<FollowUpReminderEmail>();
+    consumers.AddConsumer<RetentionWarningEmails>();
+    consumers.AddConsumer<ErasedDossierForgetter>();
 });
 builder.AddEmail();
 builder.AddEmailDeliveries();

@@ -45,6 +45,9 @@ public sealed class Dossier
     /// <summary>The last activity on the dossier: its contents, its status, an analysis or a recommendation.</summary>
     public DateTimeOffset UpdatedAt { get; private set; }
 
+    /// <summary>The last update the retention warning was sent for: an update since brings a new warning later.</summary>
+    public DateTimeOffset? RetentionWarnedFor { get; private set; }
+
     public List<DossierPartner> Partners { get; init; } = [];
 
     public List<DossierTransition> Transitions { get; init; } = [];
@@ -126,6 +129,8 @@ public sealed class Dossier
         UpdatedAt = now;
         return true;
     }
+
+    public void RetentionWarned() => RetentionWarnedFor = UpdatedAt;
 
     /// <summary>Something was added to the dossier (an analysis, a recommendation): it is active.</summary>
     public void Touch(DateTimeOffset now) => UpdatedAt = now;
@@ -251,6 +256,8 @@ internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
         dossier.Property(d => d.AccompanimentPlan).HasColumnName("accompaniment_plan").HasMaxLength(10);
         dossier.Property(d => d.SubmittedAt).HasColumnName("submitted_at");
         dossier.Property(d => d.UpdatedAt).HasColumnName("updated_at");
+        dossier.HasIndex(d => d.UpdatedAt);
+        dossier.Property(d => d.RetentionWarnedFor).HasColumnName("retention_warned_for");
         dossier.HasIndex(d => new { d.Territory, d.Status });
         dossier.HasMany(d => d.Partners).WithOne().HasForeignKey(p => p.DossierId).OnDelete(DeleteBehavior.Cascade);
         dossier.HasMany(d => d.Transitions).WithOne().HasForeignKey(t => t.DossierId).OnDelete(DeleteBehavior.Cascade);

@@ -416,6 +416,10 @@ namespace Nege.Candidates.Migrations
                         .HasColumnName("number")
                         .HasDefaultValueSql("nextval('dossier_numbers')");
 
+                    b.Property<DateTimeOffset?>("RetentionWarnedFor")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("retention_warned_for");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -447,6 +451,8 @@ namespace Nege.Candidates.Migrations
 
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("UpdatedAt");
 
                     b.HasIndex("Territory", "Status");
 
@@ -596,6 +602,36 @@ namespace Nege.Candidates.Migrations
                     b.HasKey("ClientId", "Key");
 
                     b.ToTable("idempotent_requests", (string)null);
+                });
+
+            modelBuilder.Entity("Nege.Candidates.Retention.DossierStatistic", b =>
+                {
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date")
+                        .HasColumnName("month");
+
+                    b.Property<string>("Territory")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("territory");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("AgeBand")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("age_band");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer")
+                        .HasColumnName("count");
+
+                    b.HasKey("Month", "Territory", "Outcome", "AgeBand");
+
+                    b.ToTable("dossier_statistics", (string)null);
                 });
 
             modelBuilder.Entity("Nege.Candidates.TalentPool.FollowUpEntry", b =>

@@ -140,3 +140,25 @@ public sealed record FollowUpReminderDue(Guid InterestId, string Number, Recipie
     /// <summary>The sheet's page in the recruiter's extranet.</summary>
     public Uri? SheetLink { get; init; }
 }
+
+/// <summary>
+/// A dossier will be erased in 30 days, its retention period after its last update having run out (seed 004: 36
+/// months): the candidate and the partners' advisers are told, and any update of the dossier before then keeps it.
+/// </summary>
+public sealed record DossierRetentionWarning(Guid DossierId, string Number, DateOnly ErasureFrom, DateTimeOffset WarnedAt)
+{
+    public string? CandidateFirstName { get; init; }
+
+    public string? CandidateEmail { get; init; }
+
+    public IReadOnlyList<Recipient> Advisers { get; init; } = [];
+
+    public int RetentionMonths { get; init; }
+}
+
+/// <summary>
+/// A candidate's dossier was erased (its retention ran out, or the candidate's erasure request was accepted): every
+/// service forgets what it holds of that person. Carries what identifies them so that the others can find it, and
+/// nothing after it is consumed.
+/// </summary>
+public sealed record DossierErased(Guid DossierId, string Number, string CandidateEmail, string Reason, DateTimeOffset ErasedAt);
