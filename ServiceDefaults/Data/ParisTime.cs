@@ -7,5 +7,12 @@ public static class ParisTime
 
     public static DateOnly DateOf(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Zone).DateTime);
 
+    /// <summary>The instant a Paris day begins (midnight there), in UTC.</summary>
+    public static DateTimeOffset StartOf(DateOnly day)
+    {
+        var midnight = day.ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(midnight, Zone.GetUtcOffset(midnight)).ToUniversalTime();
+    }
+
     public static DateOnly TodayInParis(this TimeProvider clock) => DateOf(clock.GetUtcNow());
 }

@@ -84,8 +84,8 @@ public static class AccessPolicies
         "territories.manage", "Administrateurs : membres et pilotes des commissions territoriales", CallerKind.Person, [NegeRoles.Admin]);
 
     public static readonly AccessPolicy ReadPersonalDataAudit = new(
-        "personal-data-audit.read", "Administrateurs : journal des consultations des données personnelles des candidats", CallerKind.Person,
-        [NegeRoles.Admin]);
+        "personal-data-audit.read", "Délégué à la protection des données et administrateurs : journal des consultations des données personnelles des candidats",
+        CallerKind.Person, [NegeRoles.Dpo, NegeRoles.Admin]);
 
     public static readonly AccessPolicy DecideApplications = new(
         "applications.decide", "Président, Conseil d'Administration et administrateurs : demandes d'adhésion et décisions",

@@ -13,6 +13,9 @@ public static class NegeRoles
     public const string Candidate = "candidate";
     public const string Editor = "editor";
 
+    /// <summary>The data-protection officer (« délégué à la protection des données »): reads the audit log of personal data.</summary>
+    public const string Dpo = "dpo";
+
     public static readonly IReadOnlyDictionary<string, string> Labels = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         [Admin] = "Administrateur",
@@ -24,6 +27,7 @@ public static class NegeRoles
         [Commission] = "Membre de commission",
         [Candidate] = "Candidat",
         [Editor] = "Rédacteur",
+        [Dpo] = "Délégué à la protection des données",
     };
 
     public static IReadOnlyList<string> All { get; } = [.. Labels.Keys];

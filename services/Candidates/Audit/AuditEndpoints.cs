@@ -1,32 +1,82 @@
+using System.Globalization;
+using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Nege.Contracts.Api.Candidates;
+using Nege.ServiceDefaults.Data;
 using Nege.ServiceDefaults.Http;
 using Nege.ServiceDefaults.Security;
 
 namespace Nege.Candidates.Audit;
 
+/// <summary>
+/// The data-protection officer's view of the audit log of personal-data reads: search by dossier, by reader and by
+/// period (Europe/Paris days), as pages or as a CSV file for their records.
+/// </summary>
 public static class AuditEndpoints
 {
+    public const string Route = "/api/candidates/personal-data-reads";
+
+    /// <summary>A CSV export holds at most this many lines: narrow the period for more.</summary>
+    public const int CsvMaxRows = 100_000;
+
     public static IEndpointRouteBuilder MapPersonalDataAudit(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/candidates/personal-data-reads", ListAsync)
-            .WithTags("Données personnelles des candidats")
-            .WithSummary("Le journal des consultations des données personnelles des candidats (le plus récent d'abord)")
-            .RequireAccess(AccessPolicies.ReadPersonalDataAudit);
+        var audit = routes.MapGroup(Route).WithTags("Données personnelles des candidats").RequireAccess(AccessPolicies.ReadPersonalDataAudit);
+        audit.MapGet("/", ListAsync)
+            .WithSummary("Le journal des consultations des données personnelles des candidats (le plus récent d'abord ; filtres : dossier, lecteur, période)");
+        audit.MapGet("/export.csv", ExportAsync)
+            .WithSummary("Le même journal en CSV (séparateur « ; », UTF-8), avec les mêmes filtres")
+            .Produces(StatusCodes.Status200OK, typeof(string), "text/csv");
         return routes;
     }
 
     private static async Task<Results<Ok<PageOf<PersonalDataReadView>>, ValidationProblem>> ListAsync(
-        CandidatesDbContext db, Guid? dossierId, Guid? accountId, int? page, int? pageSize, CancellationToken cancellationToken)
+        CandidatesDbContext db, Guid? dossierId, Guid? accountId, DateOnly? from, DateOnly? to, int? page, int? pageSize, CancellationToken cancellationToken)
     {
-        var errors = Paging.Validate(page, pageSize);
+        var errors = Paging.Validate(page, pageSize).Merge(ValidatePeriod(from, to));
         if (!errors.IsEmpty)
         {
             return errors.ToProblem();
         }
 
         var (number, size) = Paging.Of(page, pageSize);
+        var query = Filter(db, dossierId, accountId, from, to);
+        var total = await query.CountAsync(cancellationToken);
+        var rows = await query.OrderByDescending(r => r.Id).Skip((number - 1) * size).Take(size)
+            .Select(r => new PersonalDataReadView(r.Id, r.At, r.AccountId, r.ReaderName, r.DossierId, r.What, r.Detail))
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(new PageOf<PersonalDataReadView>(rows, number, size, total));
+    }
+
+    private static async Task<Results<FileContentHttpResult, ValidationProblem>> ExportAsync(
+        CandidatesDbContext db, Guid? dossierId, Guid? accountId, DateOnly? from, DateOnly? to, HttpResponse response, CancellationToken cancellationToken)
+    {
+        var errors = ValidatePeriod(from, to);
+        if (!errors.IsEmpty)
+        {
+            return errors.ToProblem();
+        }
+
+        var rows = await Filter(db, dossierId, accountId, from, to).OrderBy(r => r.Id).Take(CsvMaxRows).ToListAsync(cancellationToken);
+        var csv = new StringBuilder("date (Europe/Paris);compte du lecteur;lecteur;dossier;donnée lue;détail\r\n");
+        foreach (var r in rows)
+        {
+            var at = TimeZoneInfo.ConvertTime(r.At, ParisTime.Zone).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+            csv.Append(string.Join(';', at, r.AccountId, Cell(r.ReaderName), r.DossierId, r.What, Cell(r.Detail ?? ""))).Append("\r\n");
+        }
+
+        response.Headers.CacheControl = "private, no-store";
+        // With its byte-order mark, so that a spreadsheet opens the accents right.
+        return TypedResults.File([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())], "text/csv; charset=utf-8",
+            $"journal-donnees-personnelles-{from?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "debut"}-{to?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "fin"}.csv");
+    }
+
+    private static ValidationErrors ValidatePeriod(DateOnly? from, DateOnly? to) =>
+        new ValidationErrors().AddIf(from > to, "to", "La fin de la période ne peut pas précéder son début.");
+
+    private static IQueryable<PersonalDataRead> Filter(CandidatesDbContext db, Guid? dossierId, Guid? accountId, DateOnly? from, DateOnly? to)
+    {
         var query = db.PersonalDataReads.AsNoTracking();
         if (dossierId is { } dossier)
         {
@@ -38,10 +88,25 @@ public static class AuditEndpoints
             query = query.Where(r => r.AccountId == account);
         }
 
-        var total = await query.CountAsync(cancellationToken);
-        var rows = await query.OrderByDescending(r => r.Id).Skip((number - 1) * size).Take(size)
-            .Select(r => new PersonalDataReadView(r.Id, r.At, r.AccountId, r.ReaderName, r.DossierId, r.What, r.Detail))
-            .ToListAsync(cancellationToken);
-        return TypedResults.Ok(new PageOf<PersonalDataReadView>(rows, number, size, total));
+        if (from is { } first)
+        {
+            var since = ParisTime.StartOf(first);
+            query = query.Where(r => r.At >= since);
+        }
+
+        if (to is { } last)
+        {
+            var until = ParisTime.StartOf(last.AddDays(1));
+            query = query.Where(r => r.At < until);
+        }
+
+        return query;
+    }
+
+    /// <summary>A CSV cell: quoted when it holds the separator, a quote or a line break; a leading formula sign is neutralised.</summary>
+    private static string Cell(string value)
+    {
+        var safe = value.Length > 0 && "=+-@".Contains(value[0], StringComparison.Ordinal) ? "'" + value : value;
+        return safe.IndexOfAny([';', '"', '\r', '\n']) >= 0 ? $"\"{safe.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : safe;
     }
 }
