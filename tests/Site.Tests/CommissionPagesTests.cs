@@ -666,6 +666,66 @@ public sealed class CommissionPagesTests(SiteFixture site) : IDisposable
         Assert.Contains("<span class=\"erreur-champ\" id=\"Answer-erreur\">Indiquez si le candidat accepte ou refuse le contact avec l'entreprise.</span>", page, StringComparison.Ordinal);
     }
 
+    // — « Fiches de suivi » —
+
+    [Fact]
+    public async Task A_published_dossier_lists_the_companies_follow_up_sheets_read_only()
+    {
+        var sheets = new object[]
+        {
+            new
+            {
+                interestId = AnsweredInterest, organisationName = "Est Logiciels", status = "hired", statusLabel = "Candidat recruté",
+                openedAt = Submitted.AddDays(11), lastNewsAt = Submitted.AddDays(20),
+                entries = new object[]
+                {
+                    new
+                    {
+                        id = 1L, kind = "interview", kindLabel = "Entretien", date = "2026-11-25", interviewKind = "Visioconférence", outcome = "Bon échange.",
+                        contractType = (string?)null, startDate = (string?)null, reason = (string?)null, author = "Rita Recruteuse", recordedAt = Submitted.AddDays(15),
+                    },
+                    new
+                    {
+                        id = 2L, kind = "hire", kindLabel = "Recrutement", date = "2026-12-01", interviewKind = (string?)null, outcome = (string?)null,
+                        contractType = "CDD", startDate = "2027-01-04", reason = (string?)null, author = "Rita Recruteuse", recordedAt = Submitted.AddDays(20),
+                    },
+                },
+            },
+        };
+        var published = PublishedOr(_ => new StubAnswer(500));
+        site.Stub.Api = request => request.Method == "GET" && request.PathAndQuery == $"{Api}/{DossierId}/follow-ups" ? new StubAnswer(200, sheets) : published(request);
+        using var client = await site.SignInAsync("Paul Pilote", ["commission"], accessToken: "pilot-token");
+
+        var page = await (await client.GetAsync(DossierPage)).ReadPageAsync();
+
+        var request = Assert.Single(site.Stub.ApiRequests, request => request.PathAndQuery == $"{Api}/{DossierId}/follow-ups");
+        Assert.Equal("Bearer pilot-token", request.Authorization);
+        Assert.Contains("<h2 id=\"suivi\">Fiches de suivi</h2>", page, StringComparison.Ordinal);
+        Assert.Contains("<h3>Est Logiciels — Candidat recruté</h3>", page, StringComparison.Ordinal);
+        Assert.Matches("<td>25/11/2026</td>\\s*<td>Entretien</td>\\s*<td class=\"motif\">Visioconférence — Bon échange.</td>\\s*<td>Rita Recruteuse</td>", page);
+        Assert.Matches("<td>01/12/2026</td>\\s*<td>Recrutement</td>\\s*<td class=\"motif\">CDD, embauche le 04/01/2027</td>", page);
+        Assert.DoesNotContain("handler=Entry", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_follow_up_sheets_that_cannot_be_read_are_said_in_their_section_and_a_dossier_never_published_asks_for_none()
+    {
+        site.Stub.Api = request => request.PathAndQuery == $"{Api}/{DossierId}/follow-ups"
+            ? new StubAnswer(403, new { title = "Accès refusé.", status = 403, detail = "Les fiches de suivi sont réservées à la commission du territoire." })
+            : PublishedOr(_ => new StubAnswer(500))(request);
+        using var client = await site.SignInAsync("Paul Pilote", ["commission"]);
+
+        var page = await (await client.GetAsync(DossierPage)).ReadPageAsync();
+        site.Stub.Api = request => DossierOr(request, _ => new StubAnswer(500));
+        site.Stub.ApiRequests.Clear();
+        var never = await (await client.GetAsync(DossierPage)).ReadPageAsync();
+
+        Assert.Matches("<h2 id=\"suivi\">Fiches de suivi</h2>\\s*<p class=\"warning\" role=\"alert\">Les fiches de suivi sont réservées à la commission du territoire.</p>", page);
+        Assert.Contains("<td>Est Logiciels</td>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Fiches de suivi", never, StringComparison.Ordinal);
+        Assert.DoesNotContain(site.Stub.ApiRequests, request => request.PathAndQuery.EndsWith("/follow-ups", StringComparison.Ordinal));
+    }
+
     // — « Commissions », for administrators —
 
     private static readonly Guid Marie = Guid.Parse("0193a0b1-0000-7000-8000-0000000000aa");

@@ -586,6 +586,50 @@ public sealed partial class PartnerAdviserPagesTests(SiteFixture site) : IDispos
     }
 
     [Fact]
+    public async Task A_dossier_once_in_the_pool_shows_the_companies_follow_up_sheets_read_only()
+    {
+        var history = new object[]
+        {
+            new { from = (string?)null, to = "submitted", toLabel = "Déposé", at = Submitted, by = "Paula Partenaire", reason = (string?)null },
+            new { from = (string?)"employable", to = "published", toLabel = "Publié dans le vivier", at = Submitted.AddDays(5), by = "Paul Pilote", reason = (string?)null },
+            new { from = (string?)"in_recruitment", to = "hired", toLabel = "Recruté", at = Submitted.AddDays(20), by = "Rita Recruteuse (Est Logiciels)", reason = (string?)"Recruté par Est Logiciels en CDI." },
+        };
+        var sheets = new object[]
+        {
+            new
+            {
+                interestId = Guid.NewGuid(), organisationName = "Est Logiciels", status = "hired", statusLabel = "Candidat recruté",
+                openedAt = Submitted.AddDays(10), lastNewsAt = Submitted.AddDays(20),
+                entries = new object[]
+                {
+                    new
+                    {
+                        id = 7L, kind = "hire", kindLabel = "Recrutement", date = "2026-12-23", interviewKind = (string?)null, outcome = "Période d'essai de deux mois.",
+                        contractType = "CDI", startDate = "2027-01-04", reason = (string?)null, author = "Rita Recruteuse", recordedAt = Submitted.AddDays(20),
+                    },
+                },
+            },
+        };
+        site.Stub.Api = request => (request.Method, request.PathAndQuery) switch
+        {
+            ("GET", var path) when path == $"{Api}/{DossierId}" => new StubAnswer(200, Dossier("follower", "hired", "Recruté")),
+            ("GET", var path) when path == $"{Api}/{DossierId}/history" => new StubAnswer(200, history),
+            ("GET", var path) when path == $"{Api}/{DossierId}/follow-ups" => new StubAnswer(200, sheets),
+            _ => NotFound(),
+        };
+        using var client = await site.SignInAsync("Paula Partenaire", [Partner], accessToken: "partner-token");
+
+        var page = await (await client.GetAsync(DossierPage)).ReadPageAsync();
+
+        var request = Assert.Single(site.Stub.ApiRequests, request => request.PathAndQuery == $"{Api}/{DossierId}/follow-ups");
+        Assert.Equal("Bearer partner-token", request.Authorization);
+        Assert.Contains("<h2 id=\"suivi\">Fiches de suivi</h2>", page, StringComparison.Ordinal);
+        Assert.Contains("<h3>Est Logiciels — Candidat recruté</h3>", page, StringComparison.Ordinal);
+        Assert.Matches("<td>23/12/2026</td>\\s*<td>Recrutement</td>\\s*<td class=\"motif\">CDI, embauche le 04/01/2027 — Période d'essai de deux mois.</td>\\s*<td>Rita Recruteuse</td>", page);
+        Assert.DoesNotContain("<form method=\"post\" action=\"/espace-membre/dossiers", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_follower_sees_the_status_and_the_history_but_neither_the_contents_nor_the_documents()
     {
         site.Stub.Api = DossierApi("follower");

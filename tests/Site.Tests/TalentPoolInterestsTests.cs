@@ -259,7 +259,7 @@ public sealed class TalentPoolInterestsTests(SiteFixture site) : IDisposable
     [Fact]
     public async Task Once_agreed_the_interest_page_shows_the_candidates_contact_and_documents()
     {
-        site.Stub.Api = _ => new StubAnswer(200, Interest(card: Card(), status: "agreed", statusLabel: "Accepté par le candidat", contact: true));
+        site.Stub.Api = AgreedOr(Sheet(), _ => new StubAnswer(500));
         using var client = await site.SignInAsync("Rita Recruteuse", ["recruiter"]);
 
         var response = await client.GetAsync(InterestPage);
@@ -326,6 +326,198 @@ public sealed class TalentPoolInterestsTests(SiteFixture site) : IDisposable
         Assert.Contains("no-store", response.Headers.CacheControl?.ToString(), StringComparison.Ordinal);
         Assert.Equal(bytes, await response.Content.ReadAsByteArrayAsync());
         Assert.Equal(HttpStatusCode.NotFound, unavailable.StatusCode);
+    }
+
+    // — The follow-up sheet (« fiche de suivi ») —
+
+    private const string NoSheet = "Il n'y a pas (encore) de fiche de suivi : elle s'ouvre quand le candidat accepte le contact avec votre organisme.";
+
+    private static object Sheet(string status = "open", string statusLabel = "Recrutement en cours", params object[] entries) => new
+    {
+        interestId = InterestId, organisationName = "Numéric Conseil", status, statusLabel,
+        openedAt = Published.AddDays(4), lastNewsAt = Published.AddDays(6), entries,
+    };
+
+    private static object Line(long id, string kind, string kindLabel, string date, string? interviewKind = null, string? outcome = null,
+        string? contractType = null, string? startDate = null, string? reason = null) => new
+    {
+        id, kind, kindLabel, date, interviewKind, outcome, contractType, startDate, reason, author = "Rita Recruteuse", recordedAt = Published.AddDays(6),
+    };
+
+    /// <summary>An agreed interest, its sheet (a 404 when null), and <paramref name="post"/> for a line.</summary>
+    private static Func<StubRequest, StubAnswer> AgreedOr(object? sheet, Func<StubRequest, StubAnswer> post) => request =>
+        (request.Method, request.PathAndQuery) switch
+        {
+            ("GET", var path) when path == $"{Interests}/{InterestId}" =>
+                new StubAnswer(200, Interest(card: Card(), status: "agreed", statusLabel: "Accepté par le candidat", contact: true)),
+            ("GET", var path) when path == $"{Interests}/{InterestId}/sheet" =>
+                sheet is null ? new StubAnswer(404, new { title = "Introuvable.", status = 404, detail = NoSheet }) : new StubAnswer(200, sheet),
+            ("POST", _) => post(request),
+            _ => new StubAnswer(404, new { title = "Introuvable.", status = 404 }),
+        };
+
+    private static async Task<HttpResponseMessage> PostEntryAsync(HttpClient client, params (string Name, string Value)[] fields)
+    {
+        var form = await (await client.GetAsync(InterestPage)).ReadPageAsync();
+        return await client.PostAsync($"{InterestPage}?handler=Entry", new FormUrlEncodedContent(
+            [KeyValuePair.Create("__RequestVerificationToken", Html.AntiforgeryToken(form)), .. fields.Select(f => KeyValuePair.Create(f.Name, f.Value))]));
+    }
+
+    /// <summary>Every field of the form filled: only the kind's are sent.</summary>
+    private static (string, string)[] AllFields(string kind) =>
+    [
+        ("Entry.Kind", kind), ("Entry.Date", "2026-12-20"), ("Entry.InterviewKind", "Visioconférence"), ("Entry.Outcome", "  Très bon échange.  "),
+        ("Entry.ContractType", "CDI"), ("Entry.StartDate", "2027-01-04"), ("Entry.Reason", "Le poste est pourvu en interne."),
+    ];
+
+    [Fact]
+    public async Task Once_agreed_the_interest_page_shows_the_follow_up_sheet_its_lines_and_the_form_to_add_one()
+    {
+        site.Stub.Api = AgreedOr(Sheet(entries:
+        [
+            Line(1, "interview", "Entretien", "2026-12-15", interviewKind: "Téléphone", outcome: "Premier échange <b>positif</b>."),
+            Line(2, "proposal", "Proposition", "2026-12-18", outcome: "CDI de développeuse, 38 k€."),
+        ]), _ => new StubAnswer(500));
+        using var client = await site.SignInAsync("Rita Recruteuse", ["recruiter"], accessToken: "recruiter-token");
+
+        var response = await client.GetAsync(InterestPage);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var sheet = Assert.Single(site.Stub.ApiRequests, request => request.PathAndQuery == $"{Interests}/{InterestId}/sheet");
+        Assert.Equal("Bearer recruiter-token", sheet.Authorization);
+        var raw = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("<b>positif</b>", raw, StringComparison.Ordinal);
+        var page = WebUtility.HtmlDecode(raw);
+        Assert.Contains("<h2 id=\"suivi\">Fiche de suivi</h2>", page, StringComparison.Ordinal);
+        Assert.Contains("<dt>Statut</dt><dd>Recrutement en cours</dd>", page, StringComparison.Ordinal);
+        Assert.Matches("<td>15/12/2026</td>\\s*<td>Entretien</td>\\s*<td class=\"motif\">Téléphone — Premier échange <b>positif</b>.</td>\\s*<td>Rita Recruteuse</td>", page);
+        Assert.Matches("<td>18/12/2026</td>\\s*<td>Proposition</td>\\s*<td class=\"motif\">CDI de développeuse, 38 k€.</td>", page);
+        Assert.Matches($"<form method=\"post\" aria-labelledby=\"nouvelle-ligne\" id=\"Entry\" tabindex=\"-1\" action=\"{InterestPage}\\?handler=Entry\">", page);
+        Assert.Contains("<option value=\"interview\">Entretien</option>", page, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"end\">Fin sans recrutement</option>", page, StringComparison.Ordinal);
+        Assert.Contains("<option>Sur site</option>", page, StringComparison.Ordinal);
+        Assert.Contains("<option>Alternance</option>", page, StringComparison.Ordinal);
+        Assert.Matches("<input type=\"date\"[^>]*name=\"Entry.StartDate\"", page);
+        Assert.Contains("<button type=\"submit\">Ajouter à la fiche de suivi</button>", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Before_the_sheet_opens_the_page_says_the_apis_sentence_and_offers_no_form()
+    {
+        site.Stub.Api = AgreedOr(null, _ => new StubAnswer(500));
+        using var client = await site.SignInAsync("Rita Recruteuse", ["recruiter"]);
+
+        var page = await (await client.GetAsync(InterestPage)).ReadPageAsync();
+
+        Assert.Contains($"<p class=\"warning\" role=\"alert\">{NoSheet}</p>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("handler=Entry", page, StringComparison.Ordinal);
+        Assert.Contains("<dt>Nom</dt><dd>Martin</dd>", page, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("interview", "2026-12-20", "Visioconférence", null, null, null)]
+    [InlineData("proposal", "2026-12-20", null, null, null, null)]
+    [InlineData("hire", "2026-12-20", null, "CDI", "2027-01-04", null)]
+    [InlineData("end", "2026-12-20", null, null, null, "Le poste est pourvu en interne.")]
+    public async Task A_line_posts_the_fields_of_its_kind_and_comes_back_with_a_message(
+        string kind, string date, string? interviewKind, string? contractType, string? startDate, string? reason)
+    {
+        site.Stub.Api = AgreedOr(Sheet(), r => r.PathAndQuery == $"{Interests}/{InterestId}/sheet/entries" ? new StubAnswer(201, Sheet()) : new StubAnswer(404));
+        using var client = await site.SignInAsync("Rita Recruteuse", ["recruiter"], accessToken: "recruiter-token");
+
+        var response = await PostEntryAsync(client, AllFields(kind));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal($"{InterestPage}#suivi", response.Headers.Location?.ToString());
+        var post = Assert.Single(site.Stub.ApiRequests, request => request.Method == "POST");
+        Assert.Equal($"{Interests}/{InterestId}/sheet/entries", post.PathAndQuery);
+        Assert.Equal("Bearer recruiter-token", post.Authorization);
+        using (var body = JsonDocument.Parse(post.Body))
+        {
+            var json = body.RootElement;
+            Assert.Equal(kind, json.GetProperty("kind").GetString());
+            Assert.Equal(date, json.GetProperty("date").GetString());
+            Assert.Equal(interviewKind, json.GetProperty("interviewKind").GetString());
+            Assert.Equal("Très bon échange.", json.GetProperty("outcome").GetString());
+            Assert.Equal(contractType, json.GetProperty("contractType").GetString());
+            Assert.Equal(startDate, json.GetProperty("startDate").GetString());
+            Assert.Equal(reason, json.GetProperty("reason").GetString());
+        }
+
+        var after = await (await client.GetAsync(InterestPage)).ReadPageAsync();
+        Assert.Contains("<p class=\"notice\" role=\"status\">La ligne est ajoutée à la fiche de suivi.</p>", after, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_line_without_a_kind_is_refused_without_calling_the_api()
+    {
+        site.Stub.Api = AgreedOr(Sheet(), _ => new StubAnswer(500));
+        using var client = await site.SignInAsync("Rita Recruteuse", ["recruiter"]);
+
+        var page = await (await PostEntryAsync(client, ("Entry.Kind", ""), ("Entry.Outcome", "Gardé."))).ReadPageAsync();
+
+        Assert.DoesNotContain(site.Stub.ApiRequests, request => request.Method == "POST");
+        Assert.Contains("<span class=\"erreur-champ\" id=\"Entry_Kind-erreur\">Choisissez le type de ligne.</span>", page, StringComparison.Ordinal);
+        Assert.Matches("<textarea[^>]*name=\"Entry.Outcome\"[^>]*>\\s*Gardé.</textarea>", page);
+    }
+
+    [Fact]
+    public async Task The_apis_messages_show_beside_their_fields_and_what_was_typed_is_kept()
+    {
+        site.Stub.Api = AgreedOr(Sheet(), _ => new StubAnswer(400, new
+        {
+            title = "La demande contient des erreurs.", status = 400,
+            errors = new Dictionary<string, string[]>
+            {
+                ["contractType"] = ["Le type de contrat doit être l'un de : CDI, CDD, Intérim, Alternance, Stage, Indépendant."],
+                ["startDate"] = ["La date d'embauche est obligatoire."],
+            },
+        }));
+        using var client = await site.SignInAsync("Rita Recruteuse", ["recruiter"]);
+
+        var response = await PostEntryAsync(client, ("Entry.Kind", "hire"), ("Entry.Date", "2026-12-20"), ("Entry.Outcome", "Embauchée après la période d'essai."));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.ReadPageAsync();
+        Assert.Contains("<span class=\"erreur-champ\" id=\"Entry_ContractType-erreur\">Le type de contrat doit être l'un de : CDI, CDD, Intérim, Alternance, Stage, Indépendant.</span>", page, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"erreur-champ\" id=\"Entry_StartDate-erreur\">La date d'embauche est obligatoire.</span>", page, StringComparison.Ordinal);
+        Assert.Contains("<li><a href=\"#Entry_StartDate\">La date d'embauche est obligatoire.</a></li>", page, StringComparison.Ordinal);
+        Assert.Contains("<option selected=\"selected\" value=\"hire\">Recrutement</option>", page, StringComparison.Ordinal);
+        Assert.Matches("<input type=\"date\"[^>]*name=\"Entry.Date\" value=\"2026-12-20\"", page);
+        Assert.Matches("<textarea[^>]*name=\"Entry.Outcome\"[^>]*>\\s*Embauchée après la période d'essai.</textarea>", page);
+    }
+
+    [Fact]
+    public async Task A_line_on_a_sheet_closed_meanwhile_shows_the_apis_409_at_the_top_of_the_form()
+    {
+        const string Closed = "Cette fiche de suivi est close (« Candidat recruté ») : on n'y ajoute plus rien.";
+        site.Stub.Api = AgreedOr(Sheet(), _ => new StubAnswer(409, new { title = "Conflit.", status = 409, detail = Closed }));
+        using var client = await site.SignInAsync("Rita Recruteuse", ["recruiter"]);
+
+        var page = await (await PostEntryAsync(client, ("Entry.Kind", "end"), ("Entry.Reason", "Trop tard."))).ReadPageAsync();
+
+        Assert.Contains($"<span class=\"erreur-champ\" id=\"Entry-erreur\">{Closed}</span>", page, StringComparison.Ordinal);
+        Assert.Contains($"<li><a href=\"#Entry\">{Closed}</a></li>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Conflit.", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_closed_sheet_shows_its_lines_and_no_form()
+    {
+        site.Stub.Api = AgreedOr(Sheet("hired", "Candidat recruté",
+        [
+            Line(1, "interview", "Entretien", "2026-12-15", interviewKind: "Sur site"),
+            Line(2, "hire", "Recrutement", "2026-12-20", contractType: "CDI", startDate: "2027-01-04"),
+        ]), _ => new StubAnswer(500));
+        using var client = await site.SignInAsync("Rita Recruteuse", ["recruiter"]);
+
+        var page = await (await client.GetAsync(InterestPage)).ReadPageAsync();
+
+        Assert.Contains("<dt>Statut</dt><dd>Candidat recruté</dd>", page, StringComparison.Ordinal);
+        Assert.Matches("<td>20/12/2026</td>\\s*<td>Recrutement</td>\\s*<td class=\"motif\">CDI, embauche le 04/01/2027</td>", page);
+        Assert.Contains("La fiche de suivi est close (« Candidat recruté ») : on n'y ajoute plus rien.", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("handler=Entry", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Ajouter à la fiche de suivi", page, StringComparison.Ordinal);
     }
 
     // — Who may see the pages —

@@ -66,6 +66,12 @@ public sealed class DossierModel(CandidatesApi api) : PageModel
     /// <summary>Why the list of interested companies is missing, the rest of the dossier shown.</summary>
     public string? InterestsProblem { get; private set; }
 
+    /// <summary>The interested companies' follow-up sheets (« Fiches de suivi »), read only; loaded as <see cref="Interests"/> is.</summary>
+    public IReadOnlyList<FollowUpSheetView>? FollowUps { get; private set; }
+
+    /// <summary>Why the follow-up sheets are missing, the rest of the dossier shown.</summary>
+    public string? FollowUpsProblem { get; private set; }
+
     /// <summary>A dossier whose card was published once: it may have interested companies.</summary>
     public bool WasInPool => Dossier is { } dossier
         && (dossier.Status.Code is DossierStatuses.Published or DossierStatuses.InRecruitment
@@ -227,6 +233,15 @@ public sealed class DossierModel(CandidatesApi api) : PageModel
             catch (CandidatesApiException exception)
             {
                 InterestsProblem = exception.Problem?.Detail ?? exception.Unavailable;
+            }
+
+            try
+            {
+                FollowUps = await api.GetCommissionFollowUpsAsync(Id, ct);
+            }
+            catch (CandidatesApiException exception)
+            {
+                FollowUpsProblem = exception.Problem?.Detail ?? exception.Unavailable;
             }
         }
 

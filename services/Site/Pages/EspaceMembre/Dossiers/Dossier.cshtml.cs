@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Nege.Contracts.Api.Candidates;
+using Nege.Contracts.Candidates;
 using Nege.Site.Candidats;
 using Nege.Site.Forms;
 using Nege.Site.Membership;
@@ -54,6 +55,19 @@ public sealed class DossierModel(CandidatesApi api) : PageModel
     public DossierDocumentsView? Documents { get; private set; }
 
     public string? Notice { get; private set; }
+
+    /// <summary>
+    /// The interested companies' follow-up sheets (« Fiches de suivi »), read only, for a dossier whose card was ever in
+    /// the pool; null for the others and when they could not be loaded (<see cref="FollowUpsProblem"/>).
+    /// </summary>
+    public IReadOnlyList<FollowUpSheetView>? FollowUps { get; private set; }
+
+    public string? FollowUpsProblem { get; private set; }
+
+    /// <summary>A dossier whose card was published once: companies may follow a recruitment of the candidate.</summary>
+    public bool WasInPool => Dossier is { } dossier
+        && (dossier.Status.Code is DossierStatuses.Published or DossierStatuses.InRecruitment
+            || History.Any(step => step.To == DossierStatuses.Published));
 
     public bool IsSubmitter => Dossier is { } dossier && PartnerDossierDisplay.IsSubmitter(dossier);
 
@@ -182,6 +196,18 @@ public sealed class DossierModel(CandidatesApi api) : PageModel
         {
             // 403: the account is attached to no organisation, as the API says.
             ModelState.AddProblem(exception, "");
+        }
+
+        if (WasInPool)
+        {
+            try
+            {
+                FollowUps = await api.GetAdviserFollowUpsAsync(Id, ct);
+            }
+            catch (CandidatesApiException exception)
+            {
+                FollowUpsProblem = exception.Problem?.Detail ?? exception.Unavailable;
+            }
         }
 
         return Page();
