@@ -44,6 +44,8 @@ public sealed class CandidatesDbContext(DbContextOptions<CandidatesDbContext> op
 
     public DbSet<Interest> Interests => Set<Interest>();
 
+    public DbSet<Nege.Candidates.CandidateSpace.CandidateAttachment> CandidateAttachments => Set<Nege.Candidates.CandidateSpace.CandidateAttachment>();
+
     /// <summary>Anonymised counts of erased dossiers.</summary>
     public DbSet<DossierStatistic> DossierStatistics => Set<DossierStatistic>();
 

@@ -1,5 +1,6 @@
 using Nege.Candidates;
 using Nege.Candidates.Audit;
+using Nege.Candidates.CandidateSpace;
 using Nege.Candidates.Commission;
 using Nege.Candidates.Dossiers;
 using Nege.Candidates.PartnerApi;
@@ -33,6 +34,7 @@ app.MapPartnerDocuments();
 app.MapTalentPool();
 app.MapInterests();
 app.MapFollowUps();
+app.MapCandidateSpace();
 
 await app.RunWithMigrationsAsync<CandidatesDbContext>(args);
 

@@ -29,6 +29,7 @@ builder.AddNegeService<NotificationsDbContext>(ResourceNames.Notifications, "NEG
     consumers.AddConsumer<FollowUpReminderEmail>();
     consumers.AddConsumer<RetentionWarningEmails>();
     consumers.AddConsumer<ErasedDossierForgetter>();
+    consumers.AddConsumer<AttachmentCodeEmail>();
 });
 builder.AddEmail();
 builder.AddEmailDeliveries();

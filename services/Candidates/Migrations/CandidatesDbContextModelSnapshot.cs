@@ -73,6 +73,46 @@ namespace Nege.Candidates.Migrations
                     b.ToTable("personal_data_reads", (string)null);
                 });
 
+            modelBuilder.Entity("Nege.Candidates.CandidateSpace.CandidateAttachment", b =>
+                {
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<DateTimeOffset?>("AttachedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("attached_at");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<DateTimeOffset?>("CodeExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("code_expires_at");
+
+                    b.Property<string>("CodeHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("code_hash");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("dossier_id");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.HasKey("AccountId");
+
+                    b.HasIndex("DossierId")
+                        .IsUnique()
+                        .HasFilter("attached_at IS NOT NULL");
+
+                    b.ToTable("candidate_attachments", (string)null);
+                });
+
             modelBuilder.Entity("Nege.Candidates.Commission.DossierAnalysis", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1191,6 +1231,15 @@ namespace Nege.Candidates.Migrations
                         .HasFilter("sent_at IS NULL");
 
                     b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Nege.Candidates.CandidateSpace.CandidateAttachment", b =>
+                {
+                    b.HasOne("Nege.Candidates.Dossiers.Dossier", null)
+                        .WithMany()
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Nege.Candidates.Commission.DossierAnalysis", b =>

@@ -129,7 +129,7 @@ public static class FollowUpEndpoints
         return dossier is null ? Problems.NotFound(PartnerAccess.DossierNotFound) : TypedResults.Ok(await SheetsOfAsync(db, id, cancellationToken));
     }
 
-    private static async Task<IReadOnlyList<FollowUpSheetView>> SheetsOfAsync(CandidatesDbContext db, Guid dossierId, CancellationToken cancellationToken)
+    internal static async Task<IReadOnlyList<FollowUpSheetView>> SheetsOfAsync(CandidatesDbContext db, Guid dossierId, CancellationToken cancellationToken)
     {
         var rows = await db.FollowUpSheets.AsNoTracking().Include(s => s.Entries).Where(s => s.DossierId == dossierId)
             .Join(db.Interests, s => s.InterestId, i => i.Id, (s, i) => new { Sheet = s, i.OrganisationName })

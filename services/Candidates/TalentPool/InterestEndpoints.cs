@@ -317,7 +317,7 @@ public static class InterestEndpoints
     private static CandidateInterestView CandidateView(Interest interest, Dossier dossier) => new(
         dossier.Content.Identification.FirstName, interest.OrganisationName, interest.Message, Interest.Code(interest.Status), Interest.Label(interest.Status), interest.CreatedAt);
 
-    private static InterestView View(Interest interest, TalentCardView? card, CandidateContactView? contact, IReadOnlyList<DossierDocumentView> documents) => new(
+    internal static InterestView View(Interest interest, TalentCardView? card, CandidateContactView? contact, IReadOnlyList<DossierDocumentView> documents) => new(
         interest.Id, card, interest.OrganisationName, interest.RecruiterName, interest.Message, Interest.Code(interest.Status), Interest.Label(interest.Status),
         interest.CreatedAt, interest.AnsweredAt, interest.AnsweredBy switch { InterestAnswerer.Candidate => "candidate", InterestAnswerer.Pilot => "pilot", _ => null },
         contact, documents);

@@ -162,3 +162,6 @@ public sealed record DossierRetentionWarning(Guid DossierId, string Number, Date
 /// nothing after it is consumed.
 /// </summary>
 public sealed record DossierErased(Guid DossierId, string Number, string CandidateEmail, string Reason, DateTimeOffset ErasedAt);
+
+/// <summary>A person asked to attach a dossier to their account: the code that proves it is theirs goes to the dossier's address.</summary>
+public sealed record CandidateAttachmentCodeRequested(string Email, string FirstName, string Code, DateTimeOffset ExpiresAt);
