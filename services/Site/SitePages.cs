@@ -22,6 +22,8 @@ public static class SitePages
                 options.Conventions.AuthorizeFolder("/EspaceMembre/Dossiers", AccessPolicies.PartnerAdvisers.Name);
                 // Recruiters and referents; Candidates also checks that their organisation is a current member.
                 options.Conventions.AuthorizeFolder("/EspaceMembre/Vivier", AccessPolicies.TalentPoolSearch.Name);
+                // The data-protection officer and the administrators: the audit log of the candidates' personal-data reads.
+                options.Conventions.AuthorizeFolder("/EspaceMembre/DonneesPersonnelles", AccessPolicies.ReadPersonalDataAudit.Name);
             })
             .AddMvcOptions(options =>
             {

@@ -14,6 +14,8 @@ public sealed class IndexModel : PageModel
 
     private static readonly MemberAreaEntry TalentPool = new("Vivier des candidats", TalentPoolDisplay.SearchPath);
 
+    private static readonly MemberAreaEntry PersonalDataAudit = new("Journal des consultations des données personnelles", PersonalDataAuditDisplay.Path);
+
     /// <summary>What the roles give access to now.</summary>
     public static readonly IReadOnlyDictionary<string, MemberAreaEntry[]> EntriesByRole = new Dictionary<string, MemberAreaEntry[]>(StringComparer.Ordinal)
     {
@@ -25,6 +27,7 @@ public sealed class IndexModel : PageModel
             Applications,
             new("Commissions", "/espace-membre/admin/commissions"),
             new("File de travail des commissions", WorkQueue.Href),
+            PersonalDataAudit,
         ],
         [NegeRoles.Board] = [Applications],
         [NegeRoles.Commission] = [WorkQueue],
@@ -36,6 +39,7 @@ public sealed class IndexModel : PageModel
             TalentPool,
         ],
         [NegeRoles.Recruiter] = [TalentPool],
+        [NegeRoles.Dpo] = [PersonalDataAudit],
     };
 
     /// <summary>What the other roles will have, not yet built.</summary>
