@@ -17,39 +17,8 @@ public sealed class TalentPoolTests(RunningSystem system)
     [Fact]
     public async Task A_pilot_publishes_a_recruiter_finds_the_anonymous_card_without_accents_sees_the_contact_once_the_candidate_agrees_and_follows_up_to_the_hire()
     {
-        var admin = await Identities.AdminTokenAsync();
-        var pilot = await Identities.CreatePersonAsync(NegeRoles.Commission);
-        Assert.Equal(HttpStatusCode.OK, (await Identities.SendAsync(HttpMethod.Put, $"/api/candidates/territories/Alsace/members/{pilot.Id}", admin,
-            new { displayName = pilot.DisplayName, email = pilot.Email, pilot = true })).StatusCode);
-        var (_, partner) = await Identities.PartnerSystemAsync();
-        var lastName = "Wurtz" + Guid.NewGuid().ToString("N")[..6];
-        var marker = "Zq" + new string([.. Guid.NewGuid().ToString("N").Where(char.IsLetter).Take(8)]);
-        var email = $"vivier.{Guid.NewGuid():N}@exemple.fr";
-        var created = await Identities.SendAsync(HttpMethod.Post, "/api/candidates/v1/dossiers", partner, Dossier(email, lastName));
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("dossier").GetProperty("id").GetGuid();
-
-        var pilotToken = (await Identities.LoginAsync(pilot)).AccessToken;
-        var url = $"/api/candidates/commission/dossiers/{id}";
-        foreach (var to in new[] { "in_analysis", "advice_interview_planned", "employable" })
-        {
-            Assert.Equal(HttpStatusCode.OK, (await Identities.SendAsync(HttpMethod.Post, $"{url}/transitions", pilotToken, new { to, reason = "Commission du 3 décembre." })).StatusCode);
-        }
-
-        using var published = await Identities.SendAsync(HttpMethod.Post, $"{url}/publication", pilotToken,
-            new { summary = $"Trois ans d'intégration web puis une reconversion vers le développement {marker} en C#." });
-        Assert.Equal(HttpStatusCode.OK, published.StatusCode);
-        var cardId = (await published.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-
-        // A company the association registers is a member: Candidates learns it from Membership's event.
-        var company = await Identities.CreateOrganisationAsync(admin, "Entreprise");
-        var recruiter = await Identities.CreatePersonAsync(company, NegeRoles.Recruiter);
-        var recruiterToken = (await Identities.LoginAsync(recruiter)).AccessToken;
-        var search = await Eventually.ValueAsync(async () =>
-        {
-            var response = await Identities.SendAsync(HttpMethod.Get, $"{Pool}?q=developpeur%20{marker}", recruiterToken);
-            return response.StatusCode == HttpStatusCode.OK ? await response.Content.ReadAsStringAsync() : null;
-        }, TimeSpan.FromSeconds(30), "the recruiter's company known as a member and the search answered");
+        var (admin, pilot, partner, id, cardId, email, lastName, marker, recruiter, recruiterToken) = await PublishedCandidateAsync();
+        var search = await (await Identities.SendAsync(HttpMethod.Get, $"{Pool}?q=developpeur%20{marker}", recruiterToken)).Content.ReadAsStringAsync();
 
         var page = JsonDocument.Parse(search).RootElement;
         var hit = Assert.Single(page.GetProperty("items").EnumerateArray());
@@ -111,6 +80,86 @@ public sealed class TalentPoolTests(RunningSystem system)
         using var refused = await Identities.SendAsync(HttpMethod.Get, $"{Pool}?q={marker}", (await Identities.LoginAsync(unattached)).AccessToken);
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await Identities.SendAsync(HttpMethod.Get, $"{Pool}?q={marker}", partner)).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_candidate_attaches_the_dossier_with_the_emailed_code_reads_exports_and_withdraws_the_pool_consent_and_the_card_is_gone_at_once()
+    {
+        var published = await PublishedCandidateAsync();
+        Assert.Equal(1, (await (await Identities.SendAsync(HttpMethod.Get, $"{Pool}?q={published.Marker}", published.RecruiterToken)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("total").GetInt32());
+
+        // The candidate has an account of their own and asks for their dossier with its address; the code comes there.
+        var candidate = await Identities.CreatePersonAsync();
+        var token = (await Identities.LoginAsync(candidate)).AccessToken;
+        Assert.Equal(HttpStatusCode.Accepted, (await Identities.SendAsync(HttpMethod.Post, "/api/candidates/me/attachment", token, new { email = published.Email })).StatusCode);
+        var codeEmail = await system.Sink.WaitForAsync(e => e.To.Any(to => to.Address == published.Email) && e.Subject?.StartsWith("Votre code de rattachement", StringComparison.Ordinal) == true,
+            Identities.MailTimeout, "the attachment code sent to the dossier's address");
+        var code = System.Text.RegularExpressions.Regex.Match(codeEmail.Subject!, @"\d{6}").Value;
+        Assert.Equal(HttpStatusCode.OK, (await Identities.SendAsync(HttpMethod.Post, "/api/candidates/me/attachment/confirmation", token, new { code })).StatusCode);
+
+        var dossier = await (await Identities.SendAsync(HttpMethod.Get, "/api/candidates/me/dossier", token)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(published.LastName, dossier.GetProperty("content").GetProperty("identification").GetProperty("lastName").GetString());
+        Assert.Equal("2026-12", dossier.GetProperty("noticeVersion").GetString());
+        Assert.Equal(published.CardId, dossier.GetProperty("card").GetProperty("id").GetGuid());
+        using var json = await Identities.SendAsync(HttpMethod.Get, "/api/candidates/me/dossier/export.json", token);
+        Assert.Equal("attachment", json.Content.Headers.ContentDisposition!.DispositionType);
+        Assert.Equal(published.DossierId, (await json.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid());
+        using var pdf = await Identities.SendAsync(HttpMethod.Get, "/api/candidates/me/dossier/export.pdf", token);
+        using (var document = UglyToad.PdfPig.PdfDocument.Open(await pdf.Content.ReadAsByteArrayAsync()))
+        {
+            var text = string.Join("\n", document.GetPages().Select(p => p.Text));
+            Assert.Contains(published.LastName, text, StringComparison.Ordinal);
+            Assert.Contains("Développeuse .NET", text, StringComparison.Ordinal);
+        }
+
+        using var withdrawn = await Identities.SendAsync(HttpMethod.Post, "/api/candidates/me/consents", token, new { kind = "talent_pool", given = false });
+        Assert.Equal(HttpStatusCode.OK, withdrawn.StatusCode);
+        Assert.Equal(0, (await (await Identities.SendAsync(HttpMethod.Get, $"{Pool}?q={published.Marker}", published.RecruiterToken)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("total").GetInt32());
+        Assert.Equal(HttpStatusCode.NotFound, (await Identities.SendAsync(HttpMethod.Get, $"{Pool}/{published.CardId}", published.RecruiterToken)).StatusCode);
+    }
+
+
+    private sealed record Published(
+        string Admin, Person Pilot, string Partner, Guid DossierId, Guid CardId, string Email, string LastName, string Marker, Person Recruiter, string RecruiterToken);
+
+    /// <summary>A partner's dossier qualified and published by the pilot of Alsace, and a registered company's recruiter whom the pool lets in.</summary>
+    private async Task<Published> PublishedCandidateAsync()
+    {
+        var admin = await Identities.AdminTokenAsync();
+        var pilot = await Identities.CreatePersonAsync(NegeRoles.Commission);
+        Assert.Equal(HttpStatusCode.OK, (await Identities.SendAsync(HttpMethod.Put, $"/api/candidates/territories/Alsace/members/{pilot.Id}", admin,
+            new { displayName = pilot.DisplayName, email = pilot.Email, pilot = true })).StatusCode);
+        var (_, partner) = await Identities.PartnerSystemAsync();
+        var lastName = "Wurtz" + Guid.NewGuid().ToString("N")[..6];
+        var marker = "Zq" + new string([.. Guid.NewGuid().ToString("N").Where(char.IsLetter).Take(8)]);
+        var email = $"vivier.{Guid.NewGuid():N}@exemple.fr";
+        var created = await Identities.SendAsync(HttpMethod.Post, "/api/candidates/v1/dossiers", partner, Dossier(email, lastName));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("dossier").GetProperty("id").GetGuid();
+
+        var pilotToken = (await Identities.LoginAsync(pilot)).AccessToken;
+        var url = $"/api/candidates/commission/dossiers/{id}";
+        foreach (var to in new[] { "in_analysis", "advice_interview_planned", "employable" })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await Identities.SendAsync(HttpMethod.Post, $"{url}/transitions", pilotToken, new { to, reason = "Commission du 3 décembre." })).StatusCode);
+        }
+
+        using var published = await Identities.SendAsync(HttpMethod.Post, $"{url}/publication", pilotToken,
+            new { summary = $"Trois ans d'intégration web puis une reconversion vers le développement {marker} en C#." });
+        Assert.Equal(HttpStatusCode.OK, published.StatusCode);
+        var cardId = (await published.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+
+        // A company the association registers is a member: Candidates learns it from Membership's event.
+        var company = await Identities.CreateOrganisationAsync(admin, "Entreprise");
+        var recruiter = await Identities.CreatePersonAsync(company, NegeRoles.Recruiter);
+        var recruiterToken = (await Identities.LoginAsync(recruiter)).AccessToken;
+        await Eventually.ValueAsync(async () =>
+        {
+            var response = await Identities.SendAsync(HttpMethod.Get, $"{Pool}?q=developpeur%20{marker}", recruiterToken);
+            return response.StatusCode == HttpStatusCode.OK ? await response.Content.ReadAsStringAsync() : null;
+        }, TimeSpan.FromSeconds(30), "the recruiter's company known as a member and the search answered");
+
+        return new Published(admin, pilot, partner, id, cardId, email, lastName, marker, recruiter, recruiterToken);
     }
 
     private static object Dossier(string email, string lastName) => new
