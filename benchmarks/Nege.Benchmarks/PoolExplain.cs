@@ -106,10 +106,10 @@ public static partial class PoolExplain
         summary.AppendLine("- tsquery once: each « f(q) || f(masculine) » replaced by its value, a literal (instead of being evaluated for each row);");
         summary.AppendLine("- count capped: the count stops at 1 001 (« plus de 1 000 »);");
         summary.AppendLine("- card's columns: the page selects only what the card shows, not the two tsvectors, the texts they are made of and the skill keys;");
-        summary.AppendLine("- date index: as it is, with an index on (published_at DESC, id) WHERE status IN ('Published', 'InRecruitment') created for the experiment.");
+        summary.AppendLine("- date index: as it is, with an index on (published_at DESC, id) WHERE status IN ('Published', 'InRecruitment') created for the experiment;");
+        summary.AppendLine("- inline: as it is, once the table is rewritten with toast_tuple_target = 8160, so that no search vector is stored out of line in TOAST (the date index dropped);");
+        summary.AppendLine("- together: inline, the date index, one tsquery, and the count capped.");
         summary.AppendLine();
-        summary.AppendLine("| search | statement | rows (largest node) | run by Candidates | EXPLAIN ANALYZE as it is | one tsquery | tsquery once | count capped / card's columns | date index |");
-        summary.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
         var measured = new List<(PoolQuery Query, bool Count, LoggedStatement Statement, string Rows, string[] Times)>();
         foreach (var (query, statements) in byQuery)
         {
@@ -134,23 +134,66 @@ public static partial class PoolExplain
             report.AppendLine();
         }
 
-        // The experiment with an index for the newest cards first, dropped afterwards.
+        // The experiments that change the table: an index for the newest cards first, then the rows rewritten with their vectors inline.
+        const string dateIndex = "CREATE INDEX bench_talent_cards_pool_by_date ON talent_cards (published_at DESC, id) WHERE status IN ('Published', 'InRecruitment'); ANALYZE talent_cards";
+        const string noDateIndex = "DROP INDEX IF EXISTS bench_talent_cards_pool_by_date; ANALYZE talent_cards";
+        var withIndex = new List<string>();
+        var inline = new List<string>();
+        var together = new List<string>();
         report.AppendLine("=== With an index on (published_at DESC, id) WHERE status IN ('Published', 'InRecruitment'), created for the experiment:");
-        await ExecuteAsync(connection, "CREATE INDEX bench_talent_cards_pool_by_date ON talent_cards (published_at DESC, id) WHERE status IN ('Published', 'InRecruitment'); ANALYZE talent_cards");
+        await ExecuteAsync(connection, dateIndex);
         try
         {
-            foreach (var (query, count, statement, rows, times) in measured)
+            foreach (var (query, count, statement, _, _) in measured)
             {
                 report.AppendLine(CultureInfo.InvariantCulture, $"--- {query.Name}, {(count ? "count" : "page")}");
-                var (withIndex, _) = await PlanAsync(connection, statement.WithLiterals(), report, "with the date index");
-                summary.AppendLine(CultureInfo.InvariantCulture,
-                    $"| {query.Name} | {(count ? "count" : "page")} | {rows} | {statement.Milliseconds:0.0} | {string.Join(" | ", times)} | {withIndex} |");
+                withIndex.Add((await PlanAsync(connection, statement.WithLiterals(), report, "with the date index")).Milliseconds);
             }
+
+            await ExecuteAsync(connection, noDateIndex);
+            report.AppendLine("=== The table rewritten with toast_tuple_target = 8160 (VACUUM FULL), every search vector inline:");
+            await ExecuteAsync(connection, "ALTER TABLE talent_cards SET (toast_tuple_target = 8160); VACUUM FULL talent_cards; ANALYZE talent_cards");
+            var rewritten = await TableFactsAsync(connection);
+            report.AppendLine(rewritten);
+            foreach (var (query, count, statement, _, _) in measured)
+            {
+                report.AppendLine(CultureInfo.InvariantCulture, $"--- {query.Name}, {(count ? "count" : "page")}");
+                inline.Add((await PlanAsync(connection, statement.WithLiterals(), report, "inline")).Milliseconds);
+            }
+
+            report.AppendLine("=== Together: inline, the date index, one tsquery, the count capped:");
+            await ExecuteAsync(connection, dateIndex);
+            foreach (var (query, count, statement, _, _) in measured)
+            {
+                report.AppendLine(CultureInfo.InvariantCulture, $"--- {query.Name}, {(count ? "count" : "page")}");
+                var sql = SingleQuery(statement.WithLiterals());
+                together.Add((await PlanAsync(connection, count ? CappedCount(sql) : sql, report, "together")).Milliseconds);
+            }
+
+            summary.AppendLine("Rewritten with toast_tuple_target = 8160:");
+            summary.AppendLine();
+            summary.AppendLine(rewritten);
         }
         finally
         {
-            await ExecuteAsync(connection, "DROP INDEX bench_talent_cards_pool_by_date; ANALYZE talent_cards");
+            await ExecuteAsync(connection, noDateIndex);
         }
+
+        summary.AppendLine("| search | statement | rows (largest node) | run by Candidates | EXPLAIN ANALYZE as it is | one tsquery | tsquery once | count capped / card's columns | date index | inline | together |");
+        summary.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+        foreach (var ((query, count, statement, rows, times), i) in measured.Select((m, i) => (m, i)))
+        {
+            summary.AppendLine(CultureInfo.InvariantCulture,
+                $"| {query.Name} | {(count ? "count" : "page")} | {rows} | {statement.Milliseconds:0.0} | {string.Join(" | ", times)} | {withIndex[i]} | {inline[i]} | {together[i]} |");
+        }
+
+        // Per search (its count and its page), on average over the mix.
+        double Mean(Func<int, string> time) => measured.Select((_, i) => double.TryParse(time(i), CultureInfo.InvariantCulture, out var ms) ? ms : double.NaN)
+            .Where(ms => !double.IsNaN(ms)).Sum() / Math.Max(1, byQuery.Count);
+        summary.AppendLine();
+        summary.AppendLine(string.Create(CultureInfo.InvariantCulture,
+            $"Server time per search, on average over the mix (count + page): {measured.Sum(m => m.Statement.Milliseconds) / Math.Max(1, byQuery.Count):0.0} ms as Candidates ran them, "
+            + $"{Mean(i => measured[i].Times[0]):0.0} ms under EXPLAIN ANALYZE as they are, {Mean(i => together[i]):0.0} ms with the suggestions together."));
 
         return summary + Environment.NewLine + report;
     }
@@ -199,10 +242,14 @@ public static partial class PoolExplain
         return facts.ToString();
     }
 
+    /// <summary>Each statement on its own: VACUUM cannot run in the implicit transaction of several.</summary>
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql)
     {
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
+        foreach (var statement in sql.Split("; ", StringSplitOptions.RemoveEmptyEntries))
+        {
+            await using var command = new NpgsqlCommand(statement, connection);
+            await command.ExecuteNonQueryAsync();
+        }
     }
 
     /// <summary>« f('nege_french', 'x') || f('nege_french', 'x') », the same query twice, becomes « f('nege_french', 'x') ».</summary>

@@ -8,6 +8,7 @@ using Nege.Testing.EndToEnd;
 using Nege.ServiceDefaults;
 using Nege.ServiceDefaults.Security;
 using Nege.Testing;
+using Npgsql;
 
 // Measures the system as started by the AppHost (durable PostgreSQL, free ports, a temporary state
 // folder): time to healthy, request → acknowledgement e-mail latency, write throughput through the
@@ -255,8 +256,16 @@ try
                 $"{q.Name}: {found[q.Name]}; {Median(oneByOne.ByQuery.GetValueOrDefault(q.Name))} / {Median(together.ByQuery.GetValueOrDefault(q.Name))} ms")))));
         if (explain is not null)
         {
-            await File.WriteAllTextAsync(explain, await PoolExplain.ExplainAsync(app, candidates, gateway, recruiter, queries));
-            Console.WriteLine($"The plans of the searches' SQL are in {Path.GetFullPath(explain)}.");
+            try
+            {
+                await File.WriteAllTextAsync(explain, await PoolExplain.ExplainAsync(app, candidates, gateway, recruiter, queries));
+                Console.WriteLine($"The plans of the searches' SQL are in {Path.GetFullPath(explain)}.");
+            }
+            catch (Exception exception) when (exception is NpgsqlException or IOException or TimeoutException)
+            {
+                // The measurements above are still printed.
+                Console.Error.WriteLine($"The searches' plans could not be written: {exception}");
+            }
         }
     }
 
