@@ -22,13 +22,29 @@ public static partial class IdentityBench
     public static async Task<string> AdministratorTokenAsync(Uri gateway, SmtpSink sink, string siteClientSecret)
     {
         var invitation = await sink.WaitForRecipientAsync(NegeTopology.FirstAdministratorEmail, TimeSpan.FromSeconds(60));
+        await SetPasswordAsync(gateway, invitation, AdministratorPassword);
+        return await LoginAsync(gateway, NegeTopology.FirstAdministratorEmail, AdministratorPassword, siteClientSecret);
+    }
+
+    /// <summary>The first administrator logs in again (their password was set by <see cref="AdministratorTokenAsync"/>): a fresh token.</summary>
+    public static Task<string> AdministratorLoginAsync(Uri gateway, string siteClientSecret) =>
+        LoginAsync(gateway, NegeTopology.FirstAdministratorEmail, AdministratorPassword, siteClientSecret);
+
+    /// <summary>The password set from an invitation e-mail's link (its « jeton »), as the set-password page does.</summary>
+    public static async Task SetPasswordAsync(Uri gateway, SinkEmail invitation, string password)
+    {
         using var anonymous = new HttpClient { BaseAddress = gateway };
         (await anonymous.PostAsJsonAsync("/api/membership/password-resets", new
         {
             token = TokenPattern().Match(invitation.Text!).Groups[1].Value,
-            password = AdministratorPassword,
+            password,
         })).EnsureSuccessStatusCode();
+    }
 
+    /// <summary>A person's access token: the site's login page, then the authorization code with PKCE, as a browser would.</summary>
+    public static async Task<string> LoginAsync(Uri gateway, string login, string password, string siteClientSecret)
+    {
+        using var anonymous = new HttpClient { BaseAddress = gateway };
         using var handler = new HttpClientHandler { CookieContainer = new(), AllowAutoRedirect = false };
         using var browser = new HttpClient(handler) { BaseAddress = gateway };
         var verifier = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
@@ -43,8 +59,8 @@ public static partial class IdentityBench
         var page = await browser.GetStringAsync(loginPage);
         var loggedIn = await browser.PostAsync("/compte/connexion", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["Login"] = NegeTopology.FirstAdministratorEmail,
-            ["Password"] = AdministratorPassword,
+            ["Login"] = login,
+            ["Password"] = password,
             ["ReturnUrl"] = QueryHelpers.ParseQuery(loginPage.Query)["ReturnUrl"].ToString(),
             ["__RequestVerificationToken"] = AntiforgeryPattern().Match(page).Groups[1].Value,
         }));

@@ -8,18 +8,22 @@ using Nege.Testing.EndToEnd;
 using Nege.ServiceDefaults;
 using Nege.ServiceDefaults.Security;
 using Nege.Testing;
+using Npgsql;
 
 // Measures the system as started by the AppHost (durable PostgreSQL, free ports, a temporary state
 // folder): time to healthy, request → acknowledgement e-mail latency, write throughput through the
 // gateway, and partners' dossier intake and reads. Prints a Markdown table for the README's
-// performance section. --only identity|applications|dossiers runs one part.
+// performance section. --only identity|applications|dossiers|pool runs one part.
 var sequential = Argument("--sequential", 100);
 var concurrency = Argument("--concurrency", 16);
 var seconds = Argument("--seconds", 10);
 var intakeSeconds = Argument("--intake-seconds", 30);
 var dossiers = Argument("--dossiers", 10_000);
 var reads = Argument("--reads", 2_000);
+var cards = Argument("--cards", 20_000);
 var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault();
+// The pool part writes the plans of its searches' actual SQL there (EXPLAIN ANALYZE), after measuring.
+var explain = args.SkipWhile(a => a != "--explain").Skip(1).FirstOrDefault();
 
 var state = Directory.CreateTempSubdirectory("nege-bench-").FullName;
 var rows = new List<(string What, string Value)>();
@@ -213,6 +217,58 @@ try
             $"{(after.Sent - before.Sent) / clock.Elapsed.TotalSeconds:0.0} e-mails/s, {all.Count - after.Sent} still to send; {cpu.Report((int)(after.Sent - before.Sent), "e-mail")}"));
     }
 
+    if (Runs("pool"))
+    {
+        // The stock, straight into Candidates' database: the commission's workflow for each dossier would take hours.
+        var candidates = await app.GetConnectionStringAsync(ResourceNames.DatabaseOf(ResourceNames.Candidates))
+            ?? throw new InvalidOperationException("No connection string for the Candidates database.");
+        clock.Restart();
+        var stock = PoolData.Generate(cards, DateTimeOffset.UtcNow);
+        var generated = clock.Elapsed;
+        await PoolData.SeedAsync(candidates, stock);
+        var seeded = clock.Elapsed;
+        var (inPool, poolBytes) = await PoolData.PoolSizeAsync(candidates);
+        rows.Add(($"Talent pool stock: {cards} « published » dossiers and their cards written into Candidates' database (binary COPY of both tables in one transaction, then VACUUM (ANALYZE); PostgreSQL generates the tsvectors)",
+            string.Create(CultureInfo.InvariantCulture, $"{seeded.TotalSeconds:0.0} s ({generated.TotalSeconds:0.0} s of it generating the data); {inPool} cards in the pool, talent_cards {poolBytes / 1_048_576.0:0} MiB with its indexes")));
+
+        // A current member and its recruiter, through the real APIs: the administrator's first token may have expired.
+        var (recruiter, toMember) = await PoolBench.RecruiterAsync(
+            gateway, await IdentityBench.AdministratorLoginAsync(gateway.BaseAddress!, siteClientSecret), sink, candidates, siteClientSecret);
+        rows.Add(("An organisation registered by the administrator (POST /api/membership/organisations) → recorded by Candidates as a current member (OrganisationRegistered through the broker; polled)",
+            $"{toMember.TotalMilliseconds:0} ms"));
+
+        var queries = PoolBench.Queries(DateOnly.FromDateTime(DateTime.Now));
+        // Warm-up: each search twice (JIT, connection pools, the table's pages in PostgreSQL's cache).
+        var found = await PoolBench.TotalsAsync(gateway, recruiter, queries);
+        await PoolBench.SearchAsync(gateway, recruiter, queries, 1, queries.Count);
+
+        var oneByOne = await PoolBench.SearchAsync(gateway, recruiter, queries, 1, sequential);
+        rows.Add(($"Talent pool search: GET {PoolBench.Route} through the gateway with a recruiter's token, {inPool} cards, a mix of {queries.Count} searches in turn (below), sequential (n={sequential})",
+            $"{Percentiles(oneByOne.Load.Milliseconds)} (target p99 ≤ 50 ms), {oneByOne.Load.ErrorsText}"));
+        var cpu = new CpuUse();
+        var together = await PoolBench.SearchAsync(gateway, recruiter, queries, concurrency, until: DateTime.UtcNow.AddSeconds(seconds));
+        var searches = together.Load.Milliseconds.Count;
+        rows.Add(($"…the same mix, {concurrency} recruiters' clients at once for {seconds} s (one token)",
+            $"{searches / together.Load.Elapsed.TotalSeconds:0} searches/s (target ≥ 500/s), {Percentiles(together.Load.Milliseconds)} (target p99 ≤ 50 ms), {searches} searches, {together.Load.ErrorsText}"));
+        rows.Add(("…the CPU time every process used meanwhile", cpu.Report(searches, "search")));
+        rows.Add(("…each search of the mix: cards found; p50 sequential / p50 under load",
+            string.Join("; ", queries.Select(q => string.Create(CultureInfo.InvariantCulture,
+                $"{q.Name}: {found[q.Name]}; {Median(oneByOne.ByQuery.GetValueOrDefault(q.Name))} / {Median(together.ByQuery.GetValueOrDefault(q.Name))} ms")))));
+        if (explain is not null)
+        {
+            try
+            {
+                await File.WriteAllTextAsync(explain, await PoolExplain.ExplainAsync(app, candidates, gateway, recruiter, queries));
+                Console.WriteLine($"The plans of the searches' SQL are in {Path.GetFullPath(explain)}.");
+            }
+            catch (Exception exception) when (exception is NpgsqlException or IOException or TimeoutException)
+            {
+                // The measurements above are still printed.
+                Console.Error.WriteLine($"The searches' plans could not be written: {exception}");
+            }
+        }
+    }
+
     async Task<List<string>> PartnerTokensAsync()
     {
         var tokens = new List<string>();
@@ -265,6 +321,9 @@ static string Percentiles(IEnumerable<double> milliseconds)
     double At(double p) => sorted[(int)Math.Min(sorted.Count - 1, Math.Ceiling(p * sorted.Count) - 1)];
     return string.Create(CultureInfo.InvariantCulture, $"p50 {At(0.50):0.0} ms, p95 {At(0.95):0.0} ms, p99 {At(0.99):0.0} ms, max {sorted[^1]:0.0} ms");
 }
+
+static string Median(IEnumerable<double>? milliseconds) =>
+    milliseconds?.Order().ToList() is { Count: > 0 } sorted ? sorted[(sorted.Count - 1) / 2].ToString("0.0", CultureInfo.InvariantCulture) : "–";
 
 // Polls until the condition holds or the time is up: the bench reports what it found instead of stopping.
 static async Task<(T Value, bool Reached)> SettledAsync<T>(Func<Task<T>> probe, Func<T, bool> condition, TimeSpan timeout)
