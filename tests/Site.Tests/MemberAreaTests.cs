@@ -55,7 +55,7 @@ public sealed class MemberAreaTests(SiteFixture site) : IDisposable
 
         Assert.Contains("<h2>Trésorier</h2>", page, StringComparison.Ordinal);
         Assert.Contains("<li>Cotisations <span class=\"soon\">(bientôt disponible)</span></li>", page, StringComparison.Ordinal);
-        Assert.Contains("<li>Mon dossier <span class=\"soon\">(bientôt disponible)</span></li>", page, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/espace-membre/candidat\">Mon dossier de candidat</a>", page, StringComparison.Ordinal);
         Assert.Contains("<a href=\"/espace-membre/notifications\">Mes notifications</a>", page, StringComparison.Ordinal);
         Assert.DoesNotContain("/espace-membre/adhesions", page, StringComparison.Ordinal);
         Assert.DoesNotContain("/espace-membre/organisme", page, StringComparison.Ordinal);

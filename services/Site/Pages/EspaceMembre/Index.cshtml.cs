@@ -46,7 +46,6 @@ public sealed class IndexModel : PageModel
     public static readonly IReadOnlyDictionary<string, string[]> UpcomingByRole = new Dictionary<string, string[]>(StringComparer.Ordinal)
     {
         [NegeRoles.Treasurer] = ["Cotisations"],
-        [NegeRoles.Candidate] = ["Mon dossier"],
         [NegeRoles.Editor] = ["Actualités"],
     };
 
