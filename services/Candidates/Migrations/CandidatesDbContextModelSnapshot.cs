@@ -1049,7 +1049,10 @@ namespace Nege.Candidates.Migrations
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SkillKeys"), "gin");
 
-                    b.HasIndex("Status", "PublishedAt");
+                    b.HasIndex("PublishedAt", "Id")
+                        .IsDescending(true, false)
+                        .HasDatabaseName("ix_talent_cards_in_pool_newest")
+                        .HasFilter("status IN ('Published', 'InRecruitment')");
 
                     b.ToTable("talent_cards", (string)null);
                 });

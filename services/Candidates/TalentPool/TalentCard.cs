@@ -136,7 +136,9 @@ internal sealed class TalentCardConfiguration : IEntityTypeConfiguration<TalentC
         card.HasIndex(c => c.DossierId).IsUnique();
         card.HasOne<Dossier>().WithOne().HasForeignKey<TalentCard>(c => c.DossierId).OnDelete(DeleteBehavior.Cascade);
         card.Property(c => c.Status).HasColumnName("status").HasConversion<string>().HasMaxLength(40);
-        card.HasIndex(c => new { c.Status, c.PublishedAt });
+        // The newest-first pages of the pool read this index in order instead of sorting the whole pool.
+        card.HasIndex(c => new { c.PublishedAt, c.Id }).IsDescending(true, false).HasFilter("status IN ('Published', 'InRecruitment')")
+            .HasDatabaseName("ix_talent_cards_in_pool_newest");
         card.Property(c => c.FirstName).HasColumnName("first_name").HasMaxLength(DossierRules.NameMaxLength);
         card.Property(c => c.TargetJobs).HasColumnName("target_jobs");
         card.Property(c => c.Skills).HasColumnName("skills").HasColumnType("jsonb")

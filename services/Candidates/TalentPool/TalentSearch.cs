@@ -29,6 +29,9 @@ public static class TalentSearch
 {
     public const int TextMaxLength = 200;
 
+    /// <summary>Where counting stops: a total of 1 001 reads « plus de 1 000 ».</summary>
+    public const int CountCap = 1_001;
+
     private const string Config = TalentCardConfiguration.SearchConfiguration;
 
     /// <summary>ts_headline: a fragment or two of the summary around the matched words.</summary>
@@ -72,18 +75,23 @@ public static class TalentSearch
         var inPool = DossierLifeCycle.InPool;
         var cards = db.TalentCards.AsNoTracking().Where(c => inPool.Contains(c.Status));
 
-        // One query, or with its feminine words in the masculine too (FrenchSearchText): either form finds both.
+        // One query, or with its feminine words in the masculine too (FrenchSearchText): either form finds both. A query
+        // without feminine words is not ORed with itself: that would double the planner's estimate and the ranking's work.
         var text = criteria.Text ?? "";
-        var masculine = FrenchSearchText.MasculineQuery(text) ?? text;
+        var masculine = FrenchSearchText.MasculineQuery(text);
         if (criteria.Text is not null)
         {
-            cards = cards.Where(c => c.Search.Matches(EF.Functions.WebSearchToTsQuery(Config, text).Or(EF.Functions.WebSearchToTsQuery(Config, masculine))));
+            cards = masculine is null
+                ? cards.Where(c => c.Search.Matches(EF.Functions.WebSearchToTsQuery(Config, text)))
+                : cards.Where(c => c.Search.Matches(EF.Functions.WebSearchToTsQuery(Config, text).Or(EF.Functions.WebSearchToTsQuery(Config, masculine))));
         }
 
         if (criteria.TargetJob is { } job)
         {
-            var masculineJob = FrenchSearchText.MasculineQuery(job) ?? job;
-            cards = cards.Where(c => c.JobsSearch.Matches(EF.Functions.PlainToTsQuery(Config, job).Or(EF.Functions.PlainToTsQuery(Config, masculineJob))));
+            var masculineJob = FrenchSearchText.MasculineQuery(job);
+            cards = masculineJob is null
+                ? cards.Where(c => c.JobsSearch.Matches(EF.Functions.PlainToTsQuery(Config, job)))
+                : cards.Where(c => c.JobsSearch.Matches(EF.Functions.PlainToTsQuery(Config, job).Or(EF.Functions.PlainToTsQuery(Config, masculineJob))));
         }
 
         if (criteria.SkillKeys.Count > 0)
@@ -117,11 +125,14 @@ public static class TalentSearch
             cards = cards.Where(c => c.AvailableFrom == null || c.AvailableFrom <= by);
         }
 
-        var total = await cards.CountAsync(cancellationToken);
+        // A broad word matches thousands of cards: counting stops past CountCap (the page says « plus de 1 000 »).
+        var total = await cards.Take(CountCap).CountAsync(cancellationToken);
         var rankText = criteria.Text ?? criteria.TargetJob ?? "";
-        var rankMasculine = FrenchSearchText.MasculineQuery(rankText) ?? rankText;
+        var rankMasculine = FrenchSearchText.MasculineQuery(rankText);
         var ordered = criteria.ByRelevance
-            ? cards.OrderByDescending(c => c.Search.RankCoverDensity(EF.Functions.WebSearchToTsQuery(Config, rankText).Or(EF.Functions.WebSearchToTsQuery(Config, rankMasculine))))
+            ? (rankMasculine is null
+                ? cards.OrderByDescending(c => c.Search.RankCoverDensity(EF.Functions.WebSearchToTsQuery(Config, rankText)))
+                : cards.OrderByDescending(c => c.Search.RankCoverDensity(EF.Functions.WebSearchToTsQuery(Config, rankText).Or(EF.Functions.WebSearchToTsQuery(Config, rankMasculine)))))
                 .ThenByDescending(c => c.PublishedAt).ThenBy(c => c.Id)
             : cards.OrderByDescending(c => c.PublishedAt).ThenBy(c => c.Id);
         var rows = await ordered
@@ -131,11 +142,11 @@ public static class TalentSearch
             {
                 Card = c,
                 Rank = criteria.ByRelevance
-                    ? (double?)c.Search.RankCoverDensity(EF.Functions.WebSearchToTsQuery(Config, rankText).Or(EF.Functions.WebSearchToTsQuery(Config, rankMasculine)))
+                    ? (double?)c.Search.RankCoverDensity(EF.Functions.WebSearchToTsQuery(Config, rankText).Or(EF.Functions.WebSearchToTsQuery(Config, rankMasculine ?? rankText)))
                     : null,
                 // The summary is escaped before ts_headline adds its <mark>s: the snippet is safe HTML.
                 Snippet = criteria.Text != null
-                    ? EF.Functions.WebSearchToTsQuery(Config, text).Or(EF.Functions.WebSearchToTsQuery(Config, masculine))
+                    ? EF.Functions.WebSearchToTsQuery(Config, text).Or(EF.Functions.WebSearchToTsQuery(Config, masculine ?? text))
                         .GetResultHeadline(Config, c.Summary.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;"), HeadlineOptions)
                     : null,
             })
