@@ -39,7 +39,7 @@ public sealed class AdminBrowserTests(RunningSystem system) : BrowserTest
         // The person's next login carries both roles: their member area shows both roles' entries.
         var person = await LogInAsync(system.GatewayUrl, recruiter.Email, recruiter.Password);
         await person.GetByRole(AriaRole.Link, new() { Name = "Espace membre" }).ClickAsync();
-        await Assertions.Expect(person.Locator("main")).ToContainTextAsync("Vivier de talents");
+        await Assertions.Expect(person.Locator("main")).ToContainTextAsync("Vivier des candidats");
         await Assertions.Expect(person.Locator("main")).ToContainTextAsync("File de travail");
         await Assertions.Expect(person.GetByRole(AriaRole.Link, new() { Name = "Comptes", Exact = true })).ToHaveCountAsync(0);
 
