@@ -135,6 +135,10 @@ public sealed class Dossier
     /// <summary>Something was added to the dossier (an analysis, a recommendation): it is active.</summary>
     public void Touch(DateTimeOffset now) => UpdatedAt = now;
 
+    /// <summary>The advisers of the partners that submitted or follow the dossier, each once: the people its e-mails go to.</summary>
+    public IReadOnlyList<Recipient> AdviserRecipients() =>
+        [.. Partners.Select(p => p.Adviser).OfType<AdviserView>().DistinctBy(a => a.Email, StringComparer.OrdinalIgnoreCase).Select(a => new Recipient(a.Name, a.Email))];
+
     public DossierPartner? PartnerOf(Guid organisationId) => Partners.FirstOrDefault(p => p.OrganisationId == organisationId);
 }
 

@@ -22,10 +22,7 @@ public static class DossierStatusChanges
         CandidatesDbContext db, SiteLinks links, Dossier dossier, DossierStatus from, string? reason, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var organisations = dossier.Partners.Select(p => p.OrganisationId).ToList();
-        var advisers = dossier.Partners.Select(p => p.Adviser).OfType<AdviserView>()
-            .DistinctBy(a => a.Email, StringComparer.OrdinalIgnoreCase)
-            .Select(a => new Recipient(a.Name, a.Email))
-            .ToList();
+        var advisers = dossier.AdviserRecipients();
         db.AddToOutbox(new DossierStatusChanged(dossier.Id, dossier.NumberText, DossierLifeCycle.Code(from), DossierLifeCycle.Code(dossier.Status), now)
         {
             Reason = reason,

@@ -78,7 +78,7 @@ public sealed class DossierRetention(
             {
                 CandidateFirstName = dossier.Content.Identification.FirstName,
                 CandidateEmail = dossier.Content.Identification.Email,
-                Advisers = [.. dossier.Partners.Select(p => p.Adviser).OfType<AdviserView>().DistinctBy(a => a.Email, StringComparer.OrdinalIgnoreCase).Select(a => new Recipient(a.Name, a.Email))],
+                Advisers = dossier.AdviserRecipients(),
                 RetentionMonths = months,
             }, now);
         }

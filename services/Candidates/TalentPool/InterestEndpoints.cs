@@ -105,7 +105,7 @@ public static class InterestEndpoints
             CandidateEmail = identification.Email,
             AnswerLink = links.To($"/candidats/interet?jeton={token}"),
             Pilots = dossier.Territory is { } territory ? await db.PilotsOfAsync(territory, cancellationToken) : [],
-            Advisers = [.. dossier.Partners.Select(p => p.Adviser).OfType<AdviserView>().DistinctBy(a => a.Email, StringComparer.OrdinalIgnoreCase).Select(a => new Recipient(a.Name, a.Email))],
+            Advisers = dossier.AdviserRecipients(),
             CommissionLink = links.CommissionDossier(dossier.Id),
         }, now);
         try

@@ -102,11 +102,8 @@ public static class Publication
         }
 
         var from = dossier.Status;
+        // The card follows the dossier's status by the database's trigger: it leaves the search with this move.
         dossier.Move(DossierStatus.WithdrawnFromPool, by, reason, now);
-        if (await db.TalentCards.SingleOrDefaultAsync(c => c.DossierId == dossier.Id, cancellationToken) is { } card)
-        {
-            card.Status = DossierStatus.WithdrawnFromPool;
-        }
 
         await DossierStatusChanges.RecordAsync(db, links, dossier, from, reason, now, cancellationToken);
     }
