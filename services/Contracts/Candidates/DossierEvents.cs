@@ -161,7 +161,69 @@ public sealed record DossierRetentionWarning(Guid DossierId, string Number, Date
 /// service forgets what it holds of that person. Carries what identifies them so that the others can find it, and
 /// nothing after it is consumed.
 /// </summary>
-public sealed record DossierErased(Guid DossierId, string Number, string CandidateEmail, string Reason, DateTimeOffset ErasedAt);
+public sealed record DossierErased(Guid DossierId, string Number, string CandidateEmail, string Reason, DateTimeOffset ErasedAt)
+{
+    /// <summary>The account the dossier was attached to, if any: it is no longer a candidate's.</summary>
+    public Guid? AccountId { get; init; }
+
+    /// <summary>
+    /// The erasure is the candidate's accepted request: they are told it is done, at this address, by the one e-mail
+    /// Notifications keeps about them (the answer GDPR owes them), with the pilot's message.
+    /// </summary>
+    public bool AtCandidatesRequest { get; init; }
+
+    public string? CandidateFirstName { get; init; }
+
+    public string? Message { get; init; }
+}
 
 /// <summary>A person asked to attach a dossier to their account: the code that proves it is theirs goes to the dossier's address.</summary>
 public sealed record CandidateAttachmentCodeRequested(string Email, string FirstName, string Code, DateTimeOffset ExpiresAt);
+
+/// <summary>A person proved a dossier is theirs and attached it to their account: Membership gives that account the role « candidate ».</summary>
+public sealed record CandidateAttached(Guid AccountId, Guid DossierId, DateTimeOffset AttachedAt);
+
+/// <summary>The candidate corrected their dossier from their space: the pilots and the partners' advisers are told what changed.</summary>
+/// <param name="Sections">The French names of the sections changed (« Identification et coordonnées », « Profil professionnel »…).</param>
+public sealed record DossierRectified(Guid DossierId, string Number, string CandidateName, IReadOnlyList<string> Sections, DateTimeOffset RectifiedAt)
+{
+    public IReadOnlyList<Recipient> Pilots { get; init; } = [];
+
+    public IReadOnlyList<Recipient> Advisers { get; init; } = [];
+
+    /// <summary>The dossier's page in the commission's extranet.</summary>
+    public Uri? CommissionLink { get; init; }
+}
+
+/// <summary>The candidate reported one of their commitments of seed 004 (an interview, a job found…): the pilots and the partners' advisers are told.</summary>
+public sealed record CandidateCommitmentReported(Guid DossierId, string Number, string CandidateName, string Kind, string Label, string? Details, DateTimeOffset ReportedAt)
+{
+    /// <summary>What the platform did about it (the card left the pool…), in French; null when nothing.</summary>
+    public string? Effect { get; init; }
+
+    public IReadOnlyList<Recipient> Pilots { get; init; } = [];
+
+    public IReadOnlyList<Recipient> Advisers { get; init; } = [];
+
+    public Uri? CommissionLink { get; init; }
+}
+
+/// <summary>A candidate asked for a correction of the analyses, objected to the processing or asked for erasure: the pilots must answer by the due date.</summary>
+public sealed record RightsRequestMade(Guid RequestId, Guid DossierId, string Number, string CandidateName, string Kind, string Label, string Reason, DateOnly DueOn, DateTimeOffset MadeAt)
+{
+    public IReadOnlyList<Recipient> Pilots { get; init; } = [];
+
+    /// <summary>The commission's page of requests to answer.</summary>
+    public Uri? RequestsLink { get; init; }
+}
+
+/// <summary>A candidate's request is still unanswered seven days before its due date: the pilots are reminded, once.</summary>
+public sealed record RightsRequestReminderDue(Guid RequestId, string Number, string CandidateName, string Label, DateOnly DueOn, DateTimeOffset DueAt)
+{
+    public IReadOnlyList<Recipient> Pilots { get; init; } = [];
+
+    public Uri? RequestsLink { get; init; }
+}
+
+/// <summary>The pilot answered a candidate's request: the candidate is told (for an accepted erasure, by <see cref="DossierErased"/>).</summary>
+public sealed record RightsRequestAnswered(Guid RequestId, string Number, string CandidateFirstName, string CandidateEmail, string Label, bool Accepted, string? Message, DateTimeOffset AnsweredAt);

@@ -44,4 +44,53 @@ public sealed record CandidateDossierView(
     IReadOnlyList<FollowUpSheetView> FollowUps,
     string NoticeVersion,
     Uri? NoticeLink,
-    DateOnly ErasureDue);
+    DateOnly ErasureDue)
+{
+    /// <summary>The commitments the candidate reported (seed 004), newest first.</summary>
+    public IReadOnlyList<CommitmentView> Commitments { get; init; } = [];
+
+    /// <summary>The candidate's requests (correction, objection, erasure), newest first.</summary>
+    public IReadOnlyList<RightsRequestView> Requests { get; init; } = [];
+}
+
+/// <summary>
+/// The candidate rectifies their dossier (PUT /api/candidates/me/dossier): a section sent replaces that section, one
+/// left out (null) is kept. The consents change through …/me/consents; the commission's analyses are read-only (a
+/// correction request about them goes to the pilot, POST …/me/requests with kind « correction »).
+/// </summary>
+public sealed record RectificationRequest(IdentificationInput? Identification, SearchContextInput? Context, ProfileInput? Profile, ProjectInput? Project);
+
+/// <summary>
+/// One of the candidate's commitments of seed 004 (« Engagement de collaboration »), reported in one click
+/// (POST /api/candidates/me/commitments): the pilots and the partners' advisers are told.
+/// </summary>
+/// <param name="Kind">« interview », « found_job », « unavailable », « training », « new_skills » or « wants_to_stop ».</param>
+/// <param name="Details">Optional: what the candidate wants to add (which company, until when, which training…).</param>
+public sealed record CommitmentRequest(string? Kind, string? Details);
+
+public sealed record CommitmentView(Guid Id, string Kind, string Label, string? Details, DateTimeOffset At);
+
+/// <summary>
+/// A request the candidate makes of the association (POST /api/candidates/me/requests), which the territory's pilot
+/// must answer within one month.
+/// </summary>
+/// <param name="Kind">« correction » (of the commission's analyses), « objection » (to the processing) or « erasure » (close and delete the dossier).</param>
+public sealed record RightsRequestInput(string? Kind, string? Reason);
+
+/// <summary>A candidate's request and where it stands.</summary>
+/// <param name="State">« open », « accepted » or « refused ».</param>
+/// <param name="Overdue">Still open after its due date.</param>
+public sealed record RightsRequestView(
+    Guid Id, string Kind, string Label, string Reason, string State, string StateLabel, DateTimeOffset CreatedAt, DateOnly DueOn, bool Overdue,
+    string? Answer, string? AnsweredBy, DateTimeOffset? AnsweredAt);
+
+/// <summary>A candidate's request in the commission's queue (GET /api/candidates/commission/requests).</summary>
+public sealed record CommissionRightsRequestView(Guid DossierId, string Number, string CandidateName, string? Territory, RightsRequestView Request);
+
+/// <summary>The pilot's answer to a candidate's request (POST /api/candidates/commission/requests/{id}/answer).</summary>
+/// <param name="Decision">« accepted » or « refused ». An accepted erasure erases the dossier at once; an accepted objection withdraws it.</param>
+/// <param name="Message">What the candidate is told (required when refused: why).</param>
+public sealed record RightsRequestAnswer(string? Decision, string? Message);
+
+/// <summary>The candidate answers a company's interest from their space (POST /api/candidates/me/interests/{id}/answer).</summary>
+public sealed record SpaceInterestAnswer(bool? Agreed);

@@ -58,6 +58,12 @@ public sealed record CommissionDossierView(
 {
     /// <summary>The documents the partner sent (CV, letters…), without their bytes: each download is audited.</summary>
     public IReadOnlyList<DossierDocumentView> Documents { get; init; } = [];
+
+    /// <summary>The commitments the candidate reported from their space (seed 004), newest first.</summary>
+    public IReadOnlyList<CommitmentView> Commitments { get; init; } = [];
+
+    /// <summary>The candidate's requests (correction, objection, erasure) the pilot answers, newest first.</summary>
+    public IReadOnlyList<RightsRequestView> Requests { get; init; } = [];
 }
 
 /// <summary>A status a dossier may move to next.</summary>
