@@ -87,6 +87,10 @@ public static class AccessPolicies
         "personal-data-audit.read", "Délégué à la protection des données et administrateurs : journal des consultations des données personnelles des candidats",
         CallerKind.Person, [NegeRoles.Dpo, NegeRoles.Admin]);
 
+    public static readonly AccessPolicy CandidateStatistics = new(
+        "candidate-statistics.read", "Conseil d'Administration, délégué à la protection des données et administrateurs : statistiques anonymes des dossiers effacés",
+        CallerKind.Person, [NegeRoles.Board, NegeRoles.Dpo, NegeRoles.Admin]);
+
     public static readonly AccessPolicy DecideApplications = new(
         "applications.decide", "Président, Conseil d'Administration et administrateurs : demandes d'adhésion et décisions",
         CallerKind.Person, [NegeRoles.Board, NegeRoles.Admin]);
@@ -100,6 +104,6 @@ public static class AccessPolicies
 
     public static IReadOnlyList<AccessPolicy> All { get; } =
         [OwnAccount, ManageAccounts, ManageOrganisations, ManagePartnerClients, Operations, PartnerCandidatesRead, PartnerCandidatesWrite, PartnerAdvisers,
-            CommissionWork, ManageTerritories, ReadPersonalDataAudit, TalentPoolSearch,
+            CommissionWork, ManageTerritories, ReadPersonalDataAudit, CandidateStatistics, TalentPoolSearch,
             DecideApplications, OwnOrganisation];
 }

@@ -37,6 +37,7 @@ app.MapFollowUps();
 app.MapCandidateSpace();
 app.MapCandidateUpdates();
 app.MapRightsRequests();
+app.MapDossierStatistics();
 
 await app.RunWithMigrationsAsync<CandidatesDbContext>(args);
 

@@ -16,7 +16,8 @@ namespace Nege.Testing.EndToEnd;
 public static class NegeSystem
 {
     public static async Task<(DistributedApplication App, string SiteClientSecret)> StartAsync(
-        string stateDirectory, bool durable, IReadOnlyDictionary<string, string> gatewaySettings, CancellationToken cancellationToken)
+        string stateDirectory, bool durable, IReadOnlyDictionary<string, string> gatewaySettings, CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, string>? candidatesSettings = null)
     {
         var siteClientSecret = Passwords.Generate();
         string[] arguments =
@@ -42,6 +43,12 @@ public static class NegeSystem
         foreach (var (key, value) in gatewaySettings)
         {
             gateway.WithEnvironment(key, value);
+        }
+
+        var candidates = builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(r => r.Name == ResourceNames.Candidates));
+        foreach (var (key, value) in candidatesSettings ?? new Dictionary<string, string>())
+        {
+            candidates.WithEnvironment(key, value);
         }
 
         var app = await builder.BuildAsync(cancellationToken);

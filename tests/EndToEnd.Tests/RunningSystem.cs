@@ -29,6 +29,8 @@ public sealed class RunningSystem : IAsyncLifetime
 
     public string NotificationsDatabase { get; private set; } = "";
 
+    public string CandidatesDatabase { get; private set; } = "";
+
     /// <summary>The gateway's public address, without a trailing slash.</summary>
     public string GatewayUrl { get; private set; } = "";
 
@@ -49,7 +51,9 @@ public sealed class RunningSystem : IAsyncLifetime
         // Every test calls from 127.0.0.1: together they send far more anonymous public writes (registrations,
         // password links…) than the 30 a minute one visitor may. The limit itself is proven in Gateway.Tests.
         (App, SiteClientSecret) = await NegeSystem.StartAsync(_state, durable: false,
-            new Dictionary<string, string> { ["Gateway__PublicWriteRateLimit__PermitLimit"] = "100000" }, timeout.Token);
+            new Dictionary<string, string> { ["Gateway__PublicWriteRateLimit__PermitLimit"] = "100000" }, timeout.Token,
+            // The retention engine looks every few seconds rather than hourly: a test that ages a dossier sees it acted on.
+            new Dictionary<string, string> { ["Candidates__Retention__RunEvery"] = "00:00:03" });
 
         GatewayUrl = App.GetEndpoint(ResourceNames.Gateway, "http").ToString().TrimEnd('/');
         Gateway = new HttpClient { BaseAddress = new Uri(GatewayUrl) };
@@ -57,6 +61,7 @@ public sealed class RunningSystem : IAsyncLifetime
         Sink = new SmtpSink(SinkWebUrl);
         MembershipDatabase = await ConnectionStringAsync(ResourceNames.MembershipDatabase);
         NotificationsDatabase = await ConnectionStringAsync(ResourceNames.NotificationsDatabase);
+        CandidatesDatabase = await ConnectionStringAsync(ResourceNames.DatabaseOf(ResourceNames.Candidates));
     }
 
     public async Task DisposeAsync()

@@ -83,7 +83,7 @@ public sealed class TalentPoolTests(RunningSystem system)
     }
 
     [Fact]
-    public async Task The_candidate_attaches_the_dossier_with_the_emailed_code_reads_exports_and_withdraws_the_pool_consent_and_the_card_is_gone_at_once()
+    public async Task The_candidate_attaches_the_dossier_with_the_emailed_code_reads_exports_withdraws_the_pool_consent_corrects_reports_and_has_it_erased_on_request()
     {
         var published = await PublishedCandidateAsync();
         Assert.Equal(1, (await (await Identities.SendAsync(HttpMethod.Get, $"{Pool}?q={published.Marker}", published.RecruiterToken)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("total").GetInt32());
@@ -116,6 +116,53 @@ public sealed class TalentPoolTests(RunningSystem system)
         Assert.Equal(HttpStatusCode.OK, withdrawn.StatusCode);
         Assert.Equal(0, (await (await Identities.SendAsync(HttpMethod.Get, $"{Pool}?q={published.Marker}", published.RecruiterToken)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("total").GetInt32());
         Assert.Equal(HttpStatusCode.NotFound, (await Identities.SendAsync(HttpMethod.Get, $"{Pool}/{published.CardId}", published.RecruiterToken)).StatusCode);
+
+        // Membership gave the account the role « candidate » when the dossier was attached.
+        async Task<bool> IsCandidateAsync()
+        {
+            var account = await (await Identities.SendAsync(HttpMethod.Get, $"/api/membership/accounts/{candidate.Id}", published.Admin)).Content.ReadFromJsonAsync<JsonElement>();
+            return account.GetProperty("account").GetProperty("roles").EnumerateArray().Any(r => r.GetString() == NegeRoles.Candidate);
+        }
+
+        await Eventually.UntilAsync(IsCandidateAsync, TimeSpan.FromSeconds(30), "the role « candidate » given");
+
+        // The candidate corrects their phone: the partner reads it, the pilot is told.
+        var identification = dossier.GetProperty("content").GetProperty("identification");
+        using var rectified = await Identities.SendAsync(HttpMethod.Put, "/api/candidates/me/dossier", token, new
+        {
+            identification = new
+            {
+                firstName = identification.GetProperty("firstName").GetString(), lastName = published.LastName, partnerReference = "ALS-4412",
+                address = new { street = "8 rue du Dôme", postalCode = "67000", city = "Strasbourg" }, email = published.Email, phone = "06 22 33 44 55", birthDate = "1988-11-02",
+            },
+        });
+        Assert.Equal(HttpStatusCode.OK, rectified.StatusCode);
+        var partnerView = await (await Identities.SendAsync(HttpMethod.Get, $"/api/candidates/v1/dossiers/{published.DossierId}", published.Partner)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("+33622334455", partnerView.GetProperty("content").GetProperty("identification").GetProperty("phone").GetString());
+        await system.Sink.WaitForAsync(e => e.To.Any(to => to.Address == published.Pilot.Email) && e.Subject?.Contains("a corrigé son dossier", StringComparison.Ordinal) == true,
+            Identities.MailTimeout, "the pilot told of the correction");
+
+        // One click: an interview; the pilot is told.
+        Assert.Equal(HttpStatusCode.Created, (await Identities.SendAsync(HttpMethod.Post, "/api/candidates/me/commitments", token, new { kind = "interview", details = "Entretien le 14." })).StatusCode);
+        await system.Sink.WaitForAsync(e => e.To.Any(to => to.Address == published.Pilot.Email) && e.Subject?.Contains("Je participe à des entretiens", StringComparison.Ordinal) == true,
+            Identities.MailTimeout, "the pilot told of the interview");
+
+        // The candidate asks for the erasure; the pilot accepts it: the dossier is gone everywhere, the candidate is told.
+        using var asked = await Identities.SendAsync(HttpMethod.Post, "/api/candidates/me/requests", token, new { kind = "erasure", reason = "J'ai trouvé un emploi." });
+        Assert.Equal(HttpStatusCode.Created, asked.StatusCode);
+        var requestId = (await asked.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        await system.Sink.WaitForAsync(e => e.To.Any(to => to.Address == published.Pilot.Email) && e.Subject?.StartsWith("Demande d'un candidat", StringComparison.Ordinal) == true,
+            Identities.MailTimeout, "the pilot told of the request");
+        var pilotToken = (await Identities.LoginAsync(published.Pilot)).AccessToken;
+        var queue = await (await Identities.SendAsync(HttpMethod.Get, "/api/candidates/commission/requests?pageSize=100", pilotToken)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Contains(queue.GetProperty("items").EnumerateArray(), r => r.GetProperty("request").GetProperty("id").GetGuid() == requestId);
+        Assert.Equal(HttpStatusCode.OK, (await Identities.SendAsync(HttpMethod.Post, $"/api/candidates/commission/requests/{requestId}/answer", pilotToken,
+            new { decision = "accepted", message = "Bonne continuation !" })).StatusCode);
+        await system.Sink.WaitForAsync(e => e.To.Any(to => to.Address == published.Email) && e.Subject == "Votre dossier est supprimé",
+            Identities.MailTimeout, "the candidate told their dossier is erased");
+        Assert.Equal(HttpStatusCode.NotFound, (await Identities.SendAsync(HttpMethod.Get, "/api/candidates/me/dossier", token)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Identities.SendAsync(HttpMethod.Get, $"/api/candidates/v1/dossiers/{published.DossierId}", published.Partner)).StatusCode);
+        await Eventually.UntilAsync(async () => !await IsCandidateAsync(), TimeSpan.FromSeconds(30), "the role « candidate » withdrawn");
     }
 
 

@@ -22,6 +22,9 @@ public sealed class RetentionOptions
 
     /// <summary>How long before the erasure the candidate and the partners are warned.</summary>
     public int WarningDays { get; set; } = 30;
+
+    /// <summary>How often the engine looks for dossiers to warn or erase (hourly: erasure « dans un délai d'un mois » is kept with room to spare).</summary>
+    public TimeSpan RunEvery { get; set; } = TimeSpan.FromHours(1);
 }
 
 /// <summary>
@@ -53,7 +56,7 @@ public sealed class DossierRetention(
 {
     public const string RetentionReason = "durée de conservation écoulée";
 
-    protected override TimeSpan Interval => TimeSpan.FromHours(1);
+    protected override TimeSpan Interval => options.Value.RunEvery;
 
     protected override async Task RunAsync(CandidatesDbContext db, IServiceProvider services, CancellationToken cancellationToken)
     {

@@ -75,3 +75,9 @@ public sealed record PersonalDataReadView(long Id, DateTimeOffset At, Guid Accou
 
 /// <summary>An admin gives a dossier to a territory's commission.</summary>
 public sealed record DispatchRequest(string? Territory);
+
+/// <summary>
+/// What is left of erased dossiers (GET /api/candidates/statistics): how many, by month of submission, territory, outcome
+/// (the status they were erased in) and age band. Nothing that identifies anyone.
+/// </summary>
+public sealed record DossierStatisticView(DateOnly Month, string Territory, string Outcome, string OutcomeLabel, string AgeBand, int Count);
