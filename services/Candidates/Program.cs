@@ -36,6 +36,7 @@ app.MapInterests();
 app.MapFollowUps();
 app.MapCandidateSpace();
 app.MapCandidateUpdates();
+app.MapPilotAttachment();
 app.MapRightsRequests();
 app.MapDossierStatistics();
 

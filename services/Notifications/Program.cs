@@ -35,6 +35,8 @@ builder.AddNegeService<NotificationsDbContext>(ResourceNames.Notifications, "NEG
     consumers.AddConsumer<RightsRequestMadeEmails>();
     consumers.AddConsumer<RightsRequestReminderEmails>();
     consumers.AddConsumer<RightsRequestAnsweredEmail>();
+    consumers.AddConsumer<AttachmentConfirmationRequestedEmails>();
+    consumers.AddConsumer<AttachmentDecidedEmail>();
 });
 builder.AddEmail();
 builder.AddEmailDeliveries();

@@ -311,6 +311,44 @@ public sealed class CandidateRightsTests(CandidatesService service)
     }
 
     [Fact]
+    public async Task A_pilot_who_knows_the_candidate_confirms_the_attachment_when_the_code_cannot_be_received()
+    {
+        var partner = service.CreateClient(service.Tokens.ForPartnerClient($"partner-{Guid.NewGuid():N}", Guid.NewGuid(), [NegeScopes.CandidatesRead, NegeScopes.CandidatesWrite]));
+        using var created = await partner.PostAsJsonAsync("/api/candidates/v1/dossiers", SampleDossiers.Valid());
+        var dossier = (await created.Content.ReadFromJsonAsync<DossierIntakeView>())!.Dossier;
+        var pilot = await MemberAsync(dossier.Territory!, pilot: true);
+        var member = await MemberAsync(dossier.Territory!, pilot: false);
+        var accountId = Guid.NewGuid();
+        var email = $"nouvelle.{Guid.NewGuid():N}@exemple.fr";
+        using var candidate = service.CreateClient(service.Tokens.ForPerson([], subject: accountId, name: "Élodie Nouvelle", email: email));
+
+        Assert.Equal(["number"], (await ErrorsOfAsync(await candidate.PostAsJsonAsync($"{Me}/attachment/pilot", new PilotAttachmentRequest("mon dossier", null)))).Keys);
+        using var unknown = await candidate.PostAsJsonAsync($"{Me}/attachment/pilot", new PilotAttachmentRequest("D-999999", null));
+        using var asked = await candidate.PostAsJsonAsync($"{Me}/attachment/pilot", new PilotAttachmentRequest(dossier.Number.ToLowerInvariant(), "J'ai changé d'adresse électronique."));
+        Assert.Equal((HttpStatusCode.Accepted, HttpStatusCode.Accepted), (unknown.StatusCode, asked.StatusCode));
+        Assert.Equal((await unknown.Content.ReadFromJsonAsync<AttachmentView>())!.Message, (await asked.Content.ReadFromJsonAsync<AttachmentView>())!.Message);
+        var told = Assert.Single(await EventsAsync<AttachmentConfirmationRequested>(e => e.DossierId == dossier.Id));
+        Assert.Equal((email, "J'ai changé d'adresse électronique."), (told.Requester.Email, told.Message));
+        Assert.Contains(told.Pilots, p => p.Name == "Pilote Test");
+
+        var page = await pilot.GetFromJsonAsync<CommissionDossierView>($"{Commission}/{dossier.Id}");
+        Assert.Equal(accountId, Assert.Single(page!.PendingAttachments).AccountId);
+        Assert.Empty((await member.GetFromJsonAsync<CommissionDossierView>($"{Commission}/{dossier.Id}"))!.PendingAttachments);
+        Assert.Equal(HttpStatusCode.Forbidden, (await member.PostAsJsonAsync($"{Commission}/{dossier.Id}/attachment", new AttachmentDecision(accountId, true))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await pilot.PostAsJsonAsync($"{Commission}/{dossier.Id}/attachment", new AttachmentDecision(Guid.NewGuid(), true))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await candidate.GetAsync($"{Me}/dossier")).StatusCode);
+
+        using var confirmed = await pilot.PostAsJsonAsync($"{Commission}/{dossier.Id}/attachment", new AttachmentDecision(accountId, true));
+
+        Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
+        Assert.Empty((await confirmed.Content.ReadFromJsonAsync<List<PendingAttachmentView>>())!);
+        Assert.Equal(dossier.Id, (await candidate.GetFromJsonAsync<CandidateDossierView>($"{Me}/dossier"))!.Id);
+        Assert.Single(await EventsAsync<CandidateAttached>(e => e.AccountId == accountId && e.DossierId == dossier.Id));
+        Assert.True(Assert.Single(await EventsAsync<AttachmentDecided>(e => e.Requester.Email == email)).Confirmed);
+        Assert.Equal(HttpStatusCode.NotFound, (await pilot.PostAsJsonAsync($"{Commission}/{dossier.Id}/attachment", new AttachmentDecision(accountId, true))).StatusCode);
+    }
+
+    [Fact]
     public void A_kept_context_rederives_its_age_band_from_the_birth_date()
     {
         var content = new DossierContentView(

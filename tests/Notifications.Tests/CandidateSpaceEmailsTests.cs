@@ -87,4 +87,24 @@ public sealed class CandidateSpaceEmailsTests(NotificationsService service)
         Assert.Contains($"(référence {number}) est clos et supprimé", confirmation.TextBody, StringComparison.Ordinal);
         Assert.Contains("Bonne continuation !", confirmation.TextBody, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_pilots_are_asked_to_confirm_an_attachment_and_the_person_learns_the_answer()
+    {
+        var pilot = Someone("Paul Pilote");
+        var requester = Someone("Élodie Nouvelle");
+        var number = Number();
+        await service.PublishAsync(new AttachmentConfirmationRequested(Guid.NewGuid(), number, "Élodie Martin", requester, "J'ai changé d'adresse.", DateTimeOffset.UtcNow)
+        { Pilots = [pilot] }, Guid.NewGuid());
+
+        var asked = await service.SmtpSink.Sink.WaitForRecipientAsync(pilot.Email, Timeout);
+        Assert.Equal($"Dossier {number} : demande de rattachement à confirmer", asked.Subject);
+        Assert.Contains(requester.Email, asked.Text, StringComparison.Ordinal);
+        Assert.Contains("Son message : J'ai changé d'adresse.", asked.Text, StringComparison.Ordinal);
+
+        await service.PublishAsync(new AttachmentDecided(requester, number, true, DateTimeOffset.UtcNow) { SpaceLink = new Uri("https://site.test/espace-membre/candidat") }, Guid.NewGuid());
+        var decided = await service.SmtpSink.Sink.WaitForRecipientAsync(requester.Email, Timeout);
+        Assert.Equal($"Votre dossier {number} est rattaché à votre compte", decided.Subject);
+        Assert.Contains("https://site.test/espace-membre/candidat", decided.Text, StringComparison.Ordinal);
+    }
 }

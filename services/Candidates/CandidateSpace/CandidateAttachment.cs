@@ -32,6 +32,39 @@ public sealed class CandidateAttachment
 
     public bool Attached => AttachedAt is not null;
 
+    /// <summary>When the person asked the pilot to confirm instead of a code; null once the pilot answered.</summary>
+    public DateTimeOffset? PilotAskedAt { get; private set; }
+
+    public string? RequesterName { get; private set; }
+
+    public string? RequesterEmail { get; private set; }
+
+    public string? PilotMessage { get; private set; }
+
+    /// <summary>The pilot is to confirm that the dossier is the person's (any code sent before stops working).</summary>
+    public void AskPilot(Guid dossierId, string name, string email, string? message, DateTimeOffset now)
+    {
+        DossierId = dossierId;
+        CodeHash = null;
+        CodeExpiresAt = null;
+        Attempts = 0;
+        RequestedAt = now;
+        PilotAskedAt = now;
+        RequesterName = name;
+        RequesterEmail = email;
+        PilotMessage = message;
+    }
+
+    public void DecidedByPilot(bool confirmed, DateTimeOffset now)
+    {
+        PilotAskedAt = null;
+        PilotMessage = null;
+        if (confirmed)
+        {
+            AttachedAt = now;
+        }
+    }
+
     /// <summary>A new code for this dossier (the previous one no longer works); the code itself is only in the e-mail.</summary>
     public string NewCode(Guid dossierId, DateTimeOffset now)
     {
@@ -88,6 +121,10 @@ internal sealed class CandidateAttachmentConfiguration : IEntityTypeConfiguratio
         attachment.Property(a => a.Attempts).HasColumnName("attempts");
         attachment.Property(a => a.RequestedAt).HasColumnName("requested_at");
         attachment.Property(a => a.AttachedAt).HasColumnName("attached_at");
+        attachment.Property(a => a.PilotAskedAt).HasColumnName("pilot_asked_at");
+        attachment.Property(a => a.RequesterName).HasColumnName("requester_name").HasMaxLength(250);
+        attachment.Property(a => a.RequesterEmail).HasColumnName("requester_email").HasMaxLength(254);
+        attachment.Property(a => a.PilotMessage).HasColumnName("pilot_message").HasMaxLength(CandidateCommitment.DetailsMaxLength);
         attachment.Ignore(a => a.Attached);
     }
 }

@@ -263,6 +263,7 @@ public static class CommissionEndpoints
             Documents = [.. documents.Select(DocumentViews.Of)],
             Commitments = await CandidateSpaceEndpoints.CommitmentsOfAsync(db, dossier.Id, cancellationToken),
             Requests = await CandidateSpaceEndpoints.RequestsOfAsync(db, dossier.Id, today, cancellationToken),
+            PendingAttachments = caller.Pilots(dossier) ? await PilotAttachment.PendingOfAsync(db, dossier.Id, cancellationToken) : [],
         };
     }
 

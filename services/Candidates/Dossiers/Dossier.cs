@@ -54,6 +54,18 @@ public sealed class Dossier
 
     public static string FormatNumber(long number) => $"D-{number:000000}";
 
+    /// <summary>« D-000123 » (or « d-123 », « 123 ») as its number; null when it is not one.</summary>
+    public static long? ParseNumber(string? text)
+    {
+        var digits = text?.Trim();
+        if (digits is [ 'D' or 'd', '-', .. ])
+        {
+            digits = digits[2..];
+        }
+
+        return long.TryParse(digits, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) && number > 0 ? number : null;
+    }
+
     public static Dossier Submit(DossierContentView content, string? territory, DossierPartner submitter, DossierActor by, DateTimeOffset now)
     {
         var dossier = new Dossier

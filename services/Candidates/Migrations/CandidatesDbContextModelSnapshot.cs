@@ -100,9 +100,28 @@ namespace Nege.Candidates.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("dossier_id");
 
+                    b.Property<DateTimeOffset?>("PilotAskedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("pilot_asked_at");
+
+                    b.Property<string>("PilotMessage")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("pilot_message");
+
                     b.Property<DateTimeOffset>("RequestedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("requested_at");
+
+                    b.Property<string>("RequesterEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("requester_email");
+
+                    b.Property<string>("RequesterName")
+                        .HasMaxLength(250)
+                        .HasColumnType("character varying(250)")
+                        .HasColumnName("requester_name");
 
                     b.HasKey("AccountId");
 

@@ -227,3 +227,18 @@ public sealed record RightsRequestReminderDue(Guid RequestId, string Number, str
 
 /// <summary>The pilot answered a candidate's request: the candidate is told (for an accepted erasure, by <see cref="DossierErased"/>).</summary>
 public sealed record RightsRequestAnswered(Guid RequestId, string Number, string CandidateFirstName, string CandidateEmail, string Label, bool Accepted, string? Message, DateTimeOffset AnsweredAt);
+
+/// <summary>A person asks the territory's pilots to confirm that a dossier is theirs: the pilots are told.</summary>
+public sealed record AttachmentConfirmationRequested(Guid DossierId, string Number, string CandidateName, Recipient Requester, string? Message, DateTimeOffset RequestedAt)
+{
+    public IReadOnlyList<Recipient> Pilots { get; init; } = [];
+
+    public Uri? CommissionLink { get; init; }
+}
+
+/// <summary>The pilot confirmed (or not) that the account is the candidate's: its holder is told.</summary>
+public sealed record AttachmentDecided(Recipient Requester, string Number, bool Confirmed, DateTimeOffset DecidedAt)
+{
+    /// <summary>The candidate's space on the site.</summary>
+    public Uri? SpaceLink { get; init; }
+}

@@ -140,3 +140,52 @@ public sealed class RightsRequestAnsweredEmail(NotificationsDbContext db, IOptio
         return EmailBodies.Build(message.CandidateEmail, $"Réponse à votre demande : {message.Label}", paragraphs);
     }
 }
+
+/// <summary>A person asks the pilots to confirm that a dossier is theirs: the pilots are told who, and where to answer.</summary>
+public sealed class AttachmentConfirmationRequestedEmails(
+    NotificationsDbContext db, IOptions<EmailOptions> email, TimeProvider clock, ILogger<AttachmentConfirmationRequestedEmails> logger)
+    : EmailConsumer<AttachmentConfirmationRequested>(db, email, clock, logger)
+{
+    public const string TemplateName = "attachment-confirmation-requested";
+
+    protected override string Template => TemplateName;
+
+    protected override EmailMessage Compose(AttachmentConfirmationRequested message) => ComposeAll(message)[0];
+
+    protected override IReadOnlyList<EmailMessage> ComposeAll(AttachmentConfirmationRequested message) =>
+        Followers.EachOf(message.Pilots, pilot =>
+        {
+            var paragraphs = new List<string>
+            {
+                $"Bonjour {pilot.Name},",
+                $"{message.Requester.Name} ({message.Requester.Email}) demande que le dossier {message.Number} de {message.CandidateName} soit rattaché à son compte, sans pouvoir recevoir le code à l'adresse du dossier.",
+            };
+            if (message.Message is { } said)
+            {
+                paragraphs.Add($"Son message : {said}");
+            }
+
+            paragraphs.Add("Ne confirmez qu'après avoir vérifié auprès du candidat que ce compte est bien le sien.");
+            return EmailBodies.Build(pilot.Email, $"Dossier {message.Number} : demande de rattachement à confirmer",
+                Followers.WithLink(paragraphs, message.CommissionLink, "Le dossier dans l'extranet de la commission"), message.CommissionLink);
+        });
+}
+
+/// <summary>The pilot confirmed (or not) the attachment: the account's holder is told.</summary>
+public sealed class AttachmentDecidedEmail(NotificationsDbContext db, IOptions<EmailOptions> email, TimeProvider clock, ILogger<AttachmentDecidedEmail> logger)
+    : EmailConsumer<AttachmentDecided>(db, email, clock, logger)
+{
+    public const string TemplateName = "attachment-decided";
+
+    protected override string Template => TemplateName;
+
+    protected override EmailMessage Compose(AttachmentDecided message) => EmailBodies.Build(message.Requester.Email,
+        message.Confirmed ? $"Votre dossier {message.Number} est rattaché à votre compte" : "Votre demande de rattachement n'est pas confirmée",
+        Followers.WithLink(
+        [
+            $"Bonjour {message.Requester.Name},",
+            message.Confirmed
+                ? $"Le pilote de la commission a confirmé que le dossier {message.Number} est le vôtre : vous pouvez le consulter, le corriger et l'exporter depuis votre espace candidat."
+                : $"Le pilote de la commission n'a pas pu confirmer que le dossier {message.Number} est le vôtre. Contactez la commission ou votre conseiller pour en savoir plus.",
+        ], message.SpaceLink, "Votre espace candidat"), message.SpaceLink);
+}

@@ -94,3 +94,15 @@ public sealed record RightsRequestAnswer(string? Decision, string? Message);
 
 /// <summary>The candidate answers a company's interest from their space (POST /api/candidates/me/interests/{id}/answer).</summary>
 public sealed record SpaceInterestAnswer(bool? Agreed);
+
+/// <summary>
+/// A person who cannot receive the code at the dossier's address asks the commission's pilot to confirm that the dossier
+/// is theirs (POST /api/candidates/me/attachment/pilot): the dossier's number is on the e-mail sent when it was submitted.
+/// </summary>
+public sealed record PilotAttachmentRequest(string? Number, string? Message);
+
+/// <summary>An account waiting for the pilot to confirm that this dossier is its holder's.</summary>
+public sealed record PendingAttachmentView(Guid AccountId, string Name, string Email, string? Message, DateTimeOffset RequestedAt);
+
+/// <summary>The pilot confirms (or not) that the account is the candidate's (POST …/commission/dossiers/{id}/attachment).</summary>
+public sealed record AttachmentDecision(Guid? AccountId, bool? Confirmed);

@@ -64,6 +64,9 @@ public sealed record CommissionDossierView(
 
     /// <summary>The candidate's requests (correction, objection, erasure) the pilot answers, newest first.</summary>
     public IReadOnlyList<RightsRequestView> Requests { get; init; } = [];
+
+    /// <summary>Accounts asking the pilot to confirm that this dossier is theirs (they cannot receive the code).</summary>
+    public IReadOnlyList<PendingAttachmentView> PendingAttachments { get; init; } = [];
 }
 
 /// <summary>A status a dossier may move to next.</summary>
