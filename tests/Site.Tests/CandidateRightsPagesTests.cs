@@ -58,6 +58,16 @@ public sealed partial class CandidateRightsPagesTests(SiteFixture site) : IDispo
         return match.Groups["text"].Value.Trim();
     }
 
+    /// <summary>The text of the selected option of a select, "" when none is.</summary>
+    private static string SelectedOption(string page, string name)
+    {
+        var start = page.IndexOf($"name=\"{name}\"", StringComparison.Ordinal);
+        Assert.True(start > 0, $"the page has a select {name}");
+        var select = page[start..page.IndexOf("</select>", start, StringComparison.Ordinal)];
+        var selected = Regex.Match(select, "<option[^>]*selected=\"selected\"[^>]*>(?<text>[^<]*)</option>");
+        return selected.Success ? selected.Groups["text"].Value : "";
+    }
+
     private static string[] Strings(JsonElement array) => [.. array.EnumerateArray().Select(value => value.GetString()!)];
 
     // — « Corriger mon dossier » —
@@ -88,6 +98,9 @@ public sealed partial class CandidateRightsPagesTests(SiteFixture site) : IDispo
         Assert.DoesNotMatch("<option selected=\"selected\">50 ans et plus</option>", page);
         Assert.Contains($"name=\"Input.Context.Situations\" value=\"{CandidateForm.Senior}\" checked=\"checked\"", page, StringComparison.Ordinal);
         Assert.Equal("Gestion de projet", FieldValue(page, "Input.Profile.Skills[0].Name"));
+        Assert.Equal("Méthodologique", SelectedOption(page, "Input.Profile.Skills[0].Kind"));
+        Assert.Equal("Expertise", SelectedOption(page, "Input.Profile.Skills[0].Level"));
+        Assert.Equal("", SelectedOption(page, "Input.Profile.Skills[1].Kind"));
         // The candidate's skill, then spare rows up to the adviser's six.
         Assert.Contains("name=\"Input.Profile.Skills[5].Name\"", page, StringComparison.Ordinal);
         Assert.DoesNotContain("name=\"Input.Profile.Skills[6].Name\"", page, StringComparison.Ordinal);
@@ -275,7 +288,7 @@ public sealed partial class CandidateRightsPagesTests(SiteFixture site) : IDispo
     }
 
     [Theory]
-    [InlineData("found_job", "Chez Est Logiciels, en CDI.", "Chez Est Logiciels, en CDI.", "engagement-vivier", "Votre fiche anonyme n'est plus proposée aux entreprises.")]
+    [InlineData("found_job", "Chez Est Logiciels, en CDI.", "Chez Est Logiciels, en CDI.", "engagement-vivier", "Si votre fiche anonyme était dans le vivier, elle n'est plus proposée aux entreprises.")]
     [InlineData("interview", "  ", null, "engagement", "le pilote de la commission et votre conseiller en sont avertis.")]
     public async Task A_commitment_is_posted_in_one_click_and_the_space_says_who_is_told(string kind, string typed, string? sent, string done, string notice)
     {

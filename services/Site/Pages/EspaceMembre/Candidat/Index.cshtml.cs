@@ -41,7 +41,7 @@ public sealed class IndexModel(CandidatesApi api) : PageModel
         ["consentement-retire"] = "Votre consentement est retiré : le retrait prend effet immédiatement.",
         ["rectifie"] = "Vos corrections sont enregistrées.",
         ["engagement"] = "Merci : le pilote de la commission et votre conseiller en sont avertis.",
-        ["engagement-vivier"] = "Merci : le pilote de la commission et votre conseiller en sont avertis. Votre fiche anonyme n'est plus proposée aux entreprises.",
+        ["engagement-vivier"] = "Merci : le pilote de la commission et votre conseiller en sont avertis. Si votre fiche anonyme était dans le vivier, elle n'est plus proposée aux entreprises.",
         ["interet-accepte"] = "Votre accord est enregistré : l'entreprise reçoit vos coordonnées et vos documents.",
         ["interet-refuse"] = "Votre refus est enregistré : l'entreprise ne recevra pas vos coordonnées.",
     };
