@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Nege.ServiceDefaults.Http;
@@ -7,10 +9,25 @@ namespace Nege.ServiceDefaults.Http;
 public static class ProblemDetailsDefaults
 {
     /// <summary>RFC 9457 problem details for every error, titled in French, carrying the trace id.</summary>
-    public static IServiceCollection AddFrenchProblemDetails(this IServiceCollection services) =>
-        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+    public static IServiceCollection AddFrenchProblemDetails(this IServiceCollection services)
+    {
+        // A value that cannot be bound throws, so that the problem can say which parameter and why (see BindingFailures).
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.Configure<ExceptionHandlerOptions>(options =>
+        {
+            options.StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError;
+            options.SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException;
+        });
+        return services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
             var problem = context.ProblemDetails;
+            if (context.Exception is BadHttpRequestException bad && BindingFailures.Describe(bad) is { } failure)
+            {
+                problem.Status = bad.StatusCode;
+                problem.Detail = "Un paramètre de la requête n'a pas une valeur valable.";
+                problem.Extensions["errors"] = new Dictionary<string, string[]> { [failure.Field] = [failure.Message] };
+            }
+
             if (problem.Status is { } status && FrenchTitles.TryGetValue(status, out var title) && IsDefaultTitle(problem.Title, status))
             {
                 problem.Title = title;
@@ -19,6 +36,7 @@ public static class ProblemDetailsDefaults
             problem.Instance ??= context.HttpContext.Request.Path;
             problem.Extensions.TryAdd("traceId", Activity.Current?.Id ?? context.HttpContext.TraceIdentifier);
         });
+    }
 
     private static readonly Dictionary<int, string> FrenchTitles = new()
     {

@@ -56,6 +56,10 @@ public sealed class CandidatesDbContext(DbContextOptions<CandidatesDbContext> op
     /// <summary>Append-only while the dossier exists: every consent given or withdrawn.</summary>
     public DbSet<ConsentRecord> ConsentRecords => Set<ConsentRecord>();
 
+    public DbSet<Nege.Candidates.CandidateSpace.CandidateCommitment> CandidateCommitments => Set<Nege.Candidates.CandidateSpace.CandidateCommitment>();
+
+    public DbSet<Nege.Candidates.CandidateSpace.RightsRequest> RightsRequests => Set<Nege.Candidates.CandidateSpace.RightsRequest>();
+
     /// <summary>Append-only: who read which candidate's personal data, when.</summary>
     public DbSet<PersonalDataRead> PersonalDataReads => Set<PersonalDataRead>();
 

@@ -35,6 +35,8 @@ app.MapTalentPool();
 app.MapInterests();
 app.MapFollowUps();
 app.MapCandidateSpace();
+app.MapCandidateUpdates();
+app.MapRightsRequests();
 
 await app.RunWithMigrationsAsync<CandidatesDbContext>(args);
 

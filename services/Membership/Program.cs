@@ -12,7 +12,11 @@ using Nege.ServiceDefaults.Data;
 using Nege.ServiceDefaults.Security;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddNegeService<MembershipDbContext>(ResourceNames.Membership, "NEGE — Adhésion");
+builder.AddNegeService<MembershipDbContext>(ResourceNames.Membership, "NEGE — Adhésion", consumers =>
+{
+    consumers.AddConsumer<CandidateAttachedConsumer>();
+    consumers.AddConsumer<CandidateErasedConsumer>();
+});
 builder.AddOpenIdServer();
 builder.Services.AddRazorPages();
 // French text stays readable in pages (é, not &#xE9;); HTML is still encoded.

@@ -30,6 +30,11 @@ builder.AddNegeService<NotificationsDbContext>(ResourceNames.Notifications, "NEG
     consumers.AddConsumer<RetentionWarningEmails>();
     consumers.AddConsumer<ErasedDossierForgetter>();
     consumers.AddConsumer<AttachmentCodeEmail>();
+    consumers.AddConsumer<DossierRectifiedEmails>();
+    consumers.AddConsumer<CommitmentReportedEmails>();
+    consumers.AddConsumer<RightsRequestMadeEmails>();
+    consumers.AddConsumer<RightsRequestReminderEmails>();
+    consumers.AddConsumer<RightsRequestAnsweredEmail>();
 });
 builder.AddEmail();
 builder.AddEmailDeliveries();

@@ -95,3 +95,20 @@ public sealed class BodyAndValidationTests
         return context.Request;
     }
 }
+
+public sealed class BindingFailureTests
+{
+    [Theory]
+    [InlineData("""Failed to bind parameter "int? page" from "abc".""", "page", "La valeur « abc » n'est pas valable (attendu : un nombre entier).")]
+    [InlineData("""Failed to bind parameter "Nullable<int> page" from "32/13".""", "page", "La valeur « 32/13 » n'est pas valable (attendu : un nombre entier).")]
+    [InlineData("""Failed to bind parameter "DateOnly? From" from "hier".""", "from", "La valeur « hier » n'est pas valable (attendu : une date au format AAAA-MM-JJ).")]
+    [InlineData("""Failed to bind parameter "bool? inactive" from "oui".""", "inactive", "La valeur « oui » n'est pas valable (attendu : « true » ou « false »).")]
+    [InlineData("""Required parameter "string q" was not provided from query string.""", "q", "Ce paramètre est obligatoire (attendu : une valeur valable).")]
+    [InlineData("""Failed to read parameter "Sample body" from the request body as JSON.""", "", "Le corps de la requête n'est pas un JSON valide, ou un champ n'a pas le type attendu.")]
+    public void A_binding_failure_names_its_parameter_and_what_was_expected(string failure, string field, string message) =>
+        Assert.Equal((field, message), BindingFailures.Describe(new BadHttpRequestException(failure)));
+
+    [Fact]
+    public void Other_bad_requests_are_left_as_they_are() =>
+        Assert.Null(BindingFailures.Describe(new BadHttpRequestException("Request body too large.", StatusCodes.Status413PayloadTooLarge)));
+}

@@ -108,7 +108,13 @@ public static class CandidateSpaceEndpoints
             return ValidationErrors.Single("code", "Demandez d'abord un code avec l'adresse électronique de votre dossier.").ToProblem();
         }
 
-        var refusal = attachment.Confirm(code, clock.GetUtcNowForDatabase());
+        var now = clock.GetUtcNowForDatabase();
+        var refusal = attachment.Confirm(code, now);
+        if (refusal is null)
+        {
+            db.AddToOutbox(new CandidateAttached(accountId, attachment.DossierId, now), now);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return refusal is null
             ? TypedResults.Ok(new AttachmentView("attached", "Votre dossier est rattaché à votre compte.", null))
@@ -187,18 +193,18 @@ public static class CandidateSpaceEndpoints
         return TypedResults.Ok(await ConsentsOfAsync(db, dossier.Id, cancellationToken));
     }
 
-    private static DossierActor CandidateActor(Dossier dossier, ClaimsPrincipal user) =>
+    internal static DossierActor CandidateActor(Dossier dossier, ClaimsPrincipal user) =>
         new(DossierActorKind.Person, user.CallerId()!.Value.ToString(),
             $"{dossier.Content.Identification.FirstName} {dossier.Content.Identification.LastName} (le candidat)");
 
-    private static async Task<Dossier?> AttachedDossierAsync(ClaimsPrincipal user, CandidatesDbContext db, CancellationToken cancellationToken)
+    internal static async Task<Dossier?> AttachedDossierAsync(ClaimsPrincipal user, CandidatesDbContext db, CancellationToken cancellationToken)
     {
         var accountId = user.CallerId()!.Value;
         var dossierId = await db.CandidateAttachments.Where(a => a.AccountId == accountId && a.AttachedAt != null).Select(a => (Guid?)a.DossierId).SingleOrDefaultAsync(cancellationToken);
         return dossierId is null ? null : await db.Dossiers.Include(d => d.Partners).Include(d => d.Transitions).SingleOrDefaultAsync(d => d.Id == dossierId, cancellationToken);
     }
 
-    private static async Task<CandidateDossierView?> ViewOfAsync(
+    internal static async Task<CandidateDossierView?> ViewOfAsync(
         ClaimsPrincipal user, CandidatesDbContext db, SiteLinks links, RetentionOptions retention, TimeProvider clock, CancellationToken cancellationToken)
     {
         var dossier = await AttachedDossierAsync(user, db, cancellationToken);
@@ -231,8 +237,20 @@ public static class CandidateSpaceEndpoints
             await FollowUpEndpoints.SheetsOfAsync(db, dossier.Id, cancellationToken),
             dossier.Content.Consent.NoticeVersion,
             links.DataUseNotice(dossier.Content.Consent.NoticeVersion),
-            ParisTime.DateOf(dossier.UpdatedAt.AddMonths(retention.Months)));
+            ParisTime.DateOf(dossier.UpdatedAt.AddMonths(retention.Months)))
+        {
+            Commitments = await CommitmentsOfAsync(db, dossier.Id, cancellationToken),
+            Requests = await RequestsOfAsync(db, dossier.Id, today, cancellationToken),
+        };
     }
+
+    internal static async Task<IReadOnlyList<CommitmentView>> CommitmentsOfAsync(CandidatesDbContext db, Guid dossierId, CancellationToken cancellationToken) =>
+        [.. (await db.CandidateCommitments.AsNoTracking().Where(c => c.DossierId == dossierId).OrderByDescending(c => c.At).ToListAsync(cancellationToken))
+            .Select(CandidateCommitment.View)];
+
+    internal static async Task<IReadOnlyList<RightsRequestView>> RequestsOfAsync(CandidatesDbContext db, Guid dossierId, DateOnly today, CancellationToken cancellationToken) =>
+        [.. (await db.RightsRequests.AsNoTracking().Where(r => r.DossierId == dossierId).OrderByDescending(r => r.CreatedAt).ToListAsync(cancellationToken))
+            .Select(r => RightsRequest.View(r, today))];
 
     private static async Task<IReadOnlyList<ConsentStateView>> ConsentsOfAsync(CandidatesDbContext db, Guid dossierId, CancellationToken cancellationToken)
     {

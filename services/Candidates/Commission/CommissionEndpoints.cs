@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Nege.Candidates.Audit;
+using Nege.Candidates.CandidateSpace;
 using Nege.Candidates.Documents;
 using Nege.Candidates.Dossiers;
 using Nege.Candidates.TalentPool;
@@ -103,7 +104,7 @@ public static class CommissionEndpoints
             return Problems.NotFound(NotFoundDetail);
         }
 
-        var view = await PageAsync(db, dossier, caller, cancellationToken);
+        var view = await PageAsync(db, dossier, caller, clock.TodayInParis(), cancellationToken);
         var now = clock.GetUtcNowForDatabase();
         db.RecordDossierRead(user, dossier.Id, view.HealthDataShown, now);
 
@@ -252,12 +253,17 @@ public static class CommissionEndpoints
             : (null, Problems.Conflict($"Ce dossier est « {DossierLifeCycle.Label(dossier.Status)} » : on n'y ajoute plus rien."));
     }
 
-    private static async Task<CommissionDossierView> PageAsync(CandidatesDbContext db, Dossier dossier, CommissionCaller caller, CancellationToken cancellationToken)
+    private static async Task<CommissionDossierView> PageAsync(CandidatesDbContext db, Dossier dossier, CommissionCaller caller, DateOnly today, CancellationToken cancellationToken)
     {
         var analyses = await db.DossierAnalyses.AsNoTracking().Where(a => a.DossierId == dossier.Id).ToListAsync(cancellationToken);
         var recommendations = await db.DossierRecommendations.AsNoTracking().Where(r => r.DossierId == dossier.Id).ToListAsync(cancellationToken);
         var documents = await DocumentViews.OfDossierAsync(db, dossier.Id, cancellationToken);
-        return CommissionViews.Dossier(dossier, caller.Pilots(dossier), analyses, recommendations) with { Documents = [.. documents.Select(DocumentViews.Of)] };
+        return CommissionViews.Dossier(dossier, caller.Pilots(dossier), analyses, recommendations) with
+        {
+            Documents = [.. documents.Select(DocumentViews.Of)],
+            Commitments = await CandidateSpaceEndpoints.CommitmentsOfAsync(db, dossier.Id, cancellationToken),
+            Requests = await CandidateSpaceEndpoints.RequestsOfAsync(db, dossier.Id, today, cancellationToken),
+        };
     }
 
     private static async Task<Results<FileContentHttpResult, NotFoundProblem>> DownloadAsync(

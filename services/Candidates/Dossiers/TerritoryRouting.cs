@@ -1,3 +1,4 @@
+using Nege.Contracts.Api.Candidates;
 using Nege.Contracts.Candidates;
 
 namespace Nege.Candidates.Dossiers;
@@ -29,6 +30,15 @@ public static class TerritoryRouting
         ["51"] = CandidateForm.ChampagneArdenne,
         ["52"] = CandidateForm.ChampagneArdenne,
     };
+
+    /// <summary>
+    /// The territory of a dossier whose contents change: the same while the postal code is the same (an admin may have
+    /// dispatched it by hand), that of the new postal code otherwise, or the same when the new one is outside them all.
+    /// </summary>
+    public static string? TerritoryAfterChange(Dossier dossier, DossierContentView content, TerritoryOptions options) =>
+        content.Identification.Address.PostalCode == dossier.Content.Identification.Address.PostalCode
+            ? dossier.Territory
+            : TerritoryOf(content.Identification.Address.PostalCode, options) ?? dossier.Territory;
 
     /// <summary>The territory of a French postal code, or null: outside them all, the admins dispatch it.</summary>
     public static string? TerritoryOf(string postalCode, TerritoryOptions options)

@@ -254,8 +254,8 @@ public static class PartnerDossiersEndpoints
         }
 
         var declaredBefore = dossier.Content.Consent;
-        dossier.Replace(content!, TerritoryRouting.TerritoryOf(content!.Identification.Address.PostalCode, territories.Value), now);
-        partner.PartnerReference = content.Identification.PartnerReference;
+        dossier.Replace(content!, TerritoryRouting.TerritoryAfterChange(dossier, content!, territories.Value), now);
+        partner.PartnerReference = content!.Identification.PartnerReference;
         partner.FollowedBy(adviser);
         db.RecordDeclared(dossier.Id, declaredBefore, content.Consent, caller.Actor, now);
         await db.RefreshCardAsync(dossier, now, cancellationToken);

@@ -65,7 +65,7 @@ public sealed class DossierRetention(
         var toErase = await db.Dossiers.Where(d => d.UpdatedAt <= erasedBefore).OrderBy(d => d.UpdatedAt).Select(d => d.Id).Take(100).ToListAsync(cancellationToken);
         foreach (var id in toErase)
         {
-            await db.EraseAsync(id, RetentionReason, now, cancellationToken);
+            await db.EraseAsync(id, RetentionReason, null, now, cancellationToken);
         }
 
         var toWarn = await db.Dossiers.Include(d => d.Partners)
@@ -93,15 +93,23 @@ public sealed class DossierRetention(
     }
 }
 
+/// <summary>The candidate asked for the erasure and the pilot accepted, with this message for them.</summary>
+public sealed record ErasureRequestAccepted(string? Message);
+
 public static class DossierErasure
 {
+    public const string RequestReason = "demande de suppression du candidat acceptée";
+
     /// <summary>
     /// Erases a dossier and everything about the person in Candidates, in one transaction, keeping one anonymised count.
     /// The audit log of reads keeps its lines (who read which dossier id, when: no candidate data), as the DPO needs them.
     /// </summary>
-    public static async Task EraseAsync(this CandidatesDbContext db, Guid dossierId, string reason, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <param name="request">When the erasure is the candidate's accepted request: they are sent a confirmation, with the pilot's message.</param>
+    public static async Task EraseAsync(
+        this CandidatesDbContext db, Guid dossierId, string reason, ErasureRequestAccepted? request, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Within the caller's transaction when there is one (a pilot's answer, which has locked the dossier).
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         var dossier = await db.Dossiers.AsNoTracking().SingleOrDefaultAsync(d => d.Id == dossierId, cancellationToken);
         if (dossier is null)
         {
@@ -117,6 +125,7 @@ public static class DossierErasure
             ON CONFLICT (month, territory, outcome, age_band) DO UPDATE SET count = dossier_statistics.count + 1
             """, cancellationToken);
 
+        var accountId = await db.CandidateAttachments.Where(a => a.DossierId == dossierId && a.AttachedAt != null).Select(a => (Guid?)a.AccountId).SingleOrDefaultAsync(cancellationToken);
         var id = dossierId.ToString();
         // What the dossier's own rows do not cascade to: the answers kept for idempotency, the webhook calls, the events
         // (sent, or still to send: nothing more is to happen about the person, except that the others forget them).
@@ -124,9 +133,18 @@ public static class DossierErasure
         await db.WebhookDeliveries.Where(w => w.DossierId == dossierId).ExecuteDeleteAsync(cancellationToken);
         await db.Database.ExecuteSqlAsync($"DELETE FROM outbox_messages WHERE payload::text LIKE {"%" + id + "%"}", cancellationToken);
         await db.Dossiers.Where(d => d.Id == dossierId).ExecuteDeleteAsync(cancellationToken);
-        db.AddToOutbox(new DossierErased(dossierId, dossier.NumberText, dossier.Content.Identification.Email, reason, now), now);
+        db.AddToOutbox(new DossierErased(dossierId, dossier.NumberText, dossier.Content.Identification.Email, reason, now)
+        {
+            AccountId = accountId,
+            AtCandidatesRequest = request is not null,
+            CandidateFirstName = request is null ? null : dossier.Content.Identification.FirstName,
+            Message = request?.Message,
+        }, now);
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
     }
 }
 

@@ -53,6 +53,8 @@ public static class TalentPoolExtensions
         builder.Services.Configure<FollowUpOptions>(builder.Configuration.GetSection(FollowUpOptions.Section));
         builder.Services.AddSingleton<FollowUpReminders>();
         builder.Services.AddHostedService(services => services.GetRequiredService<FollowUpReminders>());
+        builder.Services.AddSingleton<CandidateSpace.RightsRequestReminders>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<CandidateSpace.RightsRequestReminders>());
         return builder;
     }
 }

@@ -274,7 +274,7 @@ public static class InterestEndpoints
     }
 
     /// <summary>Records the answer and what follows it: the recruiter told, and an agreement puts a published dossier « en recrutement ».</summary>
-    private static async Task<ConflictProblem?> AnswerAsync(
+    internal static async Task<ConflictProblem?> AnswerAsync(
         CandidatesDbContext db, SiteLinks links, Dossier dossier, Interest interest, bool agreed, InterestAnswerer by, DossierActor actor, DateTimeOffset now,
         CancellationToken cancellationToken)
     {

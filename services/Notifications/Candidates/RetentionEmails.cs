@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Nege.Contracts.Candidates;
+using Nege.Notifications.Deliveries;
 using Nege.Notifications.Email;
 using Nege.ServiceDefaults.Messaging;
 
@@ -49,10 +51,13 @@ public sealed class RetentionWarningEmails(
 /// <summary>
 /// A candidate's dossier was erased: Notifications forgets the e-mails it holds to or about them (the address, or the
 /// dossier's number in the subject or the text), sent or still to send.
+/// When the erasure was the candidate's request, the one e-mail it then keeps is their confirmation that it is done.
 /// </summary>
-public sealed class ErasedDossierForgetter(NotificationsDbContext db, TimeProvider clock, ILogger<ErasedDossierForgetter> logger)
+public sealed class ErasedDossierForgetter(NotificationsDbContext db, IOptions<EmailOptions> email, TimeProvider clock, ILogger<ErasedDossierForgetter> logger)
     : IdempotentConsumer<DossierErased, NotificationsDbContext>(db, clock, logger)
 {
+    public const string ConfirmationTemplate = "dossier-erased-at-request";
+
     protected override async Task HandleAsync(ConsumeContext<DossierErased> context, CancellationToken cancellationToken)
     {
         var erased = context.Message;
@@ -61,5 +66,25 @@ public sealed class ErasedDossierForgetter(NotificationsDbContext db, TimeProvid
             .Where(d => d.Recipient == erased.CandidateEmail || EF.Functions.Like(d.Subject, number) || EF.Functions.Like(d.TextBody, number))
             .ExecuteDeleteAsync(cancellationToken);
         logger.LogInformation("Dossier {Number} erased: {Count} e-mails forgotten", erased.Number, forgotten);
+        if (erased.AtCandidatesRequest)
+        {
+            Db.EmailDeliveries.Add(EmailDelivery.Record(Confirmation(erased), ConfirmationTemplate, context.MessageId!.Value, email.Value.Domain, Clock.GetUtcNow(), Activity.Current));
+        }
+    }
+
+    public static EmailMessage Confirmation(DossierErased erased)
+    {
+        var paragraphs = new List<string>
+        {
+            $"Bonjour {erased.CandidateFirstName},",
+            $"Comme vous l'avez demandé, votre dossier de candidat (référence {erased.Number}) est clos et supprimé : vos données, documents, analyses, fiches de suivi et votre fiche du vivier sont effacés de la plateforme de Numéric'Emploi Grand Est.",
+        };
+        if (erased.Message is { } said)
+        {
+            paragraphs.Add($"Le message de la commission : {said}");
+        }
+
+        paragraphs.Add("Numéric'Emploi Grand Est");
+        return EmailBodies.Build(erased.CandidateEmail, "Votre dossier est supprimé", paragraphs);
     }
 }
