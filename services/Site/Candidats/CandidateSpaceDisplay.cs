@@ -1,4 +1,5 @@
 using Nege.Contracts.Api.Candidates;
+using Nege.Site.Membership;
 
 namespace Nege.Site.Candidats;
 
@@ -60,7 +61,7 @@ public static class CandidateSpaceDisplay
 
     /// <summary>« le 05/12/2026 à 10:00, par Paul Pilote ».</summary>
     public static string AnsweredOn(RightsRequestView request) =>
-        request.AnsweredAt is { } at ? $"le {Nege.Site.Membership.Display.Date(at)}{(request.AnsweredBy is { Length: > 0 } by ? $", par {by}" : "")}" : "";
+        request.AnsweredAt is { } at ? $"le {Display.Date(at)}{(request.AnsweredBy is { Length: > 0 } by ? $", par {by}" : "")}" : "";
 }
 
 /// <summary>The commitments a candidate reported, as <c>_Commitments</c> lists them, with what to say when there are none.</summary>
