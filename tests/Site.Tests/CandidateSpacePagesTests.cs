@@ -11,13 +11,13 @@ public sealed class CandidateSpacePagesTests(SiteFixture site) : IDisposable
 
     private const string Page = "/espace-membre/candidat";
 
-    private static readonly Guid DossierId = Guid.Parse("0193a0b1-0000-7000-8000-0000000000c1");
+    internal static readonly Guid DossierId = Guid.Parse("0193a0b1-0000-7000-8000-0000000000c1");
 
-    private static readonly DateTimeOffset Submitted = new(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
+    internal static readonly DateTimeOffset Submitted = new(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
 
     public void Dispose() => site.Stub.Reset();
 
-    private static StubAnswer NotAttached() =>
+    internal static StubAnswer NotAttached() =>
         new(404, new { title = "Introuvable.", status = 404, detail = "Aucun dossier n'est rattaché à votre compte : demandez son rattachement avec l'adresse électronique de votre dossier." });
 
     private static object Skill(string kind, string name, string level) => new { kind, name, level };
@@ -28,7 +28,8 @@ public sealed class CandidateSpacePagesTests(SiteFixture site) : IDisposable
         history = new[] { new { given, noticeVersion = "2026-12", by = "partner", byName = "Système du partenaire (apec)", how = "form", at = Submitted } },
     };
 
-    private static object Dossier() => new
+    /// <summary>The dossier as <c>GET …/me/dossier</c> answers, with the candidate's interests, commitments and requests when told.</summary>
+    internal static object Dossier(object[]? interests = null, object[]? commitments = null, object[]? requests = null) => new
     {
         id = DossierId, number = "2026-000042", status = new { code = "in_analysis", label = "En analyse", since = Submitted.AddDays(2) }, territory = "Lorraine",
         submittedAt = Submitted, updatedAt = Submitted.AddDays(2),
@@ -79,11 +80,13 @@ public sealed class CandidateSpacePagesTests(SiteFixture site) : IDisposable
             Consent("social_network_promotion", "Promotion sur les réseaux sociaux (LinkedIn)", false),
         },
         card = (object?)null,
-        interests = Array.Empty<object>(),
+        interests = interests ?? [],
         followUps = Array.Empty<object>(),
         noticeVersion = "2026-12",
         noticeLink = "https://localhost/candidats/donnees-personnelles/2026-12",
         erasureDue = "2028-11-02",
+        commitments = commitments ?? [],
+        requests = requests ?? [],
     };
 
     private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string handler, params (string Name, string Value)[] fields)

@@ -9,13 +9,13 @@ public sealed class CommissionPagesTests(SiteFixture site) : IDisposable
 {
     private const string Api = "/api/candidates/commission/dossiers";
 
-    private static readonly Guid DossierId = Guid.Parse("0193a0b1-0000-7000-8000-000000000001");
+    internal static readonly Guid DossierId = Guid.Parse("0193a0b1-0000-7000-8000-000000000001");
 
     private static readonly string DossierPage = $"/espace-membre/commission/dossiers/{DossierId}";
 
     private static readonly Guid DocumentId = Guid.Parse("0193a0b1-0000-7000-8000-0000000000d1");
 
-    private static readonly DateTimeOffset Submitted = new(2026, 11, 3, 9, 0, 0, TimeSpan.Zero);
+    internal static readonly DateTimeOffset Submitted = new(2026, 11, 3, 9, 0, 0, TimeSpan.Zero);
 
     public void Dispose() => site.Stub.Reset();
 
@@ -33,7 +33,9 @@ public sealed class CommissionPagesTests(SiteFixture site) : IDisposable
     private static object Skill(string kind, string name, string level) => new { kind, name, level };
 
     /// <summary>A dossier as <c>GET …/commission/dossiers/{id}</c> answers, in analysis unless told.</summary>
-    private static object Dossier(string code = "in_analysis", string label = "En analyse", object[]? next = null, bool healthShown = false, bool talentPool = false) => new
+    internal static object Dossier(
+        string code = "in_analysis", string label = "En analyse", object[]? next = null, bool healthShown = false, bool talentPool = false,
+        object[]? commitments = null, object[]? requests = null) => new
     {
         id = DossierId, number = "2026-000042", status = Status(code, label), territory = "Lorraine", accompanimentPlan = (string?)null,
         submittedAt = Submitted, updatedAt = Submitted.AddDays(2),
@@ -93,6 +95,8 @@ public sealed class CommissionPagesTests(SiteFixture site) : IDisposable
             new { code = "withdrawn", label = "Retiré" },
             new { code = "closed", label = "Clôturé" },
         },
+        commitments = commitments ?? [],
+        requests = requests ?? [],
     };
 
     private static StubAnswer DossierOr(StubRequest request, Func<StubRequest, StubAnswer> post) =>

@@ -5,7 +5,9 @@ namespace Nege.Site.Candidats;
 
 /// <summary>
 /// The candidates' own space (« Je suis candidat »): any logged-in person attaches their dossier with the six-digit code
-/// sent to the dossier's address, then reads all of it, exports it (JSON, PDF) and gives or withdraws their consents.
+/// sent to the dossier's address, then reads all of it, exports it (JSON, PDF), corrects it, gives or withdraws their
+/// consents, keeps the association informed (their commitments), makes requests of the pilot and answers the companies.
+/// Each answers 404 when no dossier is attached to the account.
 /// </summary>
 public sealed partial class CandidatesApi
 {
@@ -33,4 +35,20 @@ public sealed partial class CandidatesApi
     /// <summary>Gives or withdraws <c>talent_pool</c> or <c>social_network_promotion</c>; the consents as they now stand.</summary>
     public Task<IReadOnlyList<ConsentStateView>> ChangeMyConsentAsync(string kind, bool given, CancellationToken ct) =>
         SendAsync<IReadOnlyList<ConsentStateView>>(HttpMethod.Post, $"{Me}/consents", new ConsentChangeRequest(kind, given), ct);
+
+    /// <summary>The sections sent replace the dossier's; 400 per field, named as <c>DossierRules</c> names them (<c>identification.address.postalCode</c>…).</summary>
+    public Task<CandidateDossierView> RectifyMyDossierAsync(RectificationRequest rectification, CancellationToken ct) =>
+        SendAsync<CandidateDossierView>(HttpMethod.Put, $"{Me}/dossier", rectification, ct);
+
+    /// <summary>One of seed 004's commitments (« J'ai trouvé un emploi »…), told to the pilots and the partner; 400 <c>kind</c>, <c>details</c>.</summary>
+    public Task<CommitmentView> ReportCommitmentAsync(string? kind, string? details, CancellationToken ct) =>
+        SendAsync<CommitmentView>(HttpMethod.Post, $"{Me}/commitments", new CommitmentRequest(kind, details), ct);
+
+    /// <summary>A correction, objection or erasure request to the pilot; 400 <c>kind</c>, <c>reason</c>; 409 when one of that kind is still open.</summary>
+    public Task<RightsRequestView> MakeRightsRequestAsync(string? kind, string? reason, CancellationToken ct) =>
+        SendAsync<RightsRequestView>(HttpMethod.Post, $"{Me}/requests", new RightsRequestInput(kind, reason), ct);
+
+    /// <summary>The candidate agrees to a company's contact, or declines it; 409 once answered, 404 for an interest not theirs.</summary>
+    public Task<InterestView> AnswerInterestFromSpaceAsync(Guid interestId, bool agreed, CancellationToken ct) =>
+        SendAsync<InterestView>(HttpMethod.Post, $"{Me}/interests/{interestId}/answer", new SpaceInterestAnswer(agreed), ct);
 }

@@ -12,6 +12,8 @@ public sealed class IndexModel : PageModel
 
     private static readonly MemberAreaEntry WorkQueue = new("File de travail", "/espace-membre/commission");
 
+    private static readonly MemberAreaEntry CandidatesRequests = new("Demandes des candidats", Commission.DemandesModel.Path);
+
     private static readonly MemberAreaEntry TalentPool = new("Vivier des candidats", TalentPoolDisplay.SearchPath);
 
     private static readonly MemberAreaEntry PersonalDataAudit = new("Journal des consultations des données personnelles", PersonalDataAuditDisplay.Path);
@@ -27,10 +29,11 @@ public sealed class IndexModel : PageModel
             Applications,
             new("Commissions", "/espace-membre/admin/commissions"),
             new("File de travail des commissions", WorkQueue.Href),
+            CandidatesRequests,
             PersonalDataAudit,
         ],
         [NegeRoles.Board] = [Applications],
-        [NegeRoles.Commission] = [WorkQueue],
+        [NegeRoles.Commission] = [WorkQueue, CandidatesRequests],
         [NegeRoles.EmploymentPartner] = [new("Dossiers de candidats", "/espace-membre/dossiers")],
         [NegeRoles.Referent] =
         [

@@ -11,11 +11,19 @@ namespace Nege.Site.Pages.EspaceMembre.Candidat;
 /// <summary>
 /// « Mon dossier de candidat », for any logged-in person: while no dossier is attached to the account, the forms that
 /// attach it (the dossier's e-mail address, then the six-digit code sent there); once attached, the whole dossier
-/// (the right of access), its exports and the two consents the candidate gives or withdraws.
+/// (the right of access), its exports, the two consents the candidate gives or withdraws, their answers to the
+/// interested companies and the commitments they report (« Tenir l'association informée »). The corrections and the
+/// requests to the pilot have their pages (<see cref="RectificationModel"/>, <see cref="DemandesModel"/>).
 /// </summary>
 public sealed class IndexModel(CandidatesApi api) : PageModel
 {
-    public const string Path = "/espace-membre/candidat";
+    public const string Path = CandidateSpaceDisplay.SpacePath;
+
+    /// <summary>The messages about the commitments as a whole (an unknown kind), at the top of their section.</summary>
+    public const string CommitmentsKey = "Commitments";
+
+    /// <summary>The messages about the answers to the interested companies (already answered, gone), at the top of their section.</summary>
+    public const string InterestsKey = "Interests";
 
     public const string TalentPool = "talent_pool";
 
@@ -31,6 +39,11 @@ public sealed class IndexModel(CandidatesApi api) : PageModel
         ["rattache"] = "Votre dossier est rattaché à votre compte.",
         ["consentement-donne"] = "Votre consentement est enregistré.",
         ["consentement-retire"] = "Votre consentement est retiré : le retrait prend effet immédiatement.",
+        ["rectifie"] = "Vos corrections sont enregistrées.",
+        ["engagement"] = "Merci : le pilote de la commission et votre conseiller en sont avertis.",
+        ["engagement-vivier"] = "Merci : le pilote de la commission et votre conseiller en sont avertis. Si votre fiche anonyme était dans le vivier, elle n'est plus proposée aux entreprises.",
+        ["interet-accepte"] = "Votre accord est enregistré : l'entreprise reçoit vos coordonnées et vos documents.",
+        ["interet-refuse"] = "Votre refus est enregistré : l'entreprise ne recevra pas vos coordonnées.",
     };
 
     /// <summary>« Adresse électronique du dossier ».</summary>
@@ -40,6 +53,10 @@ public sealed class IndexModel(CandidatesApi api) : PageModel
     /// <summary>The six-digit code received by e-mail.</summary>
     [BindProperty]
     public string? Code { get; set; }
+
+    /// <summary>One of the six one-click forms of « Tenir l'association informée »: its kind, and what the candidate adds.</summary>
+    [BindProperty]
+    public CommitmentInput Commitment { get; set; } = new();
 
     public CandidateDossierView? Dossier { get; private set; }
 
@@ -58,6 +75,9 @@ public sealed class IndexModel(CandidatesApi api) : PageModel
     public static string Day(DateOnly day) => day.ToString("dd/MM/yyyy", French);
 
     public static string ConsentLabel(bool given) => given ? "donné" : "retiré";
+
+    /// <summary>Where the API's message about a commitment's details goes: beside that commitment's own field.</summary>
+    public static string CommitmentDetailsKey(string kind) => $"Commitment.{kind}";
 
     public Task<IActionResult> OnGetAsync(string? etat, CancellationToken ct)
     {
@@ -104,6 +124,66 @@ public sealed class IndexModel(CandidatesApi api) : PageModel
         return await LoadAsync(ct);
     }
 
+    public async Task<IActionResult> OnPostCommitmentAsync(CancellationToken ct)
+    {
+        var kind = Commitment.Kind;
+        if (!CandidateSpaceDisplay.IsCommitment(kind))
+        {
+            ModelState.AddModelError(CommitmentsKey, "Choisissez ce que vous signalez parmi les six boutons.");
+            return await LoadAsync(ct);
+        }
+
+        try
+        {
+            var details = string.IsNullOrWhiteSpace(Commitment.Details) ? null : Commitment.Details.Trim();
+            await api.ReportCommitmentAsync(kind, details, ct);
+            var done = CandidateSpaceDisplay.LeavingThePool.Contains(kind!) ? "engagement-vivier" : "engagement";
+            return RedirectToPage(null, null, new { etat = done }, "engagements");
+        }
+        catch (CandidatesApiException exception) when (exception.Problem?.Errors is { Count: > 0 } errors)
+        {
+            foreach (var (field, messages) in errors)
+            {
+                foreach (var message in messages)
+                {
+                    ModelState.AddModelError(field.Equals("details", StringComparison.OrdinalIgnoreCase) ? CommitmentDetailsKey(kind!) : CommitmentsKey, message);
+                }
+            }
+        }
+        catch (CandidatesApiException exception) when (exception.Status != HttpStatusCode.NotFound)
+        {
+            ModelState.AddModelError(CommitmentsKey, MessageOf(exception));
+        }
+        catch (CandidatesApiException)
+        {
+            // No dossier attached any more: the page says so and offers to attach one.
+        }
+
+        return await LoadAsync(ct);
+    }
+
+    /// <summary>« J'accepte d'être contacté(e) » / « Je refuse »: the candidate answers a company's interest; 409 once answered.</summary>
+    public async Task<IActionResult> OnPostInterestAsync(Guid interestId, bool? agreed, CancellationToken ct)
+    {
+        if (agreed is not { } answer || interestId == Guid.Empty)
+        {
+            ModelState.AddModelError(InterestsKey, "Indiquez si vous acceptez ou refusez d'être contacté(e) par l'entreprise.");
+            return await LoadAsync(ct);
+        }
+
+        try
+        {
+            await api.AnswerInterestFromSpaceAsync(interestId, answer, ct);
+            return RedirectToPage(null, null, new { etat = answer ? "interet-accepte" : "interet-refuse" }, "interets");
+        }
+        catch (CandidatesApiException exception)
+        {
+            ModelState.AddModelError(InterestsKey, MessageOf(exception));
+        }
+
+        return await LoadAsync(ct);
+    }
+
     public async Task<IActionResult> OnPostConsentAsync(string? kind, bool? given, CancellationToken ct)
     {
         if (kind is null || !Changeable.Contains(kind) || given is not { } give)
@@ -119,13 +199,18 @@ public sealed class IndexModel(CandidatesApi api) : PageModel
         }
         catch (CandidatesApiException exception)
         {
-            var message = exception.Problem?.Errors?.Values.SelectMany(m => m).FirstOrDefault()
-                ?? exception.Problem?.Detail ?? exception.Problem?.Title ?? exception.Unavailable;
-            ModelState.AddModelError("Consents", message);
+            ModelState.AddModelError("Consents", MessageOf(exception));
         }
 
         return await LoadAsync(ct);
     }
+
+    /// <summary>The API's one message for a form that has no field of its own to put it beside.</summary>
+    private static string MessageOf(CandidatesApiException exception) =>
+        exception.Status == HttpStatusCode.Unauthorized
+            ? ProblemDisplay.SessionExpired
+            : exception.Problem?.Errors?.Values.SelectMany(m => m).FirstOrDefault()
+              ?? exception.Problem?.Detail ?? exception.Problem?.Title ?? exception.Unavailable;
 
     private async Task<IActionResult> LoadAsync(CancellationToken ct)
     {
@@ -144,5 +229,14 @@ public sealed class IndexModel(CandidatesApi api) : PageModel
         }
 
         return Page();
+    }
+
+    public sealed class CommitmentInput
+    {
+        /// <summary>« interview », « found_job »…: the button's form.</summary>
+        public string? Kind { get; set; }
+
+        /// <summary>Optional: which company, until when, which training…</summary>
+        public string? Details { get; set; }
     }
 }

@@ -12,7 +12,8 @@ namespace Nege.Site.Pages.EspaceMembre.Commission;
 /// <summary>
 /// A candidate's dossier as their territory's commission works on it: its contents, its history, the signed
 /// analyses and recommendations, and the forms to add one or to move the dossier on (a pilot decides), or, once the
-/// candidate is qualified employable, to publish their pseudonymous card in the talent pool (a pilot too).
+/// candidate is qualified employable, to publish their pseudonymous card in the talent pool (a pilot too). It shows what
+/// the candidate reported from their space (their commitments) and their requests, which a pilot answers here too.
 /// </summary>
 public sealed class DossierModel(CandidatesApi api) : PageModel
 {
@@ -27,7 +28,13 @@ public sealed class DossierModel(CandidatesApi api) : PageModel
         ["publication"] = ("La fiche anonyme du candidat est publiée dans le vivier des entreprises adhérentes.", "historique"),
         ["accord"] = ("L'accord du candidat est enregistré : l'entreprise reçoit ses coordonnées et ses documents.", InterestsAnchor),
         ["refus"] = ("Le refus du candidat est enregistré : l'entreprise ne recevra pas ses coordonnées.", InterestsAnchor),
+        ["demande-acceptee"] = ("La demande du candidat est acceptée ; il en est informé par courriel.", RequestsAnchor),
+        ["demande-refusee"] = ("La demande du candidat est refusée ; il reçoit votre message par courriel.", RequestsAnchor),
+        ["opposition-acceptee"] = ("L'opposition du candidat est acceptée : le dossier est retiré ; il en est informé par courriel.", RequestsAnchor),
     };
+
+    /// <summary>The section « Demandes du candidat ».</summary>
+    public const string RequestsAnchor = "demandes";
 
     /// <summary>The section « Entreprises intéressées », and where a refused answer is said (403, 409).</summary>
     public const string InterestsAnchor = "interets";
@@ -56,6 +63,9 @@ public sealed class DossierModel(CandidatesApi api) : PageModel
     public CommissionDossierView? Dossier { get; private set; }
 
     public string? Notice { get; private set; }
+
+    /// <summary>The request whose answer was refused, and the message typed for it (shown again in its form).</summary>
+    public (Guid Id, string? Message)? Answering { get; private set; }
 
     /// <summary>
     /// The companies interested in the candidate (« Entreprises intéressées »), for a dossier whose card was ever in the
@@ -163,6 +173,27 @@ public sealed class DossierModel(CandidatesApi api) : PageModel
         }
 
         return await SendAsync(() => api.AnswerInterestForCandidateAsync(interestId, answer, ct), answer ? "accord" : "refus", AnswerKey, ct);
+    }
+
+    /// <summary>
+    /// A pilot answers one of the candidate's requests. An accepted erasure leaves no dossier to come back to: the
+    /// requests page says it is erased.
+    /// </summary>
+    public async Task<IActionResult> OnPostRequestAnswerAsync(Guid requestId, string? decision, string? message, CancellationToken ct)
+    {
+        if (await RightsRequestAnswerForm.SendAsync(api, ModelState, requestId, decision, message, ct) is { } answered)
+        {
+            return DemandesModel.Outcome(answered) switch
+            {
+                DemandesModel.ErasedNotice => Redirect($"{DemandesModel.Path}?etat=traitees&fait={DemandesModel.ErasedNotice}"),
+                DemandesModel.WithdrawnNotice => RedirectToPage(null, null, new { id = Id, etat = "opposition-acceptee" }, RequestsAnchor),
+                DemandesModel.RefusedNotice => RedirectToPage(null, null, new { id = Id, etat = "demande-refusee" }, RequestsAnchor),
+                _ => RedirectToPage(null, null, new { id = Id, etat = "demande-acceptee" }, RequestsAnchor),
+            };
+        }
+
+        Answering = (requestId, message);
+        return await LoadAsync(ct);
     }
 
     /// <summary>

@@ -6,7 +6,8 @@ using Nege.Contracts.Api.Candidates;
 namespace Nege.Site.Pages.EspaceMembre.Dossiers;
 
 /// <summary>
-/// The submission form of a dossier, shaped as the API's <see cref="DossierRequest"/>: a field is named as its JSON
+/// The form of a dossier, shaped as the API's <see cref="DossierRequest"/> (the adviser's submission) and
+/// <see cref="RectificationRequest"/> (the candidate's corrections, its four first sections): a field is named as its JSON
 /// path (<c>identification.address.postalCode</c> is <c>Input.Identification.Address.PostalCode</c>), so that each of
 /// the API's messages goes beside its field (see <see cref="FieldOf"/>). The API owns the rules; the form only
 /// gathers what was typed: blank texts are not sent, nor the skills grid's empty rows.
@@ -14,6 +15,9 @@ namespace Nege.Site.Pages.EspaceMembre.Dossiers;
 public sealed partial class DossierInput
 {
     public const string Prefix = "Input";
+
+    /// <summary>The key of <c>ViewData</c> by which the candidate's own page has the shared fields (_DossierFields) speak to them.</summary>
+    public const string CandidateVoice = "DossierFields.CandidateVoice";
 
     public IdentificationFields Identification { get; set; } = new();
 
@@ -30,31 +34,100 @@ public sealed partial class DossierInput
     /// <summary>The request, and the row of the skills grid each skill sent came from.</summary>
     public (DossierRequest Request, IReadOnlyList<int> SkillRows) ToRequest()
     {
-        var rows = Enumerable.Range(0, Profile.Skills.Count).Where(row => !Profile.Skills[row].IsEmpty).ToList();
-        var identification = Identification;
-        var address = identification.Address;
-        var project = Project;
+        var rows = FilledSkillRows();
         var request = new DossierRequest(
-            new IdentificationInput(
-                Clean(identification.FirstName), Clean(identification.LastName), Clean(identification.PartnerReference),
-                new PostalAddressInput(Clean(address.Street), Clean(address.Complement), Clean(address.PostalCode), Clean(address.City)),
-                Clean(identification.Email), Clean(identification.Phone), identification.BirthDate),
-            new SearchContextInput(Clean(Context.AgeBand), Clean(Context.ComplementaryActivity), Distinct(Context.Situations)),
-            new ProfileInput(
-                [.. rows.Select(row => Profile.Skills[row]).Select(skill => new SkillInput(Clean(skill.Kind), Clean(skill.Name), Clean(skill.Level)))],
-                Lines(Profile.SoftSkills), Clean(Profile.QualificationLevel), Clean(Profile.Diploma), Profile.ExperienceYears, Clean(Profile.Experience)),
-            new ProjectInput(
-                Lines(project.TargetJobs), Distinct(project.CompanyTypes), Distinct(project.ContractTypes),
-                // Euros typed, cents sent; out of range, the API says its own bounds.
-                project.ExpectedAnnualGrossSalaryEuros is { } euros ? (int)Math.Clamp(euros * 100L, int.MinValue, int.MaxValue) : null,
-                new MobilityInput(Distinct(project.Mobility.Departements), project.Mobility.MaximumDistanceKm),
-                Clean(project.SkillsDevelopment)),
+            IdentificationRequest(), ContextRequest(), ProfileRequest(rows), ProjectRequest(),
             new ConsentInput(Clean(Consent.NoticeVersion), Consent.SocialNetworkPromotion) { TalentPool = Consent.TalentPool })
         {
             // Left blank, the API makes the person who submits the dossier its adviser.
             Adviser = Clean(Adviser.Name) is null && Clean(Adviser.Email) is null ? null : new AdviserInput(Clean(Adviser.Name), Clean(Adviser.Email)),
         };
         return (request, rows);
+    }
+
+    /// <summary>The candidate's own corrections: the four sections, all sent (the consent and the adviser are not theirs to change here).</summary>
+    public (RectificationRequest Request, IReadOnlyList<int> SkillRows) ToRectification()
+    {
+        var rows = FilledSkillRows();
+        return (new RectificationRequest(IdentificationRequest(), ContextRequest(), ProfileRequest(rows), ProjectRequest()), rows);
+    }
+
+    /// <summary>
+    /// The form filled with the dossier as it stands. The age band is left to the birth date when there is one (the API
+    /// derives it), so that a birthday since the last update does not make the two disagree.
+    /// </summary>
+    public static DossierInput Of(DossierContentView content)
+    {
+        var who = content.Identification;
+        var project = content.Project;
+        return new DossierInput
+        {
+            Identification = new IdentificationFields
+            {
+                FirstName = who.FirstName,
+                LastName = who.LastName,
+                PartnerReference = who.PartnerReference,
+                Address = new AddressFields { Street = who.Address.Street, Complement = who.Address.Complement, PostalCode = who.Address.PostalCode, City = who.Address.City },
+                Email = who.Email,
+                Phone = who.Phone,
+                BirthDate = who.BirthDate,
+            },
+            Context = new ContextFields
+            {
+                AgeBand = who.BirthDate is null ? content.Context.AgeBand : null,
+                ComplementaryActivity = content.Context.ComplementaryActivity,
+                Situations = [.. content.Context.Situations],
+            },
+            Profile = new ProfileFields
+            {
+                Skills = [.. content.Profile.Skills.Select(skill => new SkillRow { Kind = skill.Kind, Name = skill.Name, Level = skill.Level })],
+                SoftSkills = string.Join('\n', content.Profile.SoftSkills),
+                QualificationLevel = content.Profile.QualificationLevel,
+                Diploma = content.Profile.Diploma,
+                ExperienceYears = content.Profile.ExperienceYears,
+                Experience = content.Profile.Experience,
+            },
+            Project = new ProjectFields
+            {
+                TargetJobs = string.Join('\n', project.TargetJobs),
+                CompanyTypes = [.. project.CompanyTypes],
+                ContractTypes = [.. project.ContractTypes],
+                ExpectedAnnualGrossSalaryEuros = project.ExpectedAnnualGrossSalaryCents is { } cents ? (int)Math.Round(cents / 100m) : null,
+                Mobility = new MobilityFields { Departements = [.. project.Mobility.Departements], MaximumDistanceKm = project.Mobility.MaximumDistanceKm },
+                SkillsDevelopment = project.SkillsDevelopment,
+            },
+        };
+    }
+
+    private List<int> FilledSkillRows() => [.. Enumerable.Range(0, Profile.Skills.Count).Where(row => !Profile.Skills[row].IsEmpty)];
+
+    private IdentificationInput IdentificationRequest()
+    {
+        var identification = Identification;
+        var address = identification.Address;
+        return new IdentificationInput(
+            Clean(identification.FirstName), Clean(identification.LastName), Clean(identification.PartnerReference),
+            new PostalAddressInput(Clean(address.Street), Clean(address.Complement), Clean(address.PostalCode), Clean(address.City)),
+            Clean(identification.Email), Clean(identification.Phone), identification.BirthDate);
+    }
+
+    private SearchContextInput ContextRequest() =>
+        new(Clean(Context.AgeBand), Clean(Context.ComplementaryActivity), Distinct(Context.Situations));
+
+    private ProfileInput ProfileRequest(IReadOnlyList<int> rows) =>
+        new(
+            [.. rows.Select(row => Profile.Skills[row]).Select(skill => new SkillInput(Clean(skill.Kind), Clean(skill.Name), Clean(skill.Level)))],
+            Lines(Profile.SoftSkills), Clean(Profile.QualificationLevel), Clean(Profile.Diploma), Profile.ExperienceYears, Clean(Profile.Experience));
+
+    private ProjectInput ProjectRequest()
+    {
+        var project = Project;
+        return new ProjectInput(
+            Lines(project.TargetJobs), Distinct(project.CompanyTypes), Distinct(project.ContractTypes),
+            // Euros typed, cents sent; out of range, the API says its own bounds.
+            project.ExpectedAnnualGrossSalaryEuros is { } euros ? (int)Math.Clamp(euros * 100L, int.MinValue, int.MaxValue) : null,
+            new MobilityInput(Distinct(project.Mobility.Departements), project.Mobility.MaximumDistanceKm),
+            Clean(project.SkillsDevelopment));
     }
 
     /// <summary>At least <paramref name="count"/> rows in the skills grid, the ones typed kept.</summary>
