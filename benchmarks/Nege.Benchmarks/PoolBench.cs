@@ -121,10 +121,12 @@ public static class PoolBench
 
     /// <summary>
     /// The mix, query after query in turn, by <paramref name="concurrency"/> clients at once, until <paramref name="count"/>
-    /// searches are done or <paramref name="until"/> has come, whichever is first.
+    /// searches are done or <paramref name="until"/> has come, whichever is first. <paramref name="beforeEach"/>, when
+    /// given, runs before each search, outside its measured time.
     /// </summary>
     public static async Task<PoolLoad> SearchAsync(
-        HttpClient gateway, string token, IReadOnlyList<PoolQuery> queries, int concurrency, int count = int.MaxValue, DateTime? until = null)
+        HttpClient gateway, string token, IReadOnlyList<PoolQuery> queries, int concurrency, int count = int.MaxValue, DateTime? until = null,
+        Func<Task>? beforeEach = null)
     {
         var load = new PoolLoad(new Load(), new ConcurrentDictionary<string, ConcurrentQueue<double>>(StringComparer.Ordinal));
         var next = -1;
@@ -135,6 +137,11 @@ public static class PoolBench
             while ((n = Interlocked.Increment(ref next)) < count && (until is null || DateTime.UtcNow < until))
             {
                 var query = queries[n % queries.Count];
+                if (beforeEach is not null)
+                {
+                    await beforeEach();
+                }
+
                 var watch = Stopwatch.StartNew();
                 try
                 {

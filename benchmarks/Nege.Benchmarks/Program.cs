@@ -243,7 +243,7 @@ try
         await PoolBench.SearchAsync(gateway, recruiter, queries, 1, queries.Count);
 
         var oneByOne = await PoolBench.SearchAsync(gateway, recruiter, queries, 1, sequential);
-        rows.Add(($"Talent pool search: GET {PoolBench.Route} through the gateway with a recruiter's token, {inPool} cards, a mix of {queries.Count} searches in turn (below), sequential (n={sequential})",
+        rows.Add(($"Talent pool search: GET {PoolBench.Route} through the gateway with a recruiter's token, {inPool} cards, a mix of {queries.Count} searches in turn (below), sequential (n={sequential}); no card changes meanwhile, so the service's cache of results answers",
             $"{Percentiles(oneByOne.Load.Milliseconds)} (target p99 ≤ 50 ms), {oneByOne.Load.ErrorsText}"));
         var cpu = new CpuUse();
         var together = await PoolBench.SearchAsync(gateway, recruiter, queries, concurrency, until: DateTime.UtcNow.AddSeconds(seconds));
@@ -251,9 +251,27 @@ try
         rows.Add(($"…the same mix, {concurrency} recruiters' clients at once for {seconds} s (one token)",
             $"{searches / together.Load.Elapsed.TotalSeconds:0} searches/s (target ≥ 500/s), {Percentiles(together.Load.Milliseconds)} (target p99 ≤ 50 ms), {searches} searches, {together.Load.ErrorsText}"));
         rows.Add(("…the CPU time every process used meanwhile", cpu.Report(searches, "search")));
-        rows.Add(("…each search of the mix: cards found; p50 sequential / p50 under load",
+
+        // The same searches when every one follows a change of the pool (as the trigger of a card's change does it):
+        // the cache can answer none of them, PostgreSQL runs each.
+        await using var poolDatabase = NpgsqlDataSource.Create(candidates);
+        async Task ChangePoolAsync()
+        {
+            await using var change = poolDatabase.CreateCommand("UPDATE talent_pool_version SET version = version + 1 WHERE id = 1");
+            await change.ExecuteNonQueryAsync();
+        }
+
+        var missOneByOne = await PoolBench.SearchAsync(gateway, recruiter, queries, 1, sequential, beforeEach: ChangePoolAsync);
+        rows.Add(($"…the same mix sequential (n={sequential}), each search just after a change of the pool: no answer from the cache",
+            $"{Percentiles(missOneByOne.Load.Milliseconds)}, {missOneByOne.Load.ErrorsText}"));
+        var missCpu = new CpuUse();
+        var missTogether = await PoolBench.SearchAsync(gateway, recruiter, queries, concurrency, until: DateTime.UtcNow.AddSeconds(seconds), beforeEach: ChangePoolAsync);
+        var misses = missTogether.Load.Milliseconds.Count;
+        rows.Add(($"…the same, {concurrency} clients at once for {seconds} s, each search just after a change of the pool",
+            $"{misses / missTogether.Load.Elapsed.TotalSeconds:0} searches/s, {Percentiles(missTogether.Load.Milliseconds)}, {misses} searches, {missTogether.Load.ErrorsText}; {missCpu.Report(misses, "search")}"));
+        rows.Add(("…each search of the mix: cards found; p50 sequential / p50 under load, from the cache and without it",
             string.Join("; ", queries.Select(q => string.Create(CultureInfo.InvariantCulture,
-                $"{q.Name}: {found[q.Name]}; {Median(oneByOne.ByQuery.GetValueOrDefault(q.Name))} / {Median(together.ByQuery.GetValueOrDefault(q.Name))} ms")))));
+                $"{q.Name}: {found[q.Name]}; {Median(oneByOne.ByQuery.GetValueOrDefault(q.Name))} / {Median(together.ByQuery.GetValueOrDefault(q.Name))} ms (no cache: {Median(missOneByOne.ByQuery.GetValueOrDefault(q.Name))} / {Median(missTogether.ByQuery.GetValueOrDefault(q.Name))} ms)")))));
         if (explain is not null)
         {
             try

@@ -228,6 +228,22 @@ public sealed class TalentPoolTests(CandidatesService service)
     }
 
     [Fact]
+    public async Task A_search_asked_again_shows_each_change_of_a_card_made_since()
+    {
+        var marker = Marker();
+        var dossier = await QualifiedAsync(Candidate("Technicien support"));
+        await PublishAsync(dossier, $"Support de proximité {marker}.");
+        var recruiter = await RecruiterAsync();
+        Assert.Equal(["Technicien support"], Assert.Single((await SearchAsync(recruiter, $"q={marker}")).Items).Card.TargetJobs);
+        Assert.Equal(["Technicien support"], Assert.Single((await SearchAsync(recruiter, $"q={marker}")).Items).Card.TargetJobs);
+
+        var changed = dossier.Request with { Project = dossier.Request.Project! with { TargetJobs = ["Administrateur systèmes"] } };
+        Assert.Equal(HttpStatusCode.OK, (await dossier.Partner.PutAsJsonAsync($"/api/candidates/v1/dossiers/{dossier.Id}", changed)).StatusCode);
+
+        Assert.Equal(["Administrateur systèmes"], Assert.Single((await SearchAsync(recruiter, $"q={marker}")).Items).Card.TargetJobs);
+    }
+
+    [Fact]
     public async Task Only_people_of_a_current_member_search_the_pool()
     {
         using var outsider = service.CreateClient(service.Tokens.ForPerson([NegeRoles.Recruiter], Guid.NewGuid()));

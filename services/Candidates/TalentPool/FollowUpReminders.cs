@@ -51,6 +51,8 @@ public static class TalentPoolExtensions
     public static IHostApplicationBuilder AddTalentPool(this IHostApplicationBuilder builder)
     {
         builder.Services.Configure<FollowUpOptions>(builder.Configuration.GetSection(FollowUpOptions.Section));
+        builder.Services.Configure<TalentSearchCacheOptions>(builder.Configuration.GetSection(TalentSearchCacheOptions.Section));
+        builder.Services.AddSingleton<TalentSearchCache>();
         builder.Services.AddSingleton<FollowUpReminders>();
         builder.Services.AddHostedService(services => services.GetRequiredService<FollowUpReminders>());
         builder.Services.AddSingleton<CandidateSpace.RightsRequestReminders>();

@@ -51,7 +51,7 @@ public static class TalentPoolEndpoints
     }
 
     private static async Task<Results<Ok<PageOf<TalentCardHit>>, ValidationProblem>> SearchAsync(
-        [AsParameters] TalentSearchRequest request, CandidatesDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        [AsParameters] TalentSearchRequest request, CandidatesDbContext db, TalentSearchCache cache, TimeProvider clock, CancellationToken cancellationToken)
     {
         var (search, errors) = TalentSearch.Validate(request);
         if (!errors.IsEmpty)
@@ -59,7 +59,7 @@ public static class TalentPoolEndpoints
             return errors.ToProblem();
         }
 
-        var page = await TalentSearch.RunAsync(db, search!, clock.TodayInParis(), cancellationToken);
+        var page = await cache.SearchAsync(db, search!, clock.TodayInParis(), cancellationToken);
         return TypedResults.Ok(page);
     }
 
