@@ -30,7 +30,7 @@ public static class TalentPoolEndpoints
         var cards = routes.MapGroup(Route).WithTags("Vivier des candidats (entreprises adhérentes)")
             .RequireAccess(AccessPolicies.TalentPoolSearch)
             .AddEndpointFilter(RequireCurrentMember);
-        cards.MapGet("/", SearchAsync)
+        cards.MapGet("/", SearchAsync).Produces<PageOf<TalentCardHit>>(StatusCodes.Status200OK, "application/json")
             .WithSummary("Rechercher dans le vivier : texte libre en français (sans accents, au singulier ou au pluriel), filtres, pagination, tri par pertinence ou par date");
         cards.MapGet("/{id:guid}", GetAsync).WithSummary("Une fiche du vivier (anonyme : prénom, métier, compétences, disponibilité)");
         return routes;
@@ -50,7 +50,7 @@ public static class TalentPoolEndpoints
         return current ? await next(context) : Problems.Forbidden(NotCurrentMember);
     }
 
-    private static async Task<Results<Ok<PageOf<TalentCardHit>>, ValidationProblem>> SearchAsync(
+    private static async Task<Results<FileContentHttpResult, ValidationProblem>> SearchAsync(
         [AsParameters] TalentSearchRequest request, CandidatesDbContext db, TalentSearchCache cache, TimeProvider clock, CancellationToken cancellationToken)
     {
         var (search, errors) = TalentSearch.Validate(request);
@@ -59,8 +59,7 @@ public static class TalentPoolEndpoints
             return errors.ToProblem();
         }
 
-        var page = await cache.SearchAsync(db, search!, clock.TodayInParis(), cancellationToken);
-        return TypedResults.Ok(page);
+        return TypedResults.Bytes(await cache.SearchAsync(db, search!, clock.TodayInParis(), cancellationToken), "application/json");
     }
 
     private static async Task<Results<Ok<TalentCardView>, NotFoundProblem>> GetAsync(
