@@ -56,6 +56,20 @@ public sealed class CandidateRightsTests(CandidatesService service)
         return new Attached(dossier.Id, request, candidate, accountId, partner, dossier.Territory!);
     }
 
+    /// <summary>The dossier qualified « employable » by its territory's pilot, and published in the pool.</summary>
+    private async Task<(HttpClient Pilot, TalentCardView Card)> PublishedAsync(Attached attached)
+    {
+        var pilot = await MemberAsync(attached.Territory, pilot: true);
+        foreach (var to in new[] { "in_analysis", "advice_interview_planned", "employable" })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await pilot.PostAsJsonAsync($"{Commission}/{attached.DossierId}/transitions", new TransitionRequest(to, "Décision.", null))).StatusCode);
+        }
+
+        using var published = await pilot.PostAsJsonAsync($"{Commission}/{attached.DossierId}/publication", new PublicationRequest("Support puis développement.", null, null));
+        Assert.Equal(HttpStatusCode.OK, published.StatusCode);
+        return (pilot, (await published.Content.ReadFromJsonAsync<TalentCardView>())!);
+    }
+
     private Task<List<T>> EventsAsync<T>(Func<T, bool> about) => service.QueryAsync(async db =>
     {
         var payloads = await db.Set<OutboxMessage>().Where(m => m.MessageType.Contains(typeof(T).Name)).OrderBy(m => m.OccurredAt).Select(m => m.Payload).ToListAsync();
@@ -142,13 +156,7 @@ public sealed class CandidateRightsTests(CandidatesService service)
     {
         var request = SampleDossiers.Valid() with { Consent = new ConsentInput(CandidateNotices.CurrentDataUseVersion, false) { TalentPool = true } };
         var attached = await AttachedAsync(request);
-        var pilot = await MemberAsync(attached.Territory, pilot: true);
-        foreach (var to in new[] { "in_analysis", "advice_interview_planned", "employable" })
-        {
-            Assert.Equal(HttpStatusCode.OK, (await pilot.PostAsJsonAsync($"{Commission}/{attached.DossierId}/transitions", new TransitionRequest(to, "Décision.", null))).StatusCode);
-        }
-
-        Assert.Equal(HttpStatusCode.OK, (await pilot.PostAsJsonAsync($"{Commission}/{attached.DossierId}/publication", new PublicationRequest("Support puis développement.", null, null))).StatusCode);
+        var (pilot, _) = await PublishedAsync(attached);
 
         using var interview = await attached.Candidate.PostAsJsonAsync($"{Me}/commitments", new CommitmentRequest("interview", "Entretien chez Alsace Numérique le 12."));
         Assert.Equal(HttpStatusCode.Created, interview.StatusCode);
@@ -272,13 +280,7 @@ public sealed class CandidateRightsTests(CandidatesService service)
     {
         var request = SampleDossiers.Valid() with { Consent = new ConsentInput(CandidateNotices.CurrentDataUseVersion, false) { TalentPool = true } };
         var attached = await AttachedAsync(request);
-        var pilot = await MemberAsync(attached.Territory, pilot: true);
-        foreach (var to in new[] { "in_analysis", "advice_interview_planned", "employable" })
-        {
-            Assert.Equal(HttpStatusCode.OK, (await pilot.PostAsJsonAsync($"{Commission}/{attached.DossierId}/transitions", new TransitionRequest(to, "Décision.", null))).StatusCode);
-        }
-
-        var card = (await (await pilot.PostAsJsonAsync($"{Commission}/{attached.DossierId}/publication", new PublicationRequest("Support puis développement.", null, null))).Content.ReadFromJsonAsync<TalentCardView>())!;
+        var (_, card) = await PublishedAsync(attached);
         var organisationId = Guid.NewGuid();
         await service.Factory.Services.GetRequiredService<IBus>().Publish(new OrganisationRegistered(organisationId, "Alsace Numérique", "Entreprise", DateTimeOffset.UtcNow));
         await Eventually.UntilAsync(() => service.QueryAsync(db => db.MemberOrganisations.AnyAsync(o => o.Id == organisationId && o.Current)), TimeSpan.FromSeconds(20), "the member recorded");

@@ -167,13 +167,12 @@ public static class CandidateSpaceEndpoints
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var dossier = await AttachedDossierAsync(user, db, cancellationToken);
+        var dossier = await LockAttachedAsync(user, db, cancellationToken);
         if (dossier is null)
         {
             return Problems.NotFound(NotAttached);
         }
 
-        await db.LockAsync(dossier, cancellationToken);
         var now = clock.GetUtcNowForDatabase();
         var given = body!.Given!.Value;
         var candidate = CandidateActor(dossier, user);
@@ -196,6 +195,18 @@ public static class CandidateSpaceEndpoints
     internal static DossierActor CandidateActor(Dossier dossier, ClaimsPrincipal user) =>
         new(DossierActorKind.Person, user.CallerId()!.Value.ToString(),
             $"{dossier.Content.Identification.FirstName} {dossier.Content.Identification.LastName} (le candidat)");
+
+    /// <summary>The attached dossier, locked for the transaction the caller has begun; null when none is attached.</summary>
+    internal static async Task<Dossier?> LockAttachedAsync(ClaimsPrincipal user, CandidatesDbContext db, CancellationToken cancellationToken)
+    {
+        var dossier = await AttachedDossierAsync(user, db, cancellationToken);
+        if (dossier is not null)
+        {
+            await db.LockAsync(dossier, cancellationToken);
+        }
+
+        return dossier;
+    }
 
     internal static async Task<Dossier?> AttachedDossierAsync(ClaimsPrincipal user, CandidatesDbContext db, CancellationToken cancellationToken)
     {

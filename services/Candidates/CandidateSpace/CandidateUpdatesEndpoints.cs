@@ -60,13 +60,12 @@ public static class CandidateUpdatesEndpoints
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var dossier = await CandidateSpaceEndpoints.AttachedDossierAsync(user, db, cancellationToken);
+        var dossier = await CandidateSpaceEndpoints.LockAttachedAsync(user, db, cancellationToken);
         if (dossier is null)
         {
             return Problems.NotFound(CandidateSpaceEndpoints.NotAttached);
         }
 
-        await db.LockAsync(dossier, cancellationToken);
         var now = clock.GetUtcNowForDatabase();
         var (content, errors) = DossierRules.Validate(Rectification.Merge(input, dossier.Content), now);
         errors.Merge(body.Errors);
@@ -110,13 +109,12 @@ public static class CandidateUpdatesEndpoints
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var dossier = await CandidateSpaceEndpoints.AttachedDossierAsync(user, db, cancellationToken);
+        var dossier = await CandidateSpaceEndpoints.LockAttachedAsync(user, db, cancellationToken);
         if (dossier is null)
         {
             return Problems.NotFound(CandidateSpaceEndpoints.NotAttached);
         }
 
-        await db.LockAsync(dossier, cancellationToken);
         var now = clock.GetUtcNowForDatabase();
         var commitment = new CandidateCommitment { Id = Guid.CreateVersion7(now), DossierId = dossier.Id, Kind = kind!.Value, Details = details, At = now };
         db.CandidateCommitments.Add(commitment);
@@ -157,13 +155,12 @@ public static class CandidateUpdatesEndpoints
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var dossier = await CandidateSpaceEndpoints.AttachedDossierAsync(user, db, cancellationToken);
+        var dossier = await CandidateSpaceEndpoints.LockAttachedAsync(user, db, cancellationToken);
         if (dossier is null)
         {
             return Problems.NotFound(CandidateSpaceEndpoints.NotAttached);
         }
 
-        await db.LockAsync(dossier, cancellationToken);
         if (await db.RightsRequests.AnyAsync(r => r.DossierId == dossier.Id && r.Kind == kind && r.State == RightsRequestState.Open, cancellationToken))
         {
             return Problems.Conflict($"Vous avez déjà une demande « {RightsRequest.Label(kind!.Value)} » en attente de réponse : la commission vous répondra.");
