@@ -24,6 +24,8 @@ public static class SitePages
                 options.Conventions.AuthorizeFolder("/EspaceMembre/Vivier", AccessPolicies.TalentPoolSearch.Name);
                 // The data-protection officer and the administrators: the audit log of the candidates' personal-data reads.
                 options.Conventions.AuthorizeFolder("/EspaceMembre/DonneesPersonnelles", AccessPolicies.ReadPersonalDataAudit.Name);
+                // The board, the data-protection officer and the administrators: the anonymous counts of the erased dossiers.
+                options.Conventions.AuthorizeFolder("/EspaceMembre/StatistiquesCandidats", AccessPolicies.CandidateStatistics.Name);
             })
             .AddMvcOptions(options =>
             {

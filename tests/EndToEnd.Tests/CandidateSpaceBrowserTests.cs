@@ -11,7 +11,7 @@ namespace EndToEnd.Tests;
 /// A candidate's own space in a real browser, through the gateway: their account attaches the dossier with the code
 /// e-mailed to its address, reads it, exports the PDF, corrects the phone and the city, reports a job found, withdraws
 /// the talent-pool consent and asks for erasure; the territory's pilot finds the request on « Demandes des candidats »
-/// and refuses it with a message, which the candidate reads in « Mes demandes ».
+/// and refuses it with a message, which the candidate reads in « Mes demandes »; the pilot had been e-mailed the request.
 /// </summary>
 [Collection(SystemCollection.Name)]
 public sealed class CandidateSpaceBrowserTests(RunningSystem system) : BrowserTest
@@ -135,6 +135,13 @@ public sealed class CandidateSpaceBrowserTests(RunningSystem system) : BrowserTe
         await page.ReloadAsync();
         await Assertions.Expect(mine.First).ToContainTextAsync("Refusée");
         await Assertions.Expect(mine.First).ToContainTextAsync(Why);
+
+        // The pilot had been told of the request by e-mail, with the date the answer is due by.
+        var told = await system.Sink.WaitForAsync(
+            e => e.To.Any(to => to.Address == pilot.Email) && e.Subject?.StartsWith("Demande d'un candidat à traiter avant le ", StringComparison.Ordinal) == true,
+            Identities.MailTimeout, "the pilot's e-mail about the candidate's erasure request");
+        Assert.EndsWith($" : {Erasure}", told.Subject, StringComparison.Ordinal);
+        Assert.Contains(number, told.Text, StringComparison.Ordinal);
     }
 
     private static object Dossier(string email, string lastName) => new

@@ -35,7 +35,7 @@ public sealed class CommissionPagesTests(SiteFixture site) : IDisposable
     /// <summary>A dossier as <c>GET …/commission/dossiers/{id}</c> answers, in analysis unless told.</summary>
     internal static object Dossier(
         string code = "in_analysis", string label = "En analyse", object[]? next = null, bool healthShown = false, bool talentPool = false,
-        object[]? commitments = null, object[]? requests = null) => new
+        object[]? commitments = null, object[]? requests = null, object[]? pendingAttachments = null) => new
     {
         id = DossierId, number = "2026-000042", status = Status(code, label), territory = "Lorraine", accompanimentPlan = (string?)null,
         submittedAt = Submitted, updatedAt = Submitted.AddDays(2),
@@ -97,6 +97,7 @@ public sealed class CommissionPagesTests(SiteFixture site) : IDisposable
         },
         commitments = commitments ?? [],
         requests = requests ?? [],
+        pendingAttachments = pendingAttachments ?? [],
     };
 
     private static StubAnswer DossierOr(StubRequest request, Func<StubRequest, StubAnswer> post) =>

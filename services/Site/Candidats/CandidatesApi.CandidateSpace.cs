@@ -5,7 +5,7 @@ namespace Nege.Site.Candidats;
 
 /// <summary>
 /// The candidates' own space (« Je suis candidat »): any logged-in person attaches their dossier with the six-digit code
-/// sent to the dossier's address, then reads all of it, exports it (JSON, PDF), corrects it, gives or withdraws their
+/// sent to the dossier's address (or, failing that, has the commission's pilot confirm it is theirs), then reads all of it, exports it (JSON, PDF), corrects it, gives or withdraws their
 /// consents, keeps the association informed (their commitments), makes requests of the pilot and answers the companies.
 /// Each answers 404 when no dossier is attached to the account.
 /// </summary>
@@ -20,6 +20,14 @@ public sealed partial class CandidatesApi
     /// <summary>200 once attached; 400 <c>code</c> with the API's French message (tries left, expired…).</summary>
     public Task<AttachmentView> ConfirmAttachmentAsync(string? code, CancellationToken ct) =>
         SendAsync<AttachmentView>(HttpMethod.Post, $"{Me}/attachment/confirmation", new AttachmentConfirmation(code), ct);
+
+    /// <summary>
+    /// For a person who cannot receive the code: the dossier's number (« D-000123 ») goes to its commission's pilot, who
+    /// confirms or not. 202 « pending_pilot » with the same message whatever the number; 400 <c>number</c>, <c>message</c>;
+    /// 409 when a dossier is already attached.
+    /// </summary>
+    public Task<AttachmentView> AskPilotForAttachmentAsync(string? number, string? message, CancellationToken ct) =>
+        SendAsync<AttachmentView>(HttpMethod.Post, $"{Me}/attachment/pilot", new PilotAttachmentRequest(number, message), ct);
 
     /// <summary>The whole dossier attached to the account; 404 when none is.</summary>
     public Task<CandidateDossierView> GetMyDossierAsync(CancellationToken ct) =>

@@ -53,7 +53,6 @@ public sealed partial class CandidatesApi(HttpClient http)
         return SendAsync<QueuePage>(HttpMethod.Get, $"{Dossiers}?{string.Join('&', query)}", null, ct);
     }
 
-    /// <summary>A dossier's page. Candidates writes each opening to its audit log of personal data reads.</summary>
     /// <summary>A document of a dossier of the member's territories (each download is audited by Candidates).</summary>
     public async Task<DocumentDownload> DownloadCommissionDocumentAsync(Guid id, Guid documentId, CancellationToken ct)
     {
@@ -61,6 +60,7 @@ public sealed partial class CandidatesApi(HttpClient http)
         return new DocumentDownload(await SendCheckedAsync(request, HttpCompletionOption.ResponseHeadersRead, ct));
     }
 
+    /// <summary>A dossier's page. Candidates writes each opening to its audit log of personal data reads.</summary>
     public Task<CommissionDossierView> GetDossierAsync(Guid id, CancellationToken ct) =>
         SendAsync<CommissionDossierView>(HttpMethod.Get, $"{Dossiers}/{id}", null, ct);
 
@@ -72,6 +72,14 @@ public sealed partial class CandidatesApi(HttpClient http)
 
     public Task<RecommendationView> RecommendAsync(Guid id, RecommendationRequest recommendation, CancellationToken ct) =>
         SendAsync<RecommendationView>(HttpMethod.Post, $"{Dossiers}/{id}/recommendations", recommendation, ct);
+
+    /// <summary>
+    /// A pilot confirms (or not) that the account asking for the dossier is its candidate's; the requests left. 400
+    /// <c>accountId</c>, <c>confirmed</c>; 403 not a pilot of the territory; 404 no such request; 409 the dossier is
+    /// already attached to another account.
+    /// </summary>
+    public Task<IReadOnlyList<PendingAttachmentView>> DecideAttachmentAsync(Guid id, Guid accountId, bool confirmed, CancellationToken ct) =>
+        SendAsync<IReadOnlyList<PendingAttachmentView>>(HttpMethod.Post, $"{Dossiers}/{id}/attachment", new AttachmentDecision(accountId, confirmed), ct);
 
     public Task<IReadOnlyList<TerritoryView>> GetTerritoriesAsync(CancellationToken ct) =>
         SendAsync<IReadOnlyList<TerritoryView>>(HttpMethod.Get, Territories, null, ct);

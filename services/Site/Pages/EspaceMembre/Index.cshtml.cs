@@ -18,6 +18,8 @@ public sealed class IndexModel : PageModel
 
     private static readonly MemberAreaEntry PersonalDataAudit = new("Journal des consultations des données personnelles", PersonalDataAuditDisplay.Path);
 
+    private static readonly MemberAreaEntry ErasedDossiersStatistics = new("Statistiques des dossiers effacés", CandidateStatisticsDisplay.Path);
+
     /// <summary>What the roles give access to now.</summary>
     public static readonly IReadOnlyDictionary<string, MemberAreaEntry[]> EntriesByRole = new Dictionary<string, MemberAreaEntry[]>(StringComparer.Ordinal)
     {
@@ -31,8 +33,9 @@ public sealed class IndexModel : PageModel
             new("File de travail des commissions", WorkQueue.Href),
             CandidatesRequests,
             PersonalDataAudit,
+            ErasedDossiersStatistics,
         ],
-        [NegeRoles.Board] = [Applications],
+        [NegeRoles.Board] = [Applications, ErasedDossiersStatistics],
         [NegeRoles.Commission] = [WorkQueue, CandidatesRequests],
         [NegeRoles.EmploymentPartner] = [new("Dossiers de candidats", "/espace-membre/dossiers")],
         [NegeRoles.Referent] =
@@ -42,7 +45,7 @@ public sealed class IndexModel : PageModel
             TalentPool,
         ],
         [NegeRoles.Recruiter] = [TalentPool],
-        [NegeRoles.Dpo] = [PersonalDataAudit],
+        [NegeRoles.Dpo] = [PersonalDataAudit, ErasedDossiersStatistics],
     };
 
     /// <summary>What the other roles will have, not yet built.</summary>

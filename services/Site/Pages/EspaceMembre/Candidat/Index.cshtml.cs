@@ -10,7 +10,8 @@ namespace Nege.Site.Pages.EspaceMembre.Candidat;
 
 /// <summary>
 /// « Mon dossier de candidat », for any logged-in person: while no dossier is attached to the account, the forms that
-/// attach it (the dossier's e-mail address, then the six-digit code sent there); once attached, the whole dossier
+/// attach it (the dossier's e-mail address, then the six-digit code sent there; or, for a person who cannot receive the
+/// code, the dossier's number, which the commission's pilot confirms); once attached, the whole dossier
 /// (the right of access), its exports, the two consents the candidate gives or withdraws, their answers to the
 /// interested companies and the commitments they report (« Tenir l'association informée »). The corrections and the
 /// requests to the pilot have their pages (<see cref="RectificationModel"/>, <see cref="DemandesModel"/>).
@@ -54,6 +55,10 @@ public sealed class IndexModel(CandidatesApi api) : PageModel
     [BindProperty]
     public string? Code { get; set; }
 
+    /// <summary>« Je ne reçois pas le code »: the dossier's number and a word to the pilot, who confirms instead of the code.</summary>
+    [BindProperty]
+    public PilotAttachmentInput PilotAttachment { get; set; } = new();
+
     /// <summary>One of the six one-click forms of « Tenir l'association informée »: its kind, and what the candidate adds.</summary>
     [BindProperty]
     public CommitmentInput Commitment { get; set; } = new();
@@ -69,6 +74,9 @@ public sealed class IndexModel(CandidatesApi api) : PageModel
     public AttachmentView? Pending { get; private set; }
 
     public bool ShowsCodeForm { get; private set; }
+
+    /// <summary>The pilot was asked: the API's message, the same whatever the number (the page never tells which dossiers exist).</summary>
+    public AttachmentView? AskedPilot { get; private set; }
 
     public string? Notice { get; private set; }
 
@@ -119,6 +127,25 @@ public sealed class IndexModel(CandidatesApi api) : PageModel
         catch (CandidatesApiException exception)
         {
             ModelState.AddProblem(exception, "");
+        }
+
+        return await LoadAsync(ct);
+    }
+
+    public async Task<IActionResult> OnPostAskPilotAsync(CancellationToken ct)
+    {
+        try
+        {
+            AskedPilot = await api.AskPilotForAttachmentAsync(Blank(PilotAttachment.Number), Blank(PilotAttachment.Message), ct);
+        }
+        catch (CandidatesApiException exception) when (exception.Status == HttpStatusCode.Conflict)
+        {
+            return RedirectToPage();
+        }
+        catch (CandidatesApiException exception)
+        {
+            // number, message → PilotAttachment.Number, PilotAttachment.Message; an account without an address, at the top.
+            ModelState.AddProblem(exception, nameof(PilotAttachment));
         }
 
         return await LoadAsync(ct);
@@ -205,6 +232,8 @@ public sealed class IndexModel(CandidatesApi api) : PageModel
         return await LoadAsync(ct);
     }
 
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
     /// <summary>The API's one message for a form that has no field of its own to put it beside.</summary>
     private static string MessageOf(CandidatesApiException exception) =>
         exception.Status == HttpStatusCode.Unauthorized
@@ -229,6 +258,15 @@ public sealed class IndexModel(CandidatesApi api) : PageModel
         }
 
         return Page();
+    }
+
+    public sealed class PilotAttachmentInput
+    {
+        /// <summary>« D-000123 », as the e-mail sent when the dossier was submitted writes it.</summary>
+        public string? Number { get; set; }
+
+        /// <summary>Optional: how to reach the person, why the code does not come…</summary>
+        public string? Message { get; set; }
     }
 
     public sealed class CommitmentInput

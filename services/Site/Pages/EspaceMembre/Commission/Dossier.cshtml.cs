@@ -13,7 +13,8 @@ namespace Nege.Site.Pages.EspaceMembre.Commission;
 /// A candidate's dossier as their territory's commission works on it: its contents, its history, the signed
 /// analyses and recommendations, and the forms to add one or to move the dossier on (a pilot decides), or, once the
 /// candidate is qualified employable, to publish their pseudonymous card in the talent pool (a pilot too). It shows what
-/// the candidate reported from their space (their commitments) and their requests, which a pilot answers here too.
+/// the candidate reported from their space (their commitments) and their requests, which a pilot answers here too, as
+/// the requests of people who cannot receive the attachment code and ask a pilot to confirm the dossier is theirs.
 /// </summary>
 public sealed class DossierModel(CandidatesApi api) : PageModel
 {
@@ -31,10 +32,18 @@ public sealed class DossierModel(CandidatesApi api) : PageModel
         ["demande-acceptee"] = ("La demande du candidat est acceptée ; il en est informé par courriel.", RequestsAnchor),
         ["demande-refusee"] = ("La demande du candidat est refusée ; il reçoit votre message par courriel.", RequestsAnchor),
         ["opposition-acceptee"] = ("L'opposition du candidat est acceptée : le dossier est retiré ; il en est informé par courriel.", RequestsAnchor),
+        ["rattachement-confirme"] = ("Le rattachement est confirmé : le dossier est rattaché à ce compte, et la personne en est informée par courriel.", AttachmentsAnchor),
+        ["rattachement-refuse"] = ("La demande de rattachement est refusée ; la personne en est informée par courriel.", AttachmentsAnchor),
     };
 
     /// <summary>The section « Demandes du candidat ».</summary>
     public const string RequestsAnchor = "demandes";
+
+    /// <summary>The section « Demandes de rattachement ».</summary>
+    public const string AttachmentsAnchor = "rattachements";
+
+    /// <summary>The messages about a request no longer listed (decided meanwhile), at the top of « Demandes de rattachement ».</summary>
+    public const string AttachmentsKey = "Attachments";
 
     /// <summary>The section « Entreprises intéressées », and where a refused answer is said (403, 409).</summary>
     public const string InterestsAnchor = "interets";
@@ -100,6 +109,9 @@ public sealed class DossierModel(CandidatesApi api) : PageModel
 
     /// <summary>« Publier dans le vivier »: for a dossier qualified employable, or withdrawn from the pool to publish again.</summary>
     public bool OffersPublication => Dossier is { } dossier && Publishable.Contains(dossier.Status.Code);
+
+    /// <summary>The messages about one account's request to have the dossier attached (403, 404, 409), at the top of its form.</summary>
+    public static string AttachmentKey(Guid accountId) => $"Attachment.{accountId:N}";
 
     public Task<IActionResult> OnGetAsync(string? etat, CancellationToken ct)
     {
@@ -194,6 +206,48 @@ public sealed class DossierModel(CandidatesApi api) : PageModel
 
         Answering = (requestId, message);
         return await LoadAsync(ct);
+    }
+
+    /// <summary>
+    /// A pilot confirms (or not) that an account asking for the dossier is the candidate's. The API's refusals (403 not a
+    /// pilot, 404 no such request, 409 attached to another account meanwhile) are said beside that request's form, or
+    /// at the top of the section when the request is no longer listed.
+    /// </summary>
+    public async Task<IActionResult> OnPostAttachmentAsync(Guid accountId, bool? confirmed, CancellationToken ct)
+    {
+        IReadOnlyList<string> refusals;
+        if (accountId == Guid.Empty || confirmed is not { } confirm)
+        {
+            refusals = ["Choisissez de confirmer ou de refuser la demande de rattachement."];
+        }
+        else
+        {
+            try
+            {
+                await api.DecideAttachmentAsync(Id, accountId, confirm, ct);
+                return RedirectToPage(null, null, new { id = Id, etat = confirm ? "rattachement-confirme" : "rattachement-refuse" }, AttachmentsAnchor);
+            }
+            catch (CandidatesApiException exception) when (exception.Status == HttpStatusCode.Unauthorized)
+            {
+                ModelState.AddProblem(exception, "");
+                return await LoadAsync(ct);
+            }
+            catch (CandidatesApiException exception)
+            {
+                refusals = exception.Problem?.Errors?.Values.SelectMany(messages => messages).ToList() is { Count: > 0 } messages
+                    ? messages
+                    : [exception.Problem?.Detail ?? exception.Problem?.Title ?? exception.Unavailable];
+            }
+        }
+
+        var page = await LoadAsync(ct);
+        var key = Dossier?.PendingAttachments.Any(pending => pending.AccountId == accountId) == true ? AttachmentKey(accountId) : AttachmentsKey;
+        foreach (var refusal in refusals)
+        {
+            ModelState.AddModelError(key, refusal);
+        }
+
+        return page;
     }
 
     /// <summary>
