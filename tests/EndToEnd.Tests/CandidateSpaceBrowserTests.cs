@@ -20,7 +20,11 @@ public sealed class CandidateSpaceBrowserTests(RunningSystem system) : BrowserTe
 
     private const string PoolConsent = "Publication d'une fiche anonyme dans le vivier des candidats";
 
+    /// <summary>The choice on the candidate's form, in their first person.</summary>
     private const string Erasure = "Clôture et suppression de mon dossier";
+
+    /// <summary>The request as the API names it, for the candidate and the pilot alike.</summary>
+    private const string ErasureRequest = "Clôture et suppression du dossier";
 
     private Identities Identities => system.Identities;
 
@@ -107,7 +111,7 @@ public sealed class CandidateSpaceBrowserTests(RunningSystem system) : BrowserTe
         await Assertions.Expect(status).ToContainTextAsync("Votre demande est transmise au pilote");
         var mine = page.Locator("table.demandes tbody tr");
         await Assertions.Expect(mine).ToHaveCountAsync(1);
-        await Assertions.Expect(mine.First).ToContainTextAsync(Erasure);
+        await Assertions.Expect(mine.First).ToContainTextAsync(ErasureRequest);
         await Assertions.Expect(mine.First).ToContainTextAsync("En attente de réponse");
 
         // The pilot finds it among the requests to answer and refuses it, saying why.
@@ -118,7 +122,7 @@ public sealed class CandidateSpaceBrowserTests(RunningSystem system) : BrowserTe
         await pilotPage.GetByLabel("Territoire").SelectOptionAsync(Territory);
         await pilotPage.GetByRole(AriaRole.Button, new() { Name = "Afficher" }).ClickAsync();
         var request = pilotPage.Locator("article.demande-candidat", new() { HasText = number });
-        await Assertions.Expect(request).ToContainTextAsync($"{Erasure} — Camille {lastName}");
+        await Assertions.Expect(request).ToContainTextAsync($"{ErasureRequest} — Camille {lastName}");
         await Assertions.Expect(request).ToContainTextAsync("J'ai trouvé un emploi durable");
         await request.GetByLabel("Message au candidat").FillAsync(Why);
         await request.GetByRole(AriaRole.Button, new() { Name = "Refuser" }).ClickAsync();
@@ -140,7 +144,7 @@ public sealed class CandidateSpaceBrowserTests(RunningSystem system) : BrowserTe
         var told = await system.Sink.WaitForAsync(
             e => e.To.Any(to => to.Address == pilot.Email) && e.Subject?.StartsWith("Demande d'un candidat à traiter avant le ", StringComparison.Ordinal) == true,
             Identities.MailTimeout, "the pilot's e-mail about the candidate's erasure request");
-        Assert.EndsWith($" : {Erasure}", told.Subject, StringComparison.Ordinal);
+        Assert.EndsWith($" : {ErasureRequest}", told.Subject, StringComparison.Ordinal);
         Assert.Contains(number, told.Text, StringComparison.Ordinal);
     }
 

@@ -92,11 +92,12 @@ public sealed class RightsRequest
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
+    /// <summary>Read by the candidate and by the pilot alike: in neither's first person.</summary>
     public static string Label(RightsRequestKind kind) => kind switch
     {
         RightsRequestKind.Correction => "Correction des analyses de la commission",
-        RightsRequestKind.Objection => "Opposition au traitement de mes données",
-        RightsRequestKind.Erasure => "Clôture et suppression de mon dossier",
+        RightsRequestKind.Objection => "Opposition au traitement des données",
+        RightsRequestKind.Erasure => "Clôture et suppression du dossier",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
