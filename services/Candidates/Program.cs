@@ -18,6 +18,7 @@ builder.AddNegeService<CandidatesDbContext>(ResourceNames.Candidates, "NEGE — 
 });
 builder.AddDossiers();
 builder.AddTalentPool();
+builder.AddCandidateSpace();
 builder.AddRetention();
 AuditRetention.AddTo(builder);
 builder.AddWebhooks();

@@ -42,3 +42,13 @@ public sealed class RightsRequestReminders(IServiceScopeFactory scopes, TimeProv
         }
     }
 }
+
+public static class CandidateSpaceExtensions
+{
+    public static IHostApplicationBuilder AddCandidateSpace(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<RightsRequestReminders>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<RightsRequestReminders>());
+        return builder;
+    }
+}

@@ -55,8 +55,6 @@ public static class TalentPoolExtensions
         builder.Services.AddSingleton<TalentSearchCache>();
         builder.Services.AddSingleton<FollowUpReminders>();
         builder.Services.AddHostedService(services => services.GetRequiredService<FollowUpReminders>());
-        builder.Services.AddSingleton<CandidateSpace.RightsRequestReminders>();
-        builder.Services.AddHostedService(services => services.GetRequiredService<CandidateSpace.RightsRequestReminders>());
         return builder;
     }
 }
