@@ -29,8 +29,7 @@ public sealed class InterestRecordedEmails(
             emails.Add(ForCandidate(message, candidate));
         }
 
-        var told = message.Pilots.Concat(message.Advisers).DistinctBy(r => r.Email, StringComparer.OrdinalIgnoreCase);
-        emails.AddRange(told.Select(person => ForFollower(message, person)));
+        emails.AddRange(Followers.EachOf(message.Pilots.Concat(message.Advisers), person => ForFollower(message, person)));
         return emails;
     }
 

@@ -38,7 +38,7 @@ public sealed class RetentionWarningEmails(
             ]));
         }
 
-        emails.AddRange(message.Advisers.Select(adviser => EmailBodies.Build(adviser.Email, $"Dossier {message.Number} : effacement à partir du {day}",
+        emails.AddRange(Followers.EachOf(message.Advisers, adviser => EmailBodies.Build(adviser.Email, $"Dossier {message.Number} : effacement à partir du {day}",
         [
             $"Bonjour {adviser.Name},",
             $"Le dossier {message.Number} de {message.CandidateFirstName}, que vous suivez, n'a pas été mis à jour depuis près de {message.RetentionMonths} mois : il sera effacé à partir du {day}, sauf mise à jour d'ici là.",
