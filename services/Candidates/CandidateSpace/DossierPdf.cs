@@ -1,42 +1,22 @@
 using System.Globalization;
-using System.Text;
 using Nege.Contracts.Api.Candidates;
+using Nege.Printing;
 using Nege.ServiceDefaults.Data;
-using UglyToad.PdfPig.Content;
-using UglyToad.PdfPig.Core;
-using UglyToad.PdfPig.Writer;
 
 namespace Nege.Candidates.CandidateSpace;
 
 /// <summary>The candidate's dossier as a PDF (the right of access, on paper): the same sections as the page, plain text.</summary>
 public static class DossierPdf
 {
-    private const double FontSize = 10;
-    private const double TitleSize = 13;
-    private const double Margin = 50;
-    private const double LineHeight = 14;
-    private const int WrapAt = 95;
-
-    private static readonly Lazy<byte[]> Regular = new(() => Font("DejaVuSans.ttf"));
-    private static readonly Lazy<byte[]> Bold = new(() => Font("DejaVuSans-Bold.ttf"));
-
-    private static byte[] Font(string name)
-    {
-        using var stream = typeof(DossierPdf).Assembly.GetManifestResourceStream($"Fonts.{name}") ?? throw new InvalidOperationException($"The font {name} is not embedded.");
-        using var copy = new MemoryStream();
-        stream.CopyTo(copy);
-        return copy.ToArray();
-    }
-
     public static byte[] Render(CandidateDossierView dossier)
     {
-        var lines = new List<(string Text, bool Title)>();
-        void Title(string text) => lines.Add((text, true));
+        var pdf = new PlainPdf();
+        void Title(string text) => pdf.Heading(text);
         void Line(string label, string? value)
         {
             if (!string.IsNullOrWhiteSpace(value))
             {
-                lines.Add(($"{label} : {value}", false));
+                pdf.Paragraph($"{label} : {value}");
             }
         }
 
@@ -117,62 +97,8 @@ public static class DossierPdf
             Line($"Fiche de suivi {sheet.OrganisationName}", sheet.StatusLabel);
         }
 
-        return Write(lines);
+        return pdf.ToBytes();
     }
-
-    private static byte[] Write(List<(string Text, bool Title)> lines)
-    {
-        using var builder = new PdfDocumentBuilder();
-        var regular = builder.AddTrueTypeFont(Regular.Value);
-        var bold = builder.AddTrueTypeFont(Bold.Value);
-        var page = builder.AddPage(PageSize.A4);
-        var top = page.PageSize.Height - Margin;
-        var y = top;
-        foreach (var (text, title) in lines)
-        {
-            foreach (var part in Wrap(Printable(text)))
-            {
-                if (y < Margin + LineHeight)
-                {
-                    page = builder.AddPage(PageSize.A4);
-                    y = top;
-                }
-
-                if (title)
-                {
-                    y -= LineHeight / 2;
-                }
-
-                page.AddText(part, title ? TitleSize : FontSize, new PdfPoint(Margin, y), title ? bold : regular);
-                y -= LineHeight;
-            }
-        }
-
-        return builder.Build();
-    }
-
-    private static IEnumerable<string> Wrap(string text)
-    {
-        var line = new StringBuilder();
-        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-        {
-            if (line.Length > 0 && line.Length + word.Length + 1 > WrapAt)
-            {
-                yield return line.ToString();
-                line.Clear().Append("    ");
-            }
-
-            line.Append(line.Length > 0 && line.ToString().Trim().Length > 0 ? " " : "").Append(word);
-        }
-
-        if (line.Length > 0)
-        {
-            yield return line.ToString();
-        }
-    }
-
-    /// <summary>One line of text: control characters (line breaks within a field) become spaces.</summary>
-    private static string Printable(string text) => new([.. text.Select(ch => char.IsControl(ch) ? ' ' : ch)]);
 
     private static string Day(DateTimeOffset at) => ParisTime.DateOf(at).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 }

@@ -1,0 +1,45 @@
+namespace Nege.Contracts.Api.Billing;
+
+// The bodies of Billing's HTTP API for the fee calls (« appels de cotisation ») and their credit notes.
+
+/// <summary>A fee call as the treasurer and the member's referent see it.</summary>
+/// <param name="Number">Unique, chronological and gapless per year: « 2027-0001 ».</param>
+/// <param name="Status">« issued » (nothing paid), « partially_paid », « paid » or « cancelled » (by a credit note).</param>
+/// <param name="Reason">« admission » (the first year of a new member) or « renewal ».</param>
+public sealed record FeeCallView(
+    Guid Id,
+    string Number,
+    int Year,
+    Guid OrganisationId,
+    string OrganisationName,
+    string Category,
+    IReadOnlyList<string> Territories,
+    string Reason,
+    string Status,
+    string StatusLabel,
+    long AmountCents,
+    long PaidCents,
+    long OutstandingCents,
+    DateOnly IssuedOn,
+    DateOnly DueOn,
+    FeeQuoteView Computation,
+    CreditNoteView? CreditNote);
+
+/// <summary>An « avoir »: it cancels a fee call issued by mistake, under its own gapless number (« AV-2027-0001 »).</summary>
+public sealed record CreditNoteView(Guid Id, string Number, long AmountCents, string Reason, DateOnly IssuedOn);
+
+/// <summary>The treasurer cancels a fee call: a credit note for its whole amount, with the reason written on it.</summary>
+public sealed record FeeCallCancellation(string? Reason);
+
+/// <summary>The treasurer issues a member's fee call for a year (after a cancellation, say); the reason defaults to « renewal ».</summary>
+public sealed record FeeCallRequest(int? Year);
+
+/// <summary>A page of fee calls with the totals of every call the filters select (not only this page's).</summary>
+public sealed record FeeCallPage(
+    IReadOnlyList<FeeCallView> Items,
+    int Page,
+    int PageSize,
+    int Total,
+    long CalledCents,
+    long PaidCents,
+    long OutstandingCents);
