@@ -102,8 +102,23 @@ public static class AccessPolicies
         "talent-pool.search", "Recruteurs et référents d'un organisme adhérent à jour de son adhésion : le vivier des candidats (fiches anonymes)",
         CallerKind.Person, [NegeRoles.Recruiter, NegeRoles.Referent]);
 
+    public static readonly AccessPolicy ManageFeeGrids = new(
+        "fee-grids.manage", "Administrateurs : grilles de cotisation (la grille d'une année, modifiable tant qu'elle n'a servi à aucun appel)",
+        CallerKind.Person, [NegeRoles.Admin]);
+
+    public static readonly AccessPolicy ReadFeeCalls = new(
+        "fee-calls.read", "Trésorier, Conseil d'Administration et administrateurs : appels de cotisation, paiements et reçus de tous les adhérents",
+        CallerKind.Person, [NegeRoles.Treasurer, NegeRoles.Board, NegeRoles.Admin]);
+
+    public static readonly AccessPolicy ManageFeeCalls = new(
+        "fee-calls.manage", "Trésorier et administrateurs : émettre et annuler les appels de cotisation, enregistrer les paiements",
+        CallerKind.Person, [NegeRoles.Treasurer, NegeRoles.Admin]);
+
+    public static readonly AccessPolicy OwnFeeCalls = new(
+        "fee-calls.own", "Référents d'un organisme adhérent : ses appels de cotisation et ses reçus", CallerKind.Person, [NegeRoles.Referent]);
+
     public static IReadOnlyList<AccessPolicy> All { get; } =
         [OwnAccount, ManageAccounts, ManageOrganisations, ManagePartnerClients, Operations, PartnerCandidatesRead, PartnerCandidatesWrite, PartnerAdvisers,
             CommissionWork, ManageTerritories, ReadPersonalDataAudit, CandidateStatistics, TalentPoolSearch,
-            DecideApplications, OwnOrganisation];
+            DecideApplications, OwnOrganisation, ManageFeeGrids, ReadFeeCalls, ManageFeeCalls, OwnFeeCalls];
 }

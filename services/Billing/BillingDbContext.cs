@@ -1,4 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Nege.Billing.Calls;
+using Nege.Billing.Grids;
+using Nege.Billing.Members;
 using Nege.ServiceDefaults.Data;
 using Nege.ServiceDefaults.Messaging;
 
@@ -6,7 +9,19 @@ namespace Nege.Billing;
 
 public sealed class BillingDbContext(DbContextOptions<BillingDbContext> options) : DbContext(options)
 {
-    protected override void OnModelCreating(ModelBuilder modelBuilder) => modelBuilder.AddOutboxAndInbox();
+    public DbSet<FeeGrid> FeeGrids => Set<FeeGrid>();
+
+    public DbSet<BillingMember> Members => Set<BillingMember>();
+
+    public DbSet<FeeCall> FeeCalls => Set<FeeCall>();
+
+    public DbSet<CreditNote> CreditNotes => Set<CreditNote>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.AddOutboxAndInbox();
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(BillingDbContext).Assembly);
+    }
 }
 
 public sealed class BillingDbContextFactory : DesignTimeDbContextFactory<BillingDbContext>;

@@ -1,12 +1,23 @@
 using Nege.Billing;
+using Nege.Billing.Calls;
+using Nege.Billing.Grids;
+using Nege.Billing.Members;
 using Nege.ServiceDefaults;
 using Nege.ServiceDefaults.Data;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddNegeService<BillingDbContext>(ResourceNames.Billing, "NEGE — Cotisations");
+builder.AddNegeService<BillingDbContext>(ResourceNames.Billing, "NEGE — Cotisations", consumers =>
+{
+    consumers.AddConsumer<MembershipApprovedConsumer>();
+});
+builder.AddFeeCalls();
 
 var app = builder.Build();
 app.MapNegeService<BillingDbContext>(ResourceNames.Billing);
+app.MapFeeGrids();
+app.MapQuote();
+app.MapFeeCalls();
+app.MapMemberCalls();
 
 await app.RunWithMigrationsAsync<BillingDbContext>(args);
 

@@ -26,6 +26,13 @@ public static class ProblemAssertions
         Assert.InRange(retryAfter.Value, TimeSpan.FromSeconds(1), window);
     }
 
+    /// <summary>400, a French validation problem, and its messages per field.</summary>
+    public static async Task<IReadOnlyDictionary<string, string[]>> ValidationErrorsAsync(HttpResponseMessage response)
+    {
+        var problem = await ProblemAsync(response, HttpStatusCode.BadRequest);
+        return problem.GetProperty("errors").Deserialize<Dictionary<string, string[]>>()!;
+    }
+
     private static async Task<JsonElement> ProblemAsync(HttpResponseMessage response, HttpStatusCode status)
     {
         Assert.Equal(status, response.StatusCode);

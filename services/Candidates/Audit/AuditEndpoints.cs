@@ -59,17 +59,14 @@ public static class AuditEndpoints
         }
 
         var rows = await Filter(db, dossierId, accountId, from, to).OrderBy(r => r.Id).Take(CsvMaxRows).ToListAsync(cancellationToken);
-        var csv = new StringBuilder("date (Europe/Paris);compte du lecteur;lecteur;dossier;donnée lue;détail\r\n");
+        var csv = new StringBuilder().AppendRow("date (Europe/Paris)", "compte du lecteur", "lecteur", "dossier", "donnée lue", "détail");
         foreach (var r in rows)
         {
             var at = TimeZoneInfo.ConvertTime(r.At, ParisTime.Zone).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
-            csv.Append(string.Join(';', at, r.AccountId, Cell(r.ReaderName), r.DossierId, r.What, Cell(r.Detail ?? ""))).Append("\r\n");
+            csv.AppendRow(at, r.AccountId.ToString(), r.ReaderName, r.DossierId.ToString(), r.What, r.Detail ?? "");
         }
 
-        response.Headers.CacheControl = "private, no-store";
-        // With its byte-order mark, so that a spreadsheet opens the accents right.
-        return TypedResults.File([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())], "text/csv; charset=utf-8",
-            $"journal-donnees-personnelles-{from?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "debut"}-{to?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "fin"}.csv");
+        return Csv.File(csv, $"journal-donnees-personnelles-{from?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "debut"}-{to?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "fin"}.csv", response);
     }
 
     private static ValidationErrors ValidatePeriod(DateOnly? from, DateOnly? to) =>
@@ -101,12 +98,5 @@ public static class AuditEndpoints
         }
 
         return query;
-    }
-
-    /// <summary>A CSV cell: quoted when it holds the separator, a quote or a line break; a leading formula sign is neutralised.</summary>
-    private static string Cell(string value)
-    {
-        var safe = value.Length > 0 && "=+-@".Contains(value[0], StringComparison.Ordinal) ? "'" + value : value;
-        return safe.IndexOfAny([';', '"', '\r', '\n']) >= 0 ? $"\"{safe.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : safe;
     }
 }

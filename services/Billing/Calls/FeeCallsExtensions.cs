@@ -1,0 +1,17 @@
+namespace Nege.Billing.Calls;
+
+public static class FeeCallsExtensions
+{
+    public static IHostApplicationBuilder AddFeeCalls(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<FeeCallOptions>().BindConfiguration("Billing:FeeCalls")
+            .Validate(options => options.PaymentTermDays is > 0 and <= 365, "Billing:FeeCalls:PaymentTermDays must be between 1 and 365 days.")
+            .Validate(options => options.AdmissionForNextYearMonths is >= 0 and <= 11, "Billing:FeeCalls:AdmissionForNextYearMonths must be between 0 and 11.")
+            .Validate(options => DateOnly.TryParseExact($"2024-{options.RenewalDay}", "yyyy-MM-dd", out _), "Billing:FeeCalls:RenewalDay is a day of the year, « MM-dd ».")
+            .ValidateOnStart();
+        builder.Services.AddOptions<AssociationIdentity>().BindConfiguration("Billing:Association");
+        builder.Services.AddSingleton<BillingLinks>();
+        builder.Services.AddScoped<FeeCallIssuer>();
+        return builder;
+    }
+}
