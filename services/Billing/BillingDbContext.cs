@@ -17,6 +17,10 @@ public sealed class BillingDbContext(DbContextOptions<BillingDbContext> options)
 
     public DbSet<CreditNote> CreditNotes => Set<CreditNote>();
 
+    public DbSet<Payment> Payments => Set<Payment>();
+
+    public DbSet<Receipt> Receipts => Set<Receipt>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.AddOutboxAndInbox();

@@ -18,6 +18,7 @@ app.MapFeeGrids();
 app.MapQuote();
 app.MapFeeCalls();
 app.MapMemberCalls();
+app.MapPayments();
 
 await app.RunWithMigrationsAsync<BillingDbContext>(args);
 

@@ -61,6 +61,28 @@ public static class BillingDocuments
         return Footer(pdf).ToBytes();
     }
 
+    public static byte[] ReceiptPdf(AssociationIdentity association, Receipt receipt, FeeCall call, IReadOnlyList<Payment> payments)
+    {
+        var pdf = Letterhead(association)
+            .Heading($"Reçu de cotisation n° {receipt.Number}")
+            .Row("Date d'émission", Day(receipt.IssuedOn))
+            .Row("Appel de cotisation réglé", $"n° {call.Number} du {Day(call.IssuedOn)}")
+            .Heading("Adhérent")
+            .Paragraph(call.OrganisationName, strong: true)
+            .Paragraph($"À l'attention de {call.ReferentName}, référent de l'organisme ({call.ReferentEmail})")
+            .Space()
+            .Paragraph($"{association.Name} reconnaît avoir reçu de {call.OrganisationName} la somme de {Money.Format(call.AmountCents)} "
+                       + $"au titre de sa cotisation {call.Year}, réglée en totalité.")
+            .Heading("Paiements reçus");
+        foreach (var payment in payments)
+        {
+            pdf.Row($"{Day(payment.PaidOn)} - {Payment.Label(payment.Method)}{(payment.Reference is { } reference ? $" ({reference})" : "")}", Money.Format(payment.AmountCents));
+        }
+
+        pdf.Row("Total reçu", Money.Format(payments.Sum(p => p.AmountCents)), strong: true);
+        return Footer(pdf).ToBytes();
+    }
+
     private static PlainPdf Letterhead(AssociationIdentity association) => new PlainPdf()
         .Title(association.Name)
         .Paragraph(association.LegalForm)

@@ -22,6 +22,7 @@ public static class DocumentNumbers
 {
     public const string FeeCalls = "fee-call";
     public const string CreditNotes = "credit-note";
+    public const string Receipts = "receipt";
 
     /// <summary>The next number of the series; call it inside the transaction that saves the numbered document.</summary>
     public static async Task<int> NextAsync(BillingDbContext db, string series, int year, CancellationToken cancellationToken)
@@ -43,6 +44,8 @@ public static class DocumentNumbers
     public static string FeeCallNumber(int year, int sequence) => $"{year}-{sequence:0000}";
 
     public static string CreditNoteNumber(int year, int sequence) => $"AV-{year}-{sequence:0000}";
+
+    public static string ReceiptNumber(int year, int sequence) => $"R-{year}-{sequence:0000}";
 }
 
 internal sealed class DocumentSequenceConfiguration : IEntityTypeConfiguration<DocumentSequence>

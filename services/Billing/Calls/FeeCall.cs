@@ -70,7 +70,31 @@ public sealed class FeeCall
     /// <summary>Nothing is due on a call of 0 € (a free start-up, a partner's agreement at 0 €): it is paid as soon as it is issued.</summary>
     public static FeeCallStatus InitialStatus(long amountCents) => amountCents == 0 ? FeeCallStatus.Paid : FeeCallStatus.Issued;
 
+    /// <summary>Reminders sent after the due date (the first at D+30, the second at D+60 by default).</summary>
+    public int RemindersSent { get; private set; }
+
+    /// <summary>Its non-payment made the membership lapse (until it is paid or cancelled).</summary>
+    public bool CausedLapse { get; private set; }
+
+    public bool IsOpen => Status is FeeCallStatus.Issued or FeeCallStatus.PartiallyPaid;
+
     public void Cancel() => Status = FeeCallStatus.Cancelled;
+
+    /// <summary>Adds a payment; the caller has checked it does not exceed what remains due.</summary>
+    public void RecordPayment(long cents)
+    {
+        if (!IsOpen || cents <= 0 || cents > OutstandingCents)
+        {
+            throw new InvalidOperationException($"A payment of {cents} cents does not fit fee call {Number} ({Status}, {OutstandingCents} due).");
+        }
+
+        PaidCents += cents;
+        Status = PaidCents == AmountCents ? FeeCallStatus.Paid : FeeCallStatus.PartiallyPaid;
+    }
+
+    public void Reminded() => RemindersSent++;
+
+    public void Lapsed() => CausedLapse = true;
 
     public static string FileName(string number) => $"appel-de-cotisation-{number}.pdf";
 
@@ -205,7 +229,10 @@ internal sealed class FeeCallConfiguration : IEntityTypeConfiguration<FeeCall>
         call.Property(c => c.IssuedOn).HasColumnName("issued_on");
         call.Property(c => c.DueOn).HasColumnName("due_on");
         call.Property(c => c.Pdf).HasColumnName("pdf");
+        call.Property(c => c.RemindersSent).HasColumnName("reminders_sent");
+        call.Property(c => c.CausedLapse).HasColumnName("caused_lapse");
         call.Ignore(c => c.OutstandingCents);
+        call.Ignore(c => c.IsOpen);
         call.ToTable(table => table.HasCheckConstraint("ck_fee_calls_paid", "paid_cents >= 0 AND paid_cents <= amount_cents"));
     }
 }

@@ -204,6 +204,8 @@ public static class FeeCallsEndpoints
         note.Freeze(BillingDocuments.CreditNotePdf(association.Value, note, call));
         call.Cancel();
         db.CreditNotes.Add(note);
+        var member = await db.Members.SingleAsync(m => m.OrganisationId == call.OrganisationId, cancellationToken);
+        await Lapses.ReinstateIfSettledAsync(db, member, call, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok((await ViewsAsync(db, [call], cancellationToken))[0]);
@@ -258,13 +260,26 @@ public static class FeeCallsEndpoints
 
     public static async Task<IReadOnlyList<FeeCallView>> ViewsAsync(BillingDbContext db, IReadOnlyList<FeeCall> calls, CancellationToken cancellationToken)
     {
+        var ids = calls.Select(c => c.Id).ToList();
         var notes = await CreditNotesOfAsync(db, calls, cancellationToken);
-        return [.. calls.Select(call => View(call, notes.GetValueOrDefault(call.Id)))];
+        var payments = (await db.Payments.AsNoTracking().Where(p => ids.Contains(p.FeeCallId)).OrderBy(p => p.RecordedAt).ToListAsync(cancellationToken))
+            .ToLookup(p => p.FeeCallId);
+        var receipts = await db.Receipts.AsNoTracking().Where(r => ids.Contains(r.FeeCallId))
+            .Select(r => new { r.FeeCallId, View = new ReceiptView(r.Id, r.Number, r.IssuedOn) }).ToDictionaryAsync(r => r.FeeCallId, r => r.View, cancellationToken);
+        return [.. calls.Select(call => View(call, notes.GetValueOrDefault(call.Id)) with
+        {
+            Payments = [.. payments[call.Id].Select(p => new PaymentView(p.Id, p.AmountCents, p.PaidOn, Payment.Code(p.Method), Payment.Label(p.Method), p.Reference, p.RecordedBy, p.RecordedAt))],
+            Receipt = receipts.GetValueOrDefault(call.Id),
+        })];
     }
 
     public static FeeCallView View(FeeCall call, CreditNote? note) => new(
         call.Id, call.Number, call.Year, call.OrganisationId, call.OrganisationName, call.Category, call.Territories,
         FeeCall.ReasonCode(call.Reason), FeeCall.StatusCode(call.Status), FeeCall.StatusLabel(call.Status),
         call.AmountCents, call.PaidCents, call.OutstandingCents, call.IssuedOn, call.DueOn, call.Computation,
-        note is null ? null : new CreditNoteView(note.Id, note.Number, note.AmountCents, note.Reason, note.IssuedOn));
+        note is null ? null : new CreditNoteView(note.Id, note.Number, note.AmountCents, note.Reason, note.IssuedOn))
+    {
+        RemindersSent = call.RemindersSent,
+        CausedLapse = call.CausedLapse,
+    };
 }

@@ -10,7 +10,13 @@ public static class FeeCallsExtensions
             .Validate(options => DateOnly.TryParseExact($"2024-{options.RenewalDay}", "yyyy-MM-dd", out _), "Billing:FeeCalls:RenewalDay is a day of the year, « MM-dd ».")
             .ValidateOnStart();
         builder.Services.AddOptions<AssociationIdentity>().BindConfiguration("Billing:Association");
+        builder.Services.AddOptions<ReminderOptions>().BindConfiguration("Billing:Reminders")
+            .Validate(options => options.Delays.All(days => days > 0) && options.Delays.SequenceEqual(options.Delays.Order()), "Billing:Reminders:DelaysDays are increasing days after the due date.")
+            .Validate(options => options.LapseAfterLastDays >= 0, "Billing:Reminders:LapseAfterLastDays is a number of days.")
+            .ValidateOnStart();
         builder.Services.AddSingleton<BillingLinks>();
+        builder.Services.AddSingleton<FeeReminders>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<FeeReminders>());
         builder.Services.AddScoped<FeeCallIssuer>();
         return builder;
     }

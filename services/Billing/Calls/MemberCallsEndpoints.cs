@@ -20,6 +20,7 @@ public static class MemberCallsEndpoints
         me.MapGet("/calls", ListAsync).WithSummary("Les appels de cotisation de mon organisme, du plus récent au plus ancien");
         me.MapGet("/calls/{id:guid}/pdf", PdfAsync).WithSummary("Le PDF d'un appel de cotisation de mon organisme");
         me.MapGet("/credit-notes/{id:guid}/pdf", CreditNotePdfAsync).WithSummary("Le PDF d'un avoir de mon organisme");
+        me.MapGet("/receipts/{id:guid}/pdf", ReceiptPdfAsync).WithSummary("Le PDF d'un reçu de cotisation de mon organisme");
         return routes;
     }
 
@@ -61,5 +62,19 @@ public static class MemberCallsEndpoints
             .Join(db.FeeCalls.Where(c => c.OrganisationId == organisationId), n => n.FeeCallId, c => c.Id, (n, _) => new { n.Number, n.Pdf })
             .SingleOrDefaultAsync(cancellationToken);
         return note is null ? Problems.NotFound("Cet avoir n'existe pas.") : FeeCallsEndpoints.Pdf(note.Pdf, CreditNote.FileName(note.Number), response);
+    }
+
+    private static async Task<Results<FileContentHttpResult, NotFoundProblem, ForbiddenProblem>> ReceiptPdfAsync(
+        BillingDbContext db, ClaimsPrincipal user, Guid id, HttpResponse response, CancellationToken cancellationToken)
+    {
+        if (user.CallerOrganisationId() is not { } organisationId)
+        {
+            return Problems.Forbidden(NoOrganisation);
+        }
+
+        var receipt = await db.Receipts.AsNoTracking().Where(r => r.Id == id)
+            .Join(db.FeeCalls.Where(c => c.OrganisationId == organisationId), r => r.FeeCallId, c => c.Id, (r, _) => new { r.Number, r.Pdf })
+            .SingleOrDefaultAsync(cancellationToken);
+        return receipt is null ? Problems.NotFound("Ce reçu n'existe pas.") : FeeCallsEndpoints.Pdf(receipt.Pdf, Receipt.FileName(receipt.Number), response);
     }
 }

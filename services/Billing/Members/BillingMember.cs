@@ -50,6 +50,9 @@ public sealed class BillingMember
 
     public DateTimeOffset MemberSince { get; init; }
 
+    /// <summary>Set while the membership is lapsed for an unpaid fee call.</summary>
+    public DateTimeOffset? LapsedAt { get; set; }
+
     public MembershipPerimeter Perimeter => new(PerimeterAlsace, PerimeterChampagneArdenne, PerimeterLorraine);
 
     /// <summary>The territories where it wants the association's services (a territory at 0 is left out).</summary>
@@ -112,6 +115,7 @@ internal sealed class BillingMemberConfiguration : IEntityTypeConfiguration<Bill
         member.Property(m => m.ReferentEmail).HasColumnName("referent_email").HasMaxLength(254);
         member.Property(m => m.AgreedFeeCents).HasColumnName("agreed_fee_cents");
         member.Property(m => m.MemberSince).HasColumnName("member_since");
+        member.Property(m => m.LapsedAt).HasColumnName("lapsed_at");
         member.Ignore(m => m.Perimeter);
         member.Ignore(m => m.Territories);
         member.Ignore(m => m.FeeSubject);

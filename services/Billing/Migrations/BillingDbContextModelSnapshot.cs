@@ -119,6 +119,10 @@ namespace Nege.Billing.Migrations
                         .HasColumnType("character varying(60)")
                         .HasColumnName("category");
 
+                    b.Property<bool>("CausedLapse")
+                        .HasColumnType("boolean")
+                        .HasColumnName("caused_lapse");
+
                     b.Property<string>("Computation")
                         .IsRequired()
                         .HasColumnType("jsonb")
@@ -179,6 +183,10 @@ namespace Nege.Billing.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("referent_name");
 
+                    b.Property<int>("RemindersSent")
+                        .HasColumnType("integer")
+                        .HasColumnName("reminders_sent");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -207,6 +215,99 @@ namespace Nege.Billing.Migrations
                         {
                             t.HasCheckConstraint("ck_fee_calls_paid", "paid_cents >= 0 AND paid_cents <= amount_cents");
                         });
+                });
+
+            modelBuilder.Entity("Nege.Billing.Calls.Payment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AmountCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_cents");
+
+                    b.Property<Guid>("FeeCallId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("fee_call_id");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("method");
+
+                    b.Property<DateOnly>("PaidOn")
+                        .HasColumnType("date")
+                        .HasColumnName("paid_on");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("reference");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FeeCallId");
+
+                    b.ToTable("payments", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_payments_amount", "amount_cents > 0");
+                        });
+                });
+
+            modelBuilder.Entity("Nege.Billing.Calls.Receipt", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("FeeCallId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("fee_call_id");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("issued_at");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("issued_on");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("number");
+
+                    b.Property<byte[]>("Pdf")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("pdf");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FeeCallId")
+                        .IsUnique();
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.ToTable("receipts", (string)null);
                 });
 
             modelBuilder.Entity("Nege.Billing.Grids.FeeGrid", b =>
@@ -273,6 +374,10 @@ namespace Nege.Billing.Migrations
                     b.Property<bool>("DigitalSector")
                         .HasColumnType("boolean")
                         .HasColumnName("digital_sector");
+
+                    b.Property<DateTimeOffset?>("LapsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lapsed_at");
 
                     b.Property<DateTimeOffset>("MemberSince")
                         .HasColumnType("timestamp with time zone")
@@ -426,6 +531,24 @@ namespace Nege.Billing.Migrations
                     b.HasOne("Nege.Billing.Members.BillingMember", null)
                         .WithMany()
                         .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nege.Billing.Calls.Payment", b =>
+                {
+                    b.HasOne("Nege.Billing.Calls.FeeCall", null)
+                        .WithMany()
+                        .HasForeignKey("FeeCallId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nege.Billing.Calls.Receipt", b =>
+                {
+                    b.HasOne("Nege.Billing.Calls.FeeCall", null)
+                        .WithMany()
+                        .HasForeignKey("FeeCallId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

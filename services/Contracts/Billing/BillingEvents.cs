@@ -25,3 +25,71 @@ public sealed record FeeCallIssued(
 
 /// <summary>A PDF (or other small document) carried by an event: its file name, media type and bytes.</summary>
 public sealed record Document(string FileName, string ContentType, byte[] Content);
+
+/// <summary>
+/// The treasurer recorded a payment of a fee call. Once the call is paid in full, <see cref="Receipt"/> is its receipt
+/// (« reçu »), sent to the referent; before that the e-mail says what was received and what remains.
+/// </summary>
+public sealed record PaymentRecorded(
+    Guid PaymentId,
+    Guid FeeCallId,
+    string FeeCallNumber,
+    int Year,
+    Guid OrganisationId,
+    string OrganisationName,
+    PersonReference Referent,
+    long AmountCents,
+    DateOnly PaidOn,
+    string MethodLabel,
+    long PaidCents,
+    long OutstandingCents,
+    DateTimeOffset RecordedAt)
+{
+    /// <summary>The receipt's number (« R-2027-0001 ») and PDF, once the call is paid in full.</summary>
+    public string? ReceiptNumber { get; init; }
+
+    public Document? Receipt { get; init; }
+
+    public Uri? ExtranetLink { get; init; }
+}
+
+/// <summary>A fee call is still unpaid at one of the reminders' delays after its due date (D+30, D+60 by default).</summary>
+/// <param name="Reminder">1 for the first reminder, 2 for the second…</param>
+/// <param name="IsLast">The last one: without payment by <paramref name="LapsesOn"/>, the membership lapses.</param>
+public sealed record FeeReminderDue(
+    Guid FeeCallId,
+    string FeeCallNumber,
+    int Year,
+    Guid OrganisationId,
+    string OrganisationName,
+    PersonReference Referent,
+    int Reminder,
+    bool IsLast,
+    long OutstandingCents,
+    DateOnly DueOn,
+    DateOnly LapsesOn,
+    Document Pdf,
+    DateTimeOffset RemindedAt)
+{
+    public Uri? ExtranetLink { get; init; }
+}
+
+/// <summary>
+/// A member did not pay its fee call after the last reminder: its membership lapses until it pays. Membership marks the
+/// organisation lapsed, the talent pool refuses its recruiters, the directory hides it.
+/// </summary>
+public sealed record MembershipLapsed(
+    Guid OrganisationId,
+    string OrganisationName,
+    PersonReference Referent,
+    string FeeCallNumber,
+    long OutstandingCents,
+    DateTimeOffset LapsedAt);
+
+/// <summary>A lapsed member paid (or its unpaid call was cancelled): it is a current member again.</summary>
+public sealed record MembershipReinstated(
+    Guid OrganisationId,
+    string OrganisationName,
+    PersonReference Referent,
+    string FeeCallNumber,
+    DateTimeOffset ReinstatedAt);

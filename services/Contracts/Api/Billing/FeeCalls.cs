@@ -23,7 +23,29 @@ public sealed record FeeCallView(
     DateOnly IssuedOn,
     DateOnly DueOn,
     FeeQuoteView Computation,
-    CreditNoteView? CreditNote);
+    CreditNoteView? CreditNote)
+{
+    /// <summary>The payments recorded, oldest first.</summary>
+    public IReadOnlyList<PaymentView> Payments { get; init; } = [];
+
+    /// <summary>The receipt, once the call is paid in full.</summary>
+    public ReceiptView? Receipt { get; init; }
+
+    /// <summary>How many reminders were sent (D+30, D+60…), and whether its non-payment made the membership lapse.</summary>
+    public int RemindersSent { get; init; }
+
+    public bool CausedLapse { get; init; }
+}
+
+/// <summary>A payment of a fee call as the treasurer recorded it.</summary>
+/// <param name="Method">« transfer » (virement), « cheque » or « card » (carte bancaire).</param>
+public sealed record PaymentView(Guid Id, long AmountCents, DateOnly PaidOn, string Method, string MethodLabel, string? Reference, string RecordedBy, DateTimeOffset RecordedAt);
+
+/// <summary>The « reçu » of a fee call paid in full, under its own gapless number (« R-2027-0001 »).</summary>
+public sealed record ReceiptView(Guid Id, string Number, DateOnly IssuedOn);
+
+/// <summary>The treasurer records a payment: an amount (cents), the day it was received, how, and its reference (cheque or transfer number).</summary>
+public sealed record PaymentRequest(long? AmountCents, DateOnly? PaidOn, string? Method, string? Reference);
 
 /// <summary>An « avoir »: it cancels a fee call issued by mistake, under its own gapless number (« AV-2027-0001 »).</summary>
 public sealed record CreditNoteView(Guid Id, string Number, long AmountCents, string Reason, DateOnly IssuedOn);
