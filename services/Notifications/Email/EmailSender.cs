@@ -71,7 +71,11 @@ public sealed class SmtpConnection(SmtpClient client, EmailOptions options) : IA
         var body = new BodyBuilder { TextBody = delivery.TextBody, HtmlBody = delivery.HtmlBody };
         foreach (var attachment in delivery.Attachments.OrderBy(a => a.Position))
         {
-            body.Attachments.Add(attachment.FileName, attachment.Content, ContentType.Parse(attachment.ContentType));
+            // Base64 whatever the type: a text file sent as text would arrive with its line breaks made CRLF, not the bytes recorded.
+            if (body.Attachments.Add(attachment.FileName, attachment.Content, ContentType.Parse(attachment.ContentType)) is MimePart part)
+            {
+                part.ContentTransferEncoding = ContentEncoding.Base64;
+            }
         }
 
         message.Body = body.ToMessageBody();
