@@ -1,5 +1,6 @@
 using Nege.Notifications;
 using Nege.Notifications.Accounts;
+using Nege.Notifications.Billing;
 using Nege.Notifications.Candidates;
 using Nege.Notifications.Deliveries;
 using Nege.Notifications.Email;
@@ -37,6 +38,7 @@ builder.AddNegeService<NotificationsDbContext>(ResourceNames.Notifications, "NEG
     consumers.AddConsumer<RightsRequestAnsweredEmail>();
     consumers.AddConsumer<AttachmentConfirmationRequestedEmails>();
     consumers.AddConsumer<AttachmentDecidedEmail>();
+    consumers.AddConsumer<FeeCallIssuedEmail>();
 });
 builder.AddEmail();
 builder.AddEmailDeliveries();

@@ -16,6 +16,9 @@ public sealed record SinkEmail(
     string? Html,
     string? MessageId);
 
+/// <summary>A file attached to an e-mail: its decoded name, its media type without parameters, and its bytes.</summary>
+public sealed record SinkAttachment(string FileName, string ContentType, byte[] Content);
+
 /// <summary>Reads e-mails back from the SMTP sink's REST API (smtp4dev), as its web UI does.</summary>
 public sealed class SmtpSink(Uri webUrl) : IDisposable
 {
@@ -47,6 +50,24 @@ public sealed class SmtpSink(Uri webUrl) : IDisposable
     public Task<SinkEmail> WaitForRecipientAsync(string address, TimeSpan timeout) =>
         WaitForAsync(email => email.To.Any(to => string.Equals(to.Address, address, StringComparison.OrdinalIgnoreCase)), timeout, $"an e-mail to {address}");
 
+    /// <summary>The e-mail's attachments in the order of its MIME parts, read only when asked (most tests need none).</summary>
+    public async Task<IReadOnlyList<SinkAttachment>> ReadAttachmentsAsync(SinkEmail email)
+    {
+        var message = await _http.GetFromJsonAsync<JsonElement>($"/api/messages/{email.Id}");
+        var attachments = new List<SinkAttachment>();
+        foreach (var listed in message.GetProperty("parts").EnumerateArray().SelectMany(AttachmentsIn))
+        {
+            using var response = await _http.GetAsync($"/api/messages/{email.Id}/part/{listed.GetProperty("id").GetString()}/content");
+            response.EnsureSuccessStatusCode();
+            attachments.Add(new SinkAttachment(
+                listed.GetProperty("fileName").GetString() ?? "",
+                response.Content.Headers.ContentType?.MediaType ?? "",
+                await response.Content.ReadAsByteArrayAsync()));
+        }
+
+        return attachments;
+    }
+
     public async Task DeleteAllAsync()
     {
         (await _http.DeleteAsync("/api/messages/*")).EnsureSuccessStatusCode();
@@ -69,6 +90,11 @@ public sealed class SmtpSink(Uri webUrl) : IDisposable
             message.GetProperty("hasHtmlBody").GetBoolean() ? await _http.GetStringAsync($"/api/messages/{id}/html") : null,
             headers["Message-ID"].FirstOrDefault());
     }
+
+    // smtp4dev lists each attachment on the multipart that holds it.
+    private static IEnumerable<JsonElement> AttachmentsIn(JsonElement part) =>
+        part.GetProperty("attachments").EnumerateArray()
+            .Concat(part.GetProperty("childParts").EnumerateArray().SelectMany(AttachmentsIn));
 
     private static List<SinkAddress> Addresses(JsonElement value) =>
         (value.ValueKind == JsonValueKind.Array ? value.EnumerateArray().Select(a => a.GetString()!) : [value.GetString()!])

@@ -56,10 +56,15 @@ public sealed class EmailDelivery
 
     public DateTimeOffset? SentAt { get; private set; }
 
+    private readonly List<EmailDeliveryAttachment> _attachments = [];
+
+    /// <summary>Recorded with the delivery; a query loads them only when asked (the worker, for the row it claimed).</summary>
+    public IReadOnlyList<EmailDeliveryAttachment> Attachments => _attachments;
+
     public static EmailDelivery Record(EmailMessage email, string template, Guid causationMessageId, string senderDomain, DateTimeOffset now, System.Diagnostics.Activity? activity)
     {
         var id = NewId.NextSequentialGuid();
-        return new EmailDelivery
+        var delivery = new EmailDelivery
         {
             Id = id,
             Template = template,
@@ -76,6 +81,12 @@ public sealed class EmailDelivery
             NextAttemptAt = now,
             CreatedAt = now,
         };
+        for (var position = 0; position < email.Attachments.Count; position++)
+        {
+            delivery._attachments.Add(EmailDeliveryAttachment.Of(email.Attachments[position], id, position));
+        }
+
+        return delivery;
     }
 
     public void MarkSent(DateTimeOffset now)
@@ -149,6 +160,8 @@ internal sealed class EmailDeliveryConfiguration : IEntityTypeConfiguration<Emai
         delivery.Property(d => d.LastError).HasColumnName("last_error").HasMaxLength(EmailDelivery.MaxErrorLength);
         delivery.Property(d => d.CreatedAt).HasColumnName("created_at");
         delivery.Property(d => d.SentAt).HasColumnName("sent_at");
+        // In the database too: a bulk delete (the erasure of a candidate's e-mails) takes their files with them.
+        delivery.HasMany(d => d.Attachments).WithOne().HasForeignKey(a => a.DeliveryId).OnDelete(DeleteBehavior.Cascade);
         delivery.HasIndex(d => d.SentAt);
         delivery.HasIndex(d => d.MessageIdHeader).IsUnique();
 

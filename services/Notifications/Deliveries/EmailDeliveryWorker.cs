@@ -77,6 +77,7 @@ public sealed class EmailDeliveryWorker(
                     return false;
                 }
 
+                await db.Entry(delivery).Collection(d => d.Attachments).LoadAsync(cancellationToken);
                 try
                 {
                     if (connection is null)

@@ -22,7 +22,13 @@ public sealed record EmailMessage(string To, string Subject, string TextBody, st
 {
     /// <summary>The recipient's name, shown beside the address (a role's mailbox, such as the president's).</summary>
     public string? ToName { get; init; }
+
+    /// <summary>Files sent with the e-mail, in this order (a fee call's PDF).</summary>
+    public IReadOnlyList<EmailAttachment> Attachments { get; init; } = [];
 }
+
+/// <summary>A file attached to an e-mail: its name as the recipient sees it, its media type (« application/pdf ») and its bytes.</summary>
+public sealed record EmailAttachment(string FileName, string ContentType, byte[] Content);
 
 /// <summary>Opens SMTP connections (connection string <c>smtp</c>, as <c>smtp://host:port</c>), each to send several e-mails.</summary>
 public sealed class EmailSender(IConfiguration configuration, IOptions<EmailOptions> options, IOptions<EmailDeliveryOptions> delivery)
@@ -62,7 +68,17 @@ public sealed class SmtpConnection(SmtpClient client, EmailOptions options) : IA
         }
 
         message.To.Add(recipient);
-        message.Body = new BodyBuilder { TextBody = delivery.TextBody, HtmlBody = delivery.HtmlBody }.ToMessageBody();
+        var body = new BodyBuilder { TextBody = delivery.TextBody, HtmlBody = delivery.HtmlBody };
+        foreach (var attachment in delivery.Attachments.OrderBy(a => a.Position))
+        {
+            // Base64 whatever the type: a text file sent as text would arrive with its line breaks made CRLF, not the bytes recorded.
+            if (body.Attachments.Add(attachment.FileName, attachment.Content, ContentType.Parse(attachment.ContentType)) is MimePart part)
+            {
+                part.ContentTransferEncoding = ContentEncoding.Base64;
+            }
+        }
+
+        message.Body = body.ToMessageBody();
         await client.SendAsync(message, cancellationToken);
     }
 

@@ -126,6 +126,45 @@ namespace Nege.Notifications.Migrations
                     b.ToTable("email_deliveries", (string)null);
                 });
 
+            modelBuilder.Entity("Nege.Notifications.Deliveries.EmailDeliveryAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("content_type");
+
+                    b.Property<Guid>("DeliveryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("delivery_id");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("file_name");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeliveryId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("email_attachments", (string)null);
+                });
+
             modelBuilder.Entity("Nege.Notifications.Preferences.NotificationPreferences", b =>
                 {
                     b.Property<Guid>("AccountId")
@@ -223,6 +262,20 @@ namespace Nege.Notifications.Migrations
                         .HasFilter("sent_at IS NULL");
 
                     b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Nege.Notifications.Deliveries.EmailDeliveryAttachment", b =>
+                {
+                    b.HasOne("Nege.Notifications.Deliveries.EmailDelivery", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("DeliveryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nege.Notifications.Deliveries.EmailDelivery", b =>
+                {
+                    b.Navigation("Attachments");
                 });
 #pragma warning restore 612, 618
         }
