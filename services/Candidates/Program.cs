@@ -15,6 +15,8 @@ builder.AddNegeService<CandidatesDbContext>(ResourceNames.Candidates, "NEGE — 
 {
     consumers.AddConsumer<MembershipApprovedConsumer>();
     consumers.AddConsumer<OrganisationRegisteredConsumer>();
+    consumers.AddConsumer<MembershipLapsedConsumer>();
+    consumers.AddConsumer<MembershipReinstatedConsumer>();
 });
 builder.AddDossiers();
 builder.AddTalentPool();

@@ -16,6 +16,8 @@ builder.AddNegeService<MembershipDbContext>(ResourceNames.Membership, "NEGE — 
 {
     consumers.AddConsumer<CandidateAttachedConsumer>();
     consumers.AddConsumer<CandidateErasedConsumer>();
+    consumers.AddConsumer<MembershipLapsedConsumer>();
+    consumers.AddConsumer<MembershipReinstatedConsumer>();
 });
 builder.AddOpenIdServer();
 builder.Services.AddRazorPages();

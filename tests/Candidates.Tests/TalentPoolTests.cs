@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Nege.Candidates.Consents;
 using Nege.Contracts.Api.Candidates;
+using Nege.Contracts.Billing;
 using Nege.Contracts.Candidates;
 using Nege.Contracts.Membership;
 using Nege.ServiceDefaults.Http;
@@ -257,6 +258,27 @@ public sealed class TalentPoolTests(CandidatesService service)
         Assert.Equal(HttpStatusCode.Forbidden, noOrganisation.StatusCode);
         Assert.Contains("rattaché", await noOrganisation.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Forbidden, (await partner.GetAsync($"{Pool}?q=developpeur")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_lapsed_members_people_are_refused_until_it_pays()
+    {
+        var organisationId = Guid.NewGuid();
+        var bus = service.Factory.Services.GetRequiredService<IBus>();
+        await bus.Publish(new OrganisationRegistered(organisationId, "Retardataire", "Entreprise", DateTimeOffset.UtcNow.AddDays(-400)));
+        await Eventually.UntilAsync(() => service.QueryAsync(db => db.MemberOrganisations.AnyAsync(o => o.Id == organisationId && o.Current)),
+            TimeSpan.FromSeconds(20), "the organisation recorded as a member");
+        using var recruiter = service.CreateClient(service.Tokens.ForPerson([NegeRoles.Recruiter], organisationId));
+        Assert.Equal(HttpStatusCode.OK, (await recruiter.GetAsync($"{Pool}?q=developpeur")).StatusCode);
+        var referent = new PersonReference(Guid.NewGuid(), "Claire Référente", "claire@example.org");
+
+        await bus.Publish(new MembershipLapsed(organisationId, "Retardataire", referent, "2026-0007", 384_00, DateTimeOffset.UtcNow.AddMinutes(-2)));
+        await Eventually.UntilAsync(async () => (await recruiter.GetAsync($"{Pool}?q=developpeur")).StatusCode == HttpStatusCode.Forbidden,
+            TimeSpan.FromSeconds(20), "the lapsed member's recruiter is refused");
+
+        await bus.Publish(new MembershipReinstated(organisationId, "Retardataire", referent, "2026-0007", DateTimeOffset.UtcNow.AddMinutes(-1)));
+        await Eventually.UntilAsync(async () => (await recruiter.GetAsync($"{Pool}?q=developpeur")).StatusCode == HttpStatusCode.OK,
+            TimeSpan.FromSeconds(20), "the reinstated member's recruiter searches again");
     }
 
     /// <summary>The answer link's token, as the candidate's e-mail carries it (read from the event Candidates sent).</summary>

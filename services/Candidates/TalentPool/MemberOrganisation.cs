@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Nege.Contracts.Billing;
 using Nege.Contracts.Membership;
 using Nege.ServiceDefaults.Messaging;
 
@@ -8,7 +9,7 @@ namespace Nege.Candidates.TalentPool;
 
 /// <summary>
 /// An organisation that is a member of the association, as Membership's events tell it: only the people of a
-/// current member search the talent pool. A lapsed membership (billing, to come) sets <see cref="Current"/> false.
+/// current member search the talent pool. A lapsed membership (Billing, an unpaid fee) sets <see cref="Current"/> false until it pays.
 /// </summary>
 public sealed class MemberOrganisation
 {
@@ -69,4 +70,22 @@ public sealed class OrganisationRegisteredConsumer(CandidatesDbContext db, TimeP
 {
     protected override Task HandleAsync(ConsumeContext<OrganisationRegistered> context, CancellationToken cancellationToken) =>
         Db.BecameMemberAsync(context.Message.OrganisationId, context.Message.Name, context.Message.Category, context.Message.RegisteredAt, cancellationToken);
+}
+
+/// <summary>An unpaid fee lapsed the membership: its people no longer search the talent pool.</summary>
+public sealed class MembershipLapsedConsumer(CandidatesDbContext db, TimeProvider clock, ILogger<MembershipLapsedConsumer> logger)
+    : IdempotentConsumer<MembershipLapsed, CandidatesDbContext>(db, clock, logger)
+{
+    protected override Task HandleAsync(ConsumeContext<MembershipLapsed> context, CancellationToken cancellationToken) =>
+        Db.MemberOrganisations.Where(o => o.Id == context.Message.OrganisationId && o.ChangedAt <= context.Message.LapsedAt)
+            .ExecuteUpdateAsync(set => set.SetProperty(o => o.Current, false).SetProperty(o => o.ChangedAt, context.Message.LapsedAt), cancellationToken);
+}
+
+/// <summary>The lapsed member paid: its people search the talent pool again.</summary>
+public sealed class MembershipReinstatedConsumer(CandidatesDbContext db, TimeProvider clock, ILogger<MembershipReinstatedConsumer> logger)
+    : IdempotentConsumer<MembershipReinstated, CandidatesDbContext>(db, clock, logger)
+{
+    protected override Task HandleAsync(ConsumeContext<MembershipReinstated> context, CancellationToken cancellationToken) =>
+        Db.MemberOrganisations.Where(o => o.Id == context.Message.OrganisationId && o.ChangedAt <= context.Message.ReinstatedAt)
+            .ExecuteUpdateAsync(set => set.SetProperty(o => o.Current, true).SetProperty(o => o.ChangedAt, context.Message.ReinstatedAt), cancellationToken);
 }

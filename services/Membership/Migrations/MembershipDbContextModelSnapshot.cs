@@ -504,6 +504,10 @@ namespace Nege.Membership.Migrations
                         .HasColumnType("text[]")
                         .HasColumnName("intervention_departements");
 
+                    b.Property<DateTimeOffset?>("LapsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lapsed_at");
+
                     b.Property<Guid?>("LogoImageId")
                         .HasColumnType("uuid")
                         .HasColumnName("logo_image_id");

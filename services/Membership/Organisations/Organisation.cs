@@ -64,6 +64,9 @@ public sealed class Organisation
     public bool? SyntecStartupPack { get; set; }
 
     public DateTimeOffset? CardChangedAt { get; set; }
+
+    /// <summary>Set while the membership is lapsed for an unpaid fee (Billing's <c>MembershipLapsed</c>), cleared when it pays.</summary>
+    public DateTimeOffset? LapsedAt { get; set; }
 }
 
 internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organisation>
@@ -98,5 +101,6 @@ internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organ
         organisation.Property(o => o.StartupTurnoverBand).HasColumnName("startup_turnover_band").HasMaxLength(40);
         organisation.Property(o => o.SyntecStartupPack).HasColumnName("syntec_startup_pack");
         organisation.Property(o => o.CardChangedAt).HasColumnName("card_changed_at");
+        organisation.Property(o => o.LapsedAt).HasColumnName("lapsed_at");
     }
 }
