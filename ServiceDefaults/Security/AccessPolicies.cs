@@ -117,8 +117,12 @@ public static class AccessPolicies
     public static readonly AccessPolicy OwnFeeCalls = new(
         "fee-calls.own", "Référents d'un organisme adhérent : ses appels de cotisation et ses reçus", CallerKind.Person, [NegeRoles.Referent]);
 
+    public static readonly AccessPolicy GeneralAssemblyRoll = new(
+        "general-assembly.roll", "Président, Conseil d'Administration, trésorier et administrateurs : la liste d'émargement de l'assemblée générale et les voix de chaque adhérent",
+        CallerKind.Person, [NegeRoles.Board, NegeRoles.Treasurer, NegeRoles.Admin]);
+
     public static IReadOnlyList<AccessPolicy> All { get; } =
         [OwnAccount, ManageAccounts, ManageOrganisations, ManagePartnerClients, Operations, PartnerCandidatesRead, PartnerCandidatesWrite, PartnerAdvisers,
             CommissionWork, ManageTerritories, ReadPersonalDataAudit, CandidateStatistics, TalentPoolSearch,
-            DecideApplications, OwnOrganisation, ManageFeeGrids, ReadFeeCalls, ManageFeeCalls, OwnFeeCalls];
+            DecideApplications, OwnOrganisation, ManageFeeGrids, ReadFeeCalls, ManageFeeCalls, OwnFeeCalls, GeneralAssemblyRoll];
 }

@@ -38,11 +38,14 @@ public static class ProxyRoutes
         (ResourceNames.Candidates, "/api/candidates/interests/answer"),
     ];
 
-    /// <summary>Reads open to everyone (<c>GET</c>): the affiliation list of the form, member organisations' logos.</summary>
+    /// <summary>Reads open to everyone (<c>GET</c>): the affiliation list of the form, member organisations' logos, the fee grids and the quote.</summary>
     public static readonly IReadOnlyList<(string Service, string Path)> PublicReadRoutes =
     [
         (ResourceNames.Membership, "/api/membership/affiliations"),
         (ResourceNames.Membership, "/api/membership/organisations/{id}/logo"),
+        (ResourceNames.Billing, "/api/billing/grids"),
+        (ResourceNames.Billing, "/api/billing/grids/{year}"),
+        (ResourceNames.Billing, "/api/billing/quote"),
     ];
 
     /// <summary>Membership's OpenID Connect server (discovery, keys, token…) and its login and account pages, open to everyone.</summary>

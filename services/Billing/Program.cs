@@ -1,5 +1,6 @@
 using Nege.Billing;
 using Nege.Billing.Calls;
+using Nege.Billing.GeneralAssembly;
 using Nege.Billing.Grids;
 using Nege.Billing.Members;
 using Nege.ServiceDefaults;
@@ -19,6 +20,7 @@ app.MapQuote();
 app.MapFeeCalls();
 app.MapMemberCalls();
 app.MapPayments();
+app.MapGeneralAssembly();
 
 await app.RunWithMigrationsAsync<BillingDbContext>(args);
 

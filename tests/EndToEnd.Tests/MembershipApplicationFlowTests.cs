@@ -120,6 +120,46 @@ public sealed class MembershipApplicationFlowTests(RunningSystem system)
         var colleagueToken = await system.Identities.LoginAsync(colleague);
         Assert.Contains("recruiter", Roles(colleagueToken));
         Assert.Equal(HttpStatusCode.OK, card.StatusCode);
+
+        // Billing: the new member's fee call arrives with its PDF (12 + 3 staff on the perimeter: band 10 à 24, 384 €).
+        var callEmail = await system.Sink.WaitForAsync(
+            e => e.To.Any(to => to.Address == email) && e.Subject.StartsWith("Appel de cotisation", StringComparison.Ordinal), MailTimeout, "the fee call e-mail");
+        var callPdf = Assert.Single(await system.Sink.ReadAttachmentsAsync(callEmail));
+        Assert.Equal("application/pdf", callPdf.ContentType);
+        var callText = await PdfText.OfAsync(callPdf.Content);
+        Assert.Contains(organisationName, callText, StringComparison.Ordinal);
+        Assert.Contains("10 à 24", callText, StringComparison.Ordinal);
+        Assert.Contains("384 €", callText, StringComparison.Ordinal);
+        Assert.Contains("TVA non applicable, art. 261-7-1° du CGI", callText, StringComparison.Ordinal);
+
+        var mine = await system.Identities.SendAsync(HttpMethod.Get, "/api/billing/me/calls", referentToken.AccessToken);
+        var call = Assert.Single((await mine.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray());
+        var callNumber = call.GetProperty("number").GetString()!;
+        Assert.Contains(callNumber, callEmail.Subject, StringComparison.Ordinal);
+        Assert.Equal(38400, call.GetProperty("amountCents").GetInt64());
+
+        // The treasurer records the payment in two parts; the second makes the receipt, e-mailed with its PDF.
+        var treasurer = await system.Identities.CreatePersonAsync("treasurer");
+        var treasurerToken = (await system.Identities.LoginAsync(treasurer)).AccessToken;
+        var callId = call.GetProperty("id").GetGuid();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var over = await system.Identities.SendAsync(HttpMethod.Post, $"/api/billing/calls/{callId}/payments", treasurerToken,
+            new { amountCents = 38401, paidOn = today, method = "transfer", reference = "VIR-TROP" });
+        Assert.Equal(HttpStatusCode.BadRequest, over.StatusCode);
+        var part = await system.Identities.SendAsync(HttpMethod.Post, $"/api/billing/calls/{callId}/payments", treasurerToken,
+            new { amountCents = 18400, paidOn = today, method = "cheque", reference = "Chèque 0001" });
+        Assert.Equal(HttpStatusCode.Created, part.StatusCode);
+        var rest = await system.Identities.SendAsync(HttpMethod.Post, $"/api/billing/calls/{callId}/payments", treasurerToken,
+            new { amountCents = 20000, paidOn = today, method = "transfer", reference = "VIR-0002" });
+        Assert.Equal(HttpStatusCode.Created, rest.StatusCode);
+        var receiptNumber = (await rest.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("receipt").GetProperty("number").GetString()!;
+
+        var receiptEmail = await system.Sink.WaitForAsync(
+            e => e.To.Any(to => to.Address == email) && e.Subject.Contains(receiptNumber, StringComparison.Ordinal), MailTimeout, "the receipt e-mail");
+        var receiptText = await PdfText.OfAsync(Assert.Single(await system.Sink.ReadAttachmentsAsync(receiptEmail)).Content);
+        Assert.Contains($"Reçu de cotisation n° {receiptNumber}", receiptText, StringComparison.Ordinal);
+        Assert.Contains("la somme de 384 €", receiptText, StringComparison.Ordinal);
+        Assert.Contains(callNumber, receiptText, StringComparison.Ordinal);
     }
 
     public static TheoryData<string, string, string> BadParts => new()

@@ -14,6 +14,10 @@ public static class FeeCallsExtensions
             .Validate(options => options.Delays.All(days => days > 0) && options.Delays.SequenceEqual(options.Delays.Order()), "Billing:Reminders:DelaysDays are increasing days after the due date.")
             .Validate(options => options.LapseAfterLastDays >= 0, "Billing:Reminders:LapseAfterLastDays is a number of days.")
             .ValidateOnStart();
+        builder.Services.AddOptions<GeneralAssembly.GeneralAssemblyOptions>().BindConfiguration("Billing:GeneralAssembly")
+            .Validate(options => options.EffectiveScale[0].FromHeadcount == 0 && options.EffectiveScale.All(b => b.Votes > 0),
+                "Billing:GeneralAssembly:Scale starts at 0 staff, and every step gives at least one vote.")
+            .ValidateOnStart();
         builder.Services.AddSingleton<BillingLinks>();
         builder.Services.AddSingleton<FeeReminders>();
         builder.Services.AddHostedService(services => services.GetRequiredService<FeeReminders>());

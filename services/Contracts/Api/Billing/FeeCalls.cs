@@ -65,3 +65,19 @@ public sealed record FeeCallPage(
     long CalledCents,
     long PaidCents,
     long OutstandingCents);
+
+/// <summary>
+/// The general assembly's roll for a date: the members of the « Organisation professionnelle » and « Entreprise » colleges
+/// up to date with their fee, each with its votes from the perimeter's headcount.
+/// </summary>
+public sealed record GeneralAssemblyRollView(
+    DateOnly AssemblyDate,
+    IReadOnlyList<VoterView> Voters,
+    int TotalVotes,
+    IReadOnlyList<VoteBandView> Scale,
+    int MembersNotUpToDate);
+
+public sealed record VoterView(Guid OrganisationId, string Name, string Category, int Headcount, IReadOnlyList<string> Territories, int Votes, string PaidCallNumber);
+
+/// <summary>One step of the votes' scale: from this headcount on the perimeter, this many votes.</summary>
+public sealed record VoteBandView(int FromHeadcount, int Votes);
