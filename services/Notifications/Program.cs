@@ -39,6 +39,7 @@ builder.AddNegeService<NotificationsDbContext>(ResourceNames.Notifications, "NEG
     consumers.AddConsumer<AttachmentConfirmationRequestedEmails>();
     consumers.AddConsumer<AttachmentDecidedEmail>();
     consumers.AddConsumer<FeeCallIssuedEmail>();
+    consumers.AddConsumer<PaymentRecordedEmail>();
 });
 builder.AddEmail();
 builder.AddEmailDeliveries();
