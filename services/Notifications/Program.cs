@@ -40,6 +40,7 @@ builder.AddNegeService<NotificationsDbContext>(ResourceNames.Notifications, "NEG
     consumers.AddConsumer<AttachmentDecidedEmail>();
     consumers.AddConsumer<FeeCallIssuedEmail>();
     consumers.AddConsumer<PaymentRecordedEmail>();
+    consumers.AddConsumer<FeeReminderEmail>();
 });
 builder.AddEmail();
 builder.AddEmailDeliveries();
