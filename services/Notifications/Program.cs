@@ -41,6 +41,8 @@ builder.AddNegeService<NotificationsDbContext>(ResourceNames.Notifications, "NEG
     consumers.AddConsumer<FeeCallIssuedEmail>();
     consumers.AddConsumer<PaymentRecordedEmail>();
     consumers.AddConsumer<FeeReminderEmail>();
+    consumers.AddConsumer<MembershipLapsedEmail>();
+    consumers.AddConsumer<MembershipReinstatedEmail>();
 });
 builder.AddEmail();
 builder.AddEmailDeliveries();
