@@ -39,6 +39,10 @@ builder.AddNegeService<NotificationsDbContext>(ResourceNames.Notifications, "NEG
     consumers.AddConsumer<AttachmentConfirmationRequestedEmails>();
     consumers.AddConsumer<AttachmentDecidedEmail>();
     consumers.AddConsumer<FeeCallIssuedEmail>();
+    consumers.AddConsumer<PaymentRecordedEmail>();
+    consumers.AddConsumer<FeeReminderEmail>();
+    consumers.AddConsumer<MembershipLapsedEmail>();
+    consumers.AddConsumer<MembershipReinstatedEmail>();
 });
 builder.AddEmail();
 builder.AddEmailDeliveries();
