@@ -173,7 +173,7 @@ public sealed class BillingEmailsTests(NotificationsService service)
         Assert.NotNull(email.Text);
         Assert.StartsWith("Bonjour Marie Curie,", email.Text, StringComparison.Ordinal);
         Assert.Contains(
-            "Nous avons bien reçu le règlement de l'appel de cotisation 2027-0001 : l'adhésion de l'organisme « Numérique & Co » à Numéric'Emploi Grand Est est de nouveau à jour.",
+            "L'appel de cotisation 2027-0001 est soldé (réglé, ou annulé par un avoir) : l'adhésion de l'organisme « Numérique & Co » à Numéric'Emploi Grand Est est de nouveau à jour.",
             email.Text, StringComparison.Ordinal);
         Assert.Contains("ont de nouveau accès au vivier des candidats et l'organisme apparaît de nouveau dans l'annuaire des entreprises.", email.Text, StringComparison.Ordinal);
 

@@ -42,10 +42,10 @@ public sealed class MembershipReinstatedEmail(NotificationsDbContext db, IOption
         EmailBodies.Build(reinstated.Referent.Email, "Adhésion rétablie – Numéric'Emploi Grand Est",
         [
             $"Bonjour {reinstated.Referent.Name},",
-            $"Nous avons bien reçu le règlement de l'appel de cotisation {reinstated.FeeCallNumber} : " +
+            $"L'appel de cotisation {reinstated.FeeCallNumber} est soldé (réglé, ou annulé par un avoir) : " +
             $"l'adhésion de l'organisme « {reinstated.OrganisationName} » à Numéric'Emploi Grand Est est de nouveau à jour.",
             "Les recruteurs de l'organisme ont de nouveau accès au vivier des candidats et l'organisme apparaît de nouveau dans l'annuaire des entreprises.",
-            "Merci pour votre cotisation et votre soutien à l'association.",
+            "Merci pour votre soutien à l'association.",
             "Bien cordialement,",
             "Numéric'Emploi Grand Est",
         ]);
