@@ -21,6 +21,7 @@ app.MapFeeCalls();
 app.MapMemberCalls();
 app.MapPayments();
 app.MapGeneralAssembly();
+app.MapBillingMembers();
 
 await app.RunWithMigrationsAsync<BillingDbContext>(args);
 

@@ -89,3 +89,38 @@ public sealed class GeneralAssemblyTests(BillingService service)
         Assert.Equal(HttpStatusCode.Forbidden, (await referent.GetAsync("/api/billing/general-assembly/roll")).StatusCode);
     }
 }
+
+/// <summary>The partners' fee by agreement, set by the treasurer and used by the next call.</summary>
+[Collection(BillingCollection.Name)]
+public sealed class AgreedFeeTests(BillingService service)
+{
+    [Fact]
+    public async Task The_treasurer_sets_a_partners_agreed_fee_and_the_next_call_uses_it_but_not_for_a_company()
+    {
+        var partner = BillingMember.From(FeeCallsTests.Approval(Guid.NewGuid(), "Mission Locale Convention", new MembershipPerimeter(40, 0, 0), DateTimeOffset.UtcNow)
+            with { Category = "Partenaire emploi" });
+        var company = BillingMember.From(FeeCallsTests.Approval(Guid.NewGuid(), "Entreprise Sans Convention", new MembershipPerimeter(4, 0, 0), DateTimeOffset.UtcNow));
+        await service.QueryAsync(async db =>
+        {
+            db.Members.AddRange(partner, company);
+            return await db.SaveChangesAsync();
+        });
+        using var treasurer = service.CreateClient(service.Tokens.ForPerson([NegeRoles.Treasurer]));
+
+        var bad = await treasurer.PutAsJsonAsync($"/api/billing/members/{partner.OrganisationId}/agreement", new AgreedFeeRequest(-1));
+        Assert.Contains("amountCents", (await ProblemAssertions.ValidationErrorsAsync(bad)).Keys);
+        Assert.Equal(HttpStatusCode.Conflict, (await treasurer.PutAsJsonAsync($"/api/billing/members/{company.OrganisationId}/agreement", new AgreedFeeRequest(500_00))).StatusCode);
+        var set = await treasurer.PutAsJsonAsync($"/api/billing/members/{partner.OrganisationId}/agreement", new AgreedFeeRequest(250_00));
+        Assert.Equal(250_00, (await set.Content.ReadFromJsonAsync<BillingMemberView>())!.AgreedFeeCents);
+
+        var issued = await treasurer.PostAsJsonAsync($"/api/billing/members/{partner.OrganisationId}/calls", new FeeCallRequest(2034));
+        var call = (await issued.Content.ReadFromJsonAsync<FeeCallView>())!;
+        Assert.Equal((250_00L, "agreement"), (call.AmountCents, call.Computation.Basis));
+        var text = await PdfText.OfAsync(await treasurer.GetByteArrayAsync($"/api/billing/calls/{call.Id}/pdf"));
+        Assert.Contains("Montant fixé par convention", text);
+        Assert.Contains("250 €", text);
+
+        var listed = await treasurer.GetFromJsonAsync<Nege.ServiceDefaults.Http.PageOf<BillingMemberView>>("/api/billing/members?q=Convention");
+        Assert.Contains(listed!.Items, m => m.OrganisationId == partner.OrganisationId && m.AgreedFeeCents == 250_00);
+    }
+}

@@ -81,3 +81,23 @@ public sealed record VoterView(Guid OrganisationId, string Name, string Category
 
 /// <summary>One step of the votes' scale: from this headcount on the perimeter, this many votes.</summary>
 public sealed record VoteBandView(int FromHeadcount, int Votes);
+
+/// <summary>A member as Billing calls it: what the grid reads, the partner's agreed fee, and whether it is lapsed.</summary>
+public sealed record BillingMemberView(
+    Guid OrganisationId,
+    string Name,
+    string Category,
+    bool DigitalSector,
+    int Alsace,
+    int ChampagneArdenne,
+    int Lorraine,
+    bool Affiliated,
+    string? AffiliationName,
+    long? AgreedFeeCents,
+    string ReferentName,
+    string ReferentEmail,
+    DateTimeOffset MemberSince,
+    DateTimeOffset? LapsedAt);
+
+/// <summary>The treasurer sets a partner's yearly fee as agreed with the association (the calls issued from now on use it).</summary>
+public sealed record AgreedFeeRequest(long? AmountCents);
