@@ -202,9 +202,10 @@ public sealed class FeeGridPagesTests(SiteFixture site) : IDisposable
     }
 
     [Fact]
-    public async Task When_billing_does_not_answer_the_simulator_says_so_at_the_top()
+    public async Task When_billing_fails_without_a_message_of_its_own_the_simulator_says_so_at_the_top()
     {
-        Serve(_ => new StubAnswer(503));
+        // Not a 5xx: the site's resilience handler would retry it for seconds.
+        Serve(_ => new StubAnswer(404));
 
         var page = await (await site.CreateClient().GetAsync($"{Page}?categorie=Entreprise&numerique=false&alsace=30")).ReadPageAsync();
 
