@@ -122,6 +122,15 @@ public sealed class BillingApiException(HttpStatusCode status, ApiProblem? probl
     : ApiException(status, problem, BillingApiException.UnavailableMessage)
 {
     public const string UnavailableMessage = "Le service des cotisations n'a pas pu traiter la demande. Veuillez réessayer dans quelques instants.";
+
+    /// <summary>What a download answers when Billing refused it: the site's page of that status (« Accès refusé »…).</summary>
+    public StatusCodeResult ToStatusResult() => Status switch
+    {
+        HttpStatusCode.NotFound => new NotFoundResult(),
+        HttpStatusCode.Forbidden => new StatusCodeResult(StatusCodes.Status403Forbidden),
+        HttpStatusCode.Unauthorized => new StatusCodeResult(StatusCodes.Status401Unauthorized),
+        _ => new StatusCodeResult(StatusCodes.Status502BadGateway),
+    };
 }
 
 /// <summary>A file being downloaded from Billing (a fee call's or a credit note's PDF, the CSV of the calls).</summary>
