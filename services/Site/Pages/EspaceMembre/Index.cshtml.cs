@@ -48,6 +48,7 @@ public sealed class IndexModel : PageModel
             new("Fiche de l'organisme", "/espace-membre/organisme"),
             new("Collaborateurs", "/espace-membre/organisme/collaborateurs"),
             TalentPool,
+            new("Mes cotisations", BillingDisplay.MyCallsPath),
         ],
         [NegeRoles.Recruiter] = [TalentPool],
         [NegeRoles.Dpo] = [PersonalDataAudit, ErasedDossiersStatistics],
