@@ -188,6 +188,18 @@ public sealed class FeeCallPagesTests(SiteFixture site) : IDisposable
     }
 
     [Fact]
+    public async Task An_export_with_a_year_that_is_not_one_goes_back_to_the_list_without_asking_billing()
+    {
+        using var client = await site.SignInAsync("Théo Trésorier", ["treasurer"]);
+
+        var response = await client.GetAsync($"{Page}/export?annee=deux&territoire=Alsace");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal($"{Page}?annee=deux&territoire=Alsace", response.Headers.Location?.ToString());
+        Assert.Empty(site.Stub.ApiRequests);
+    }
+
+    [Fact]
     public async Task A_calls_pdf_is_billings_file_sent_on_as_a_pdf_attachment()
     {
         site.Stub.Api = request => request.PathAndQuery == $"{Api}/{CallId}/pdf"

@@ -52,11 +52,14 @@ public abstract class FeeCallFilters(TimeProvider clock) : PageModel
     }
 
     /// <summary>The list with the filters as typed, where their messages show beside them.</summary>
-    protected string ListHref() =>
-        BillingDisplay.CallsPath + "?" + string.Join('&',
+    protected string ListHref()
+    {
+        var query = string.Join('&',
             new[] { FeeCallFilter.YearParameter, FeeCallFilter.StatusParameter, FeeCallFilter.CategoryParameter, FeeCallFilter.TerritoryParameter }
                 .Where(Request.Query.ContainsKey)
                 .Select(name => $"{name}={Uri.EscapeDataString(Request.Query[name].ToString())}"));
+        return query.Length > 0 ? $"{BillingDisplay.CallsPath}?{query}" : BillingDisplay.CallsPath;
+    }
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
