@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Nege.ServiceDefaults.Security;
-using Nege.Site.Cotisations;
 using Nege.Site.Identity;
 
 namespace Nege.Site;
@@ -28,9 +27,9 @@ public static class SitePages
                 // The board, the data-protection officer and the administrators: the anonymous counts of the erased dossiers.
                 options.Conventions.AuthorizeFolder("/EspaceMembre/StatistiquesCandidats", AccessPolicies.CandidateStatistics.Name);
                 // The treasurer, the board and the administrators: the fee calls (Billing checks the role again).
-                options.Conventions.AuthorizeFolder("/EspaceMembre/Cotisations", BillingAccess.ReadFeeCallsPolicy);
+                options.Conventions.AuthorizeFolder("/EspaceMembre/Cotisations", AccessPolicies.ReadFeeCalls.Name);
                 // A member's referent: their own organisation's fee calls.
-                options.Conventions.AuthorizeFolder("/EspaceMembre/MesCotisations", BillingAccess.OwnFeeCallsPolicy);
+                options.Conventions.AuthorizeFolder("/EspaceMembre/MesCotisations", AccessPolicies.OwnFeeCalls.Name);
             })
             .AddMvcOptions(options =>
             {
@@ -47,7 +46,6 @@ public static class SitePages
                 messages.SetNonPropertyValueMustBeANumberAccessor(() => "La valeur doit être un nombre.");
                 messages.SetMissingRequestBodyRequiredValueAccessor(() => "Le formulaire est vide.");
             });
-        services.AddBillingPolicies();
         // A message shown once on the next page (« Le dossier … est déposé »): in a cookie of its own, data-protected.
         services.Configure<CookieTempDataProviderOptions>(options =>
         {

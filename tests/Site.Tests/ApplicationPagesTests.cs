@@ -512,14 +512,14 @@ public sealed class ApplicationPagesTests(SiteFixture site) : IDisposable
     public async Task A_draft_billing_cannot_quote_yet_says_when_the_fee_will_be_estimated()
     {
         ServeDraft(more: request => request.PathAndQuery.StartsWith(QuotePrefix, StringComparison.Ordinal)
-            ? new StubAnswer(400, BillingJson.ValidationProblem(new() { ["category"] = ["Choisissez la catégorie de l'organisme."] }))
+            ? new StubAnswer(400, BillingJson.ValidationProblem(new() { ["category"] = ["La catégorie d'organisme est obligatoire."] }))
             : null);
         using var client = await StartDraftAsync();
 
         var page = await (await client.GetAsync("/adhesion/apercu")).ReadPageAsync();
 
         Assert.Contains("Votre cotisation annuelle sera estimée quand la catégorie de l'organisme, son secteur d'activité et son périmètre d'adhésion seront renseignés", page, StringComparison.Ordinal);
-        Assert.DoesNotContain("Choisissez la catégorie de l'organisme.", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("La catégorie d'organisme est obligatoire.", page, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -95,13 +95,13 @@ public sealed class FeeCallPagesTests(SiteFixture site) : IDisposable
     [Fact]
     public async Task Billings_refusal_of_a_filter_shows_beside_it()
     {
-        site.Stub.Api = _ => new StubAnswer(400, BillingJson.ValidationProblem(new() { ["status"] = ["Statut inconnu : choisissez émis, partiellement payé, payé ou annulé."] }));
+        site.Stub.Api = _ => new StubAnswer(400, BillingJson.ValidationProblem(new() { ["status"] = ["Statut inconnu : issued, partially_paid, paid ou cancelled."] }));
         using var client = await site.SignInAsync("Théo Trésorier", ["treasurer"]);
 
         var page = await (await client.GetAsync($"{Page}?statut=rembourse")).ReadPageAsync();
 
-        Assert.Contains("<span class=\"erreur-champ\" id=\"Status-erreur\">Statut inconnu : choisissez émis, partiellement payé, payé ou annulé.</span>", page, StringComparison.Ordinal);
-        Assert.Contains("<li><a href=\"#Status\">Statut inconnu : choisissez émis, partiellement payé, payé ou annulé.</a></li>", page, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"erreur-champ\" id=\"Status-erreur\">Statut inconnu : issued, partially_paid, paid ou cancelled.</span>", page, StringComparison.Ordinal);
+        Assert.Contains("<li><a href=\"#Status\">Statut inconnu : issued, partially_paid, paid ou cancelled.</a></li>", page, StringComparison.Ordinal);
         Assert.DoesNotContain("<table", page, StringComparison.Ordinal);
     }
 
@@ -366,16 +366,28 @@ public sealed class FeeCallPagesTests(SiteFixture site) : IDisposable
     [Fact]
     public async Task A_call_already_cancelled_is_said_at_the_top_of_the_cancel_form()
     {
-        ServeCall(BillingJson.Call(CallId), _ => new StubAnswer(409, new { title = "Conflit.", status = 409, detail = "Cet appel de cotisation est déjà annulé par l'avoir AV-2026-0001." }));
+        ServeCall(BillingJson.Call(CallId), _ => new StubAnswer(409, new { title = "Conflit.", status = 409, detail = "L'appel de cotisation 2026-0001 est déjà annulé par un avoir." }));
         using var client = await site.SignInAsync("Théo Trésorier", ["treasurer"]);
 
         var response = await CancelAsync(client, "Doublon.");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await response.ReadPageAsync();
-        Assert.Contains("<span class=\"erreur-champ\" id=\"Cancellation-erreur\">Cet appel de cotisation est déjà annulé par l'avoir AV-2026-0001.</span>", page, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"erreur-champ\" id=\"Cancellation-erreur\">L'appel de cotisation 2026-0001 est déjà annulé par un avoir.</span>", page, StringComparison.Ordinal);
         Assert.Contains("<fieldset id=\"Cancellation\" tabindex=\"-1\" aria-describedby=\"Cancellation-erreur\">", page, StringComparison.Ordinal);
-        Assert.Contains("<li><a href=\"#Cancellation\">Cet appel de cotisation est déjà annulé par l'avoir AV-2026-0001.</a></li>", page, StringComparison.Ordinal);
+        Assert.Contains("<li><a href=\"#Cancellation\">L'appel de cotisation 2026-0001 est déjà annulé par un avoir.</a></li>", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_call_that_received_payments_offers_no_cancellation_and_says_why()
+    {
+        ServeCall(BillingJson.Call(CallId, status: "partially_paid", statusLabel: "Partiellement payé", paidCents: 20000));
+        using var client = await site.SignInAsync("Théo Trésorier", ["treasurer"]);
+
+        var page = await (await client.GetAsync(CallPage)).ReadPageAsync();
+
+        Assert.DoesNotContain("<h2 id=\"annulation\">", page, StringComparison.Ordinal);
+        Assert.Contains("Cet appel de cotisation a reçu des paiements : il ne peut pas être annulé par un avoir.", page, StringComparison.Ordinal);
     }
 
     [Fact]

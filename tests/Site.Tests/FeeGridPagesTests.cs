@@ -162,25 +162,25 @@ public sealed class FeeGridPagesTests(SiteFixture site) : IDisposable
     {
         Serve(_ => new StubAnswer(400, BillingJson.ValidationProblem(new()
         {
-            ["category"] = ["Choisissez la catégorie de l'organisme."],
-            ["lorraine"] = ["Saisissez le nombre de salariés en Lorraine."],
-            ["startupTurnover"] = ["Indiquez le chiffre d'affaires de la startup."],
-            ["digitalSector"] = ["Indiquez si l'organisme fait partie du secteur numérique."],
-            ["year"] = ["Aucune grille de cotisation pour cette année."],
+            ["category"] = ["La catégorie d'organisme est obligatoire."],
+            ["lorraine"] = ["Le nombre de salariés doit être un nombre positif ou nul."],
+            ["startupTurnover"] = ["Le chiffre d'affaires de la start-up est obligatoire."],
+            ["digitalSector"] = ["Indiquez si l'organisme est du secteur numérique."],
+            ["year"] = ["L'année doit être comprise entre 2000 et 2100."],
         })));
 
         var response = await site.CreateClient().GetAsync($"{Page}?categorie=&alsace=12&champagne-ardenne=3&lorraine=&creation=2025-03-01");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await response.ReadPageAsync();
-        Assert.Contains("<span class=\"erreur-champ\" id=\"Category-erreur\">Choisissez la catégorie de l'organisme.</span>", page, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"erreur-champ\" id=\"Category-erreur\">La catégorie d'organisme est obligatoire.</span>", page, StringComparison.Ordinal);
         Assert.Contains("<select id=\"Category\" name=\"categorie\" aria-invalid=\"true\" aria-describedby=\"Category-erreur\">", page, StringComparison.Ordinal);
-        Assert.Contains("<span class=\"erreur-champ\" id=\"Lorraine-erreur\">Saisissez le nombre de salariés en Lorraine.</span>", page, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"erreur-champ\" id=\"Lorraine-erreur\">Le nombre de salariés doit être un nombre positif ou nul.</span>", page, StringComparison.Ordinal);
         Assert.Matches("id=\"Lorraine\" name=\"lorraine\" min=\"0\" step=\"1\" inputmode=\"numeric\"\\s*aria-invalid=\"true\" aria-describedby=\"Lorraine-erreur\"", page);
-        Assert.Contains("<span class=\"erreur-champ\" id=\"StartupTurnover-erreur\">Indiquez le chiffre d'affaires de la startup.</span>", page, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"erreur-champ\" id=\"StartupTurnover-erreur\">Le chiffre d'affaires de la start-up est obligatoire.</span>", page, StringComparison.Ordinal);
         Assert.Matches("<fieldset aria-describedby=\"DigitalSector-aide DigitalSector-erreur\" id=\"DigitalSector\" tabindex=\"-1\">", page);
-        Assert.Contains("<li><a href=\"#Lorraine\">Saisissez le nombre de salariés en Lorraine.</a></li>", page, StringComparison.Ordinal);
-        Assert.Contains("<li>Aucune grille de cotisation pour cette année.</li>", page, StringComparison.Ordinal);
+        Assert.Contains("<li><a href=\"#Lorraine\">Le nombre de salariés doit être un nombre positif ou nul.</a></li>", page, StringComparison.Ordinal);
+        Assert.Contains("<li>L'année doit être comprise entre 2000 et 2100.</li>", page, StringComparison.Ordinal);
         Assert.Contains("id=\"ChampagneArdenne\" name=\"champagne-ardenne\" value=\"3\"", page, StringComparison.Ordinal);
         Assert.Contains("id=\"StartupCreatedOn\" name=\"creation\" value=\"2025-03-01\"", page, StringComparison.Ordinal);
         Assert.DoesNotContain("id=\"resultat\"", page, StringComparison.Ordinal);

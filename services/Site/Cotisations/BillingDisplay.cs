@@ -10,30 +10,12 @@ using Nege.ServiceDefaults.Security;
 namespace Nege.Site.Cotisations;
 
 /// <summary>
-/// Who sees the fee pages of the extranet, as Billing's API lets them: the fee calls for the treasurer, the board
-/// and the administrators (only the treasurer and the administrators cancel one), a referent's own calls.
+/// Who does what on the fee pages, by Billing's own policies (the folders follow <c>fee-calls.read</c> and
+/// <c>fee-calls.own</c>, see <c>SitePages</c>): only the treasurer and the administrators cancel a call.
 /// </summary>
 public static class BillingAccess
 {
-    public const string ReadFeeCallsPolicy = "site.fee-calls.read";
-
-    public const string OwnFeeCallsPolicy = "site.fee-calls.own";
-
-    public static readonly IReadOnlyList<string> ReadFeeCallsRoles = [NegeRoles.Treasurer, NegeRoles.Board, NegeRoles.Admin];
-
-    public static readonly IReadOnlyList<string> CancelFeeCallsRoles = [NegeRoles.Treasurer, NegeRoles.Admin];
-
-    public static readonly IReadOnlyList<string> OwnFeeCallsRoles = [NegeRoles.Referent];
-
-    public static bool CanCancel(ClaimsPrincipal user) => CancelFeeCallsRoles.Any(role => user.HasClaim(NegeClaims.Role, role));
-
-    public static IServiceCollection AddBillingPolicies(this IServiceCollection services)
-    {
-        services.AddAuthorizationBuilder()
-            .AddPolicy(ReadFeeCallsPolicy, policy => policy.RequireAuthenticatedUser().RequireClaim(NegeClaims.Role, ReadFeeCallsRoles))
-            .AddPolicy(OwnFeeCallsPolicy, policy => policy.RequireAuthenticatedUser().RequireClaim(NegeClaims.Role, OwnFeeCallsRoles));
-        return services;
-    }
+    public static bool CanCancel(ClaimsPrincipal user) => AccessPolicies.ManageFeeCalls.Roles.Any(role => user.HasClaim(NegeClaims.Role, role));
 }
 
 /// <summary>How the fee grid, the quotes and the fee calls read in French, and where their pages are.</summary>
@@ -93,6 +75,8 @@ public static partial class BillingDisplay
     public static string CreditNotePdfPath(Guid id) => $"{CallsPath}/avoirs/{id}/pdf";
 
     public static string MyCallPdfPath(Guid id) => $"{MyCallsPath}/{id}/pdf";
+
+    public static string MyCreditNotePdfPath(Guid id) => $"{MyCallsPath}/avoirs/{id}/pdf";
 
     /// <summary>The start-up row's affiliated fee: « Gratuit (4) sinon 60 € » (free with the Syntec Numérique pack).</summary>
     public static string StartupAffiliated(StartupFeesView startup) =>

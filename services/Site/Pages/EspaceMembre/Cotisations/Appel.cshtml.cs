@@ -29,8 +29,11 @@ public sealed class AppelModel(BillingApi api) : PageModel
 
     public string? Notice { get; private set; }
 
-    /// <summary>The treasurer and the administrators, for a call not cancelled yet.</summary>
-    public bool OffersCancellation => Call is { Status: not "cancelled" } && BillingAccess.CanCancel(User);
+    /// <summary>The treasurer and the administrators, for a call neither cancelled yet nor paid in part (Billing refuses it then).</summary>
+    public bool OffersCancellation => Call is { Status: not "cancelled", PaidCents: 0 } && BillingAccess.CanCancel(User);
+
+    /// <summary>Why a call the treasurer might want to cancel cannot be: it received payments.</summary>
+    public bool PaidSoNotCancellable => Call is { Status: not "cancelled", PaidCents: > 0 } && BillingAccess.CanCancel(User);
 
     public async Task<IActionResult> OnGetAsync(string? etat, CancellationToken ct)
     {
