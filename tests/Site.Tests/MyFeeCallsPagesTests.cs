@@ -14,6 +14,8 @@ public sealed class MyFeeCallsPagesTests(SiteFixture site) : IDisposable
 
     private static readonly Guid CancelledId = Guid.Parse("0193a0b1-0000-7000-8000-000000000c12");
 
+    private static readonly Guid CreditNoteId = Guid.Parse("0193a0b1-0000-7000-8000-000000000a12");
+
     public void Dispose() => site.Stub.Reset();
 
     [Fact]
@@ -24,7 +26,7 @@ public sealed class MyFeeCallsPagesTests(SiteFixture site) : IDisposable
             {
                 BillingJson.Call(CallId, "2026-0007", status: "partially_paid", statusLabel: "Partiellement payé", paidCents: 30000),
                 BillingJson.Call(CancelledId, "2026-0003", status: "cancelled", statusLabel: "Annulé",
-                    creditNote: BillingJson.CreditNote(Guid.NewGuid(), "AV-2026-0002", reason: "Appel émis en double.")),
+                    creditNote: BillingJson.CreditNote(CreditNoteId, "AV-2026-0002", reason: "Appel émis en double.")),
             })
             : new StubAnswer(404);
         using var client = await site.SignInAsync("Rémi Référent", ["referent"], accessToken: "referent-token");
@@ -42,7 +44,8 @@ public sealed class MyFeeCallsPagesTests(SiteFixture site) : IDisposable
             page);
         Assert.Matches("<td>Annulé</td>", page);
         Assert.Matches(
-            "<td>AV-2026-0002</td>\\s*<td>2026-0003</td>\\s*<td class=\"montant\">672 €</td>\\s*<td>10/02/2026</td>\\s*<td class=\"motif\">Appel émis en double.</td>", page);
+            "<td>AV-2026-0002</td>\\s*<td>2026-0003</td>\\s*<td class=\"montant\">672 €</td>\\s*<td>10/02/2026</td>\\s*<td class=\"motif\">Appel émis en double.</td>"
+            + $"\\s*<td><a href=\"{Page}/avoirs/{CreditNoteId}/pdf\" aria-label=\"PDF de l'avoir AV-2026-0002\">PDF</a></td>", page);
     }
 
     [Fact]
@@ -90,9 +93,28 @@ public sealed class MyFeeCallsPagesTests(SiteFixture site) : IDisposable
         Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
     }
 
+    [Fact]
+    public async Task A_credit_notes_pdf_comes_from_the_referents_own_endpoint_as_a_pdf_attachment()
+    {
+        byte[] pdf = [.. "%PDF-1.7\n"u8.ToArray(), 0x01, 0xFE, .. "%%EOF\n"u8.ToArray()];
+        site.Stub.Api = request => request.PathAndQuery == $"/api/billing/me/credit-notes/{CreditNoteId}/pdf"
+            ? StubAnswer.File(pdf, "application/pdf") with { Headers = new Dictionary<string, string> { ["Content-Disposition"] = "attachment; filename=avoir-AV-2026-0002.pdf" } }
+            : new StubAnswer(404, new { title = "Introuvable.", status = 404 });
+        using var client = await site.SignInAsync("Rémi Référent", ["referent"], accessToken: "referent-token");
+
+        var response = await client.GetAsync($"{Page}/avoirs/{CreditNoteId}/pdf");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Bearer referent-token", Assert.Single(site.Stub.ApiRequests).Authorization);
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("avoir-AV-2026-0002.pdf", response.Content.Headers.ContentDisposition?.FileName);
+        Assert.Equal(pdf, await response.Content.ReadAsByteArrayAsync());
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("/0193a0b1-0000-7000-8000-000000000c11/pdf")]
+    [InlineData("/avoirs/0193a0b1-0000-7000-8000-000000000a12/pdf")]
     public async Task The_page_and_its_pdfs_are_refused_to_those_who_are_not_referents(string path)
     {
         using var client = await site.SignInAsync("Théo Trésorier", ["treasurer", "board", "admin", "recruiter", "commission", "employment_partner", "candidate", "editor", "dpo"]);

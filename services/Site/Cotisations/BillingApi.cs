@@ -66,6 +66,9 @@ public sealed class BillingApi(HttpClient http)
 
     public Task<BillingFile> DownloadMyCallPdfAsync(Guid id, CancellationToken ct) => DownloadAsync($"{MyCalls}/{id}/pdf", ct);
 
+    /// <summary>A credit note of the referent's own organisation (another's is a 404).</summary>
+    public Task<BillingFile> DownloadMyCreditNotePdfAsync(Guid id, CancellationToken ct) => DownloadAsync($"api/billing/me/credit-notes/{id}/pdf", ct);
+
     private async Task<T> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken ct)
     {
         using var request = ServiceApi.NewRequest(method, path, body);
