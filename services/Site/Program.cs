@@ -5,6 +5,7 @@ using Nege.ServiceDefaults;
 using Nege.ServiceDefaults.Data;
 using Nege.Site;
 using Nege.Site.Candidats;
+using Nege.Site.Cotisations;
 using Nege.Site.Data;
 using Nege.Site.Identity;
 using Nege.Site.Membership;
@@ -17,6 +18,7 @@ builder.AddSiteAuthentication();
 builder.Services.AddSitePages();
 MembershipApi.AddMembershipApi(builder.Services);
 CandidatesApi.AddCandidatesApi(builder.Services);
+BillingApi.AddBillingApi(builder.Services);
 // French text stays readable in the page source (é, not &#xE9;); HTML is still encoded.
 builder.Services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 

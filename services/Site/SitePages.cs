@@ -26,6 +26,10 @@ public static class SitePages
                 options.Conventions.AuthorizeFolder("/EspaceMembre/DonneesPersonnelles", AccessPolicies.ReadPersonalDataAudit.Name);
                 // The board, the data-protection officer and the administrators: the anonymous counts of the erased dossiers.
                 options.Conventions.AuthorizeFolder("/EspaceMembre/StatistiquesCandidats", AccessPolicies.CandidateStatistics.Name);
+                // The treasurer, the board and the administrators: the fee calls (Billing checks the role again).
+                options.Conventions.AuthorizeFolder("/EspaceMembre/Cotisations", AccessPolicies.ReadFeeCalls.Name);
+                // A member's referent: their own organisation's fee calls.
+                options.Conventions.AuthorizeFolder("/EspaceMembre/MesCotisations", AccessPolicies.OwnFeeCalls.Name);
             })
             .AddMvcOptions(options =>
             {

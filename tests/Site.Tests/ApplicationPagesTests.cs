@@ -431,6 +431,97 @@ public sealed class ApplicationPagesTests(SiteFixture site) : IDisposable
         Assert.Equal("k-123", site.Stub.ApiRequests.Single(request => request.Method == "POST").Header("Nege-Application-Key"));
     }
 
+    // — The preview's fee —
+
+    private static string QuotePrefix => "/api/billing/quote?";
+
+    [Fact]
+    public async Task The_preview_shows_the_annual_fee_billing_quotes_for_the_drafts_facts()
+    {
+        ServeDraft(more: request => request.PathAndQuery.StartsWith(QuotePrefix, StringComparison.Ordinal)
+            ? new StubAnswer(200, BillingJson.Quote(BillingJson.ThisYear, 67200, explanation:
+                "Entreprise du secteur numérique, 15 salariés sur le périmètre (Alsace 12, Lorraine 3), non affiliée : tranche 10 à 24, 384 €"))
+            : null);
+        using var client = await StartDraftAsync();
+
+        var response = await client.GetAsync("/adhesion/apercu");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var quote = Assert.Single(site.Stub.ApiRequests, request => request.PathAndQuery.StartsWith(QuotePrefix, StringComparison.Ordinal));
+        Assert.Equal($"{QuotePrefix}year={BillingJson.ThisYear}&category=Entreprise&digitalSector=true&alsace=12&champagneArdenne=0&lorraine=3&affiliated=false",
+            quote.PathAndQuery);
+        var page = await response.ReadPageAsync();
+        Assert.Contains("<h2 id=\"cotisation\">Cotisation annuelle estimée</h2>", page, StringComparison.Ordinal);
+        Assert.Contains($"<p class=\"montant\">Pour {BillingJson.ThisYear} : <strong>672 €</strong></p>", page, StringComparison.Ordinal);
+        Assert.Contains(
+            "<p class=\"explication\">Entreprise du secteur numérique, 15 salariés sur le périmètre (Alsace 12, Lorraine 3), non affiliée : tranche 10 à 24, 384 €</p>",
+            page, StringComparison.Ordinal);
+        Assert.Contains("Estimation selon la grille de cotisation 2019", page, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/combien-coute-l-adhesion\">Voir la grille de cotisation</a>", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_affiliated_startups_facts_go_with_the_quote()
+    {
+        var draft = (Dictionary<string, object?>)ApplicationJson.View();
+        draft["organisation"] = new
+        {
+            name = "Jeune Pousse", category = "Entreprise", regionalHeadOffice = "Metz", hasLogo = true, presentation = (string?)null,
+            website = (string?)null, digitalSector = true, companyType = "StartUp", mainActivities = Array.Empty<string>(),
+            siteDepartements = Array.Empty<string>(), interventionDepartements = Array.Empty<string>(),
+            affiliation = new { organisationId = "o9", name = "Grand E-Nov" }, hrContact = (object?)null,
+            startup = new { creationDate = "2025-03-01", headcount = 4, turnoverBand = "Moins de 300 K€", syntecStartupPack = true },
+            perimeter = new { alsace = 0, champagneArdenne = 0, lorraine = 4 }, commitments = new { delegation = true, statutes = true },
+        };
+        ServeDraft(more: request => request.PathAndQuery switch
+        {
+            $"{Drafts}/d1" => new StubAnswer(200, draft),
+            var path when path.StartsWith(QuotePrefix, StringComparison.Ordinal) => new StubAnswer(200, BillingJson.Quote(BillingJson.ThisYear, 0, "startup",
+                "Startup du secteur numérique affiliée ayant souscrit le pack Startup de Syntec numérique : gratuit")),
+            _ => null,
+        });
+        using var client = await StartDraftAsync();
+
+        var page = await (await client.GetAsync("/adhesion/apercu")).ReadPageAsync();
+
+        var quote = Assert.Single(site.Stub.ApiRequests, request => request.PathAndQuery.StartsWith(QuotePrefix, StringComparison.Ordinal));
+        Assert.Equal($"{QuotePrefix}year={BillingJson.ThisYear}&category=Entreprise&digitalSector=true&alsace=0&champagneArdenne=0&lorraine=4&affiliated=true"
+            + "&startupCreatedOn=2025-03-01&startupHeadcount=4&startupTurnover=Moins%20de%20300%20K%E2%82%AC&startupPack=true", quote.PathAndQuery);
+        Assert.Contains($"<p class=\"montant\">Pour {BillingJson.ThisYear} : <strong>0 €</strong></p>", page, StringComparison.Ordinal);
+        Assert.Contains("Startup du secteur numérique affiliée ayant souscrit le pack Startup de Syntec numérique : gratuit", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task When_billing_does_not_answer_the_preview_still_shows_and_says_the_fee_will_be_on_the_fee_call()
+    {
+        ServeDraft(more: request => request.PathAndQuery.StartsWith(QuotePrefix, StringComparison.Ordinal) ? new StubAnswer(503) : null);
+        using var client = await StartDraftAsync();
+
+        var response = await client.GetAsync("/adhesion/apercu");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.ReadPageAsync();
+        Assert.Contains("<dt>Raison sociale</dt><dd>Numérique & Co</dd>", page, StringComparison.Ordinal);
+        Assert.Contains("<p>Le montant de votre cotisation annuelle ne peut pas être estimé pour le moment : il figurera sur l'appel de cotisation qui vous sera adressé après l'acceptation de votre demande.</p>",
+            page, StringComparison.Ordinal);
+        Assert.Contains("<button type=\"submit\">Enregistrer</button>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("class=\"erreurs\"", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_draft_billing_cannot_quote_yet_says_when_the_fee_will_be_estimated()
+    {
+        ServeDraft(more: request => request.PathAndQuery.StartsWith(QuotePrefix, StringComparison.Ordinal)
+            ? new StubAnswer(400, BillingJson.ValidationProblem(new() { ["category"] = ["La catégorie d'organisme est obligatoire."] }))
+            : null);
+        using var client = await StartDraftAsync();
+
+        var page = await (await client.GetAsync("/adhesion/apercu")).ReadPageAsync();
+
+        Assert.Contains("Votre cotisation annuelle sera estimée quand la catégorie de l'organisme, son secteur d'activité et son périmètre d'adhésion seront renseignés", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("La catégorie d'organisme est obligatoire.", page, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("/adhesion/organisme")]
     [InlineData("/adhesion/apercu")]

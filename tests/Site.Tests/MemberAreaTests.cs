@@ -41,7 +41,7 @@ public sealed class MemberAreaTests(SiteFixture site) : IDisposable
         Assert.Contains("<li><a href=\"/espace-membre/organisme/collaborateurs\">Collaborateurs</a></li>", page, StringComparison.Ordinal);
         Assert.Contains("<a href=\"/espace-membre/notifications\">Mes notifications</a>", page, StringComparison.Ordinal);
         Assert.DoesNotContain("bientôt disponible", page, StringComparison.Ordinal);
-        Assert.DoesNotContain("Cotisations", page, StringComparison.Ordinal);
+        Assert.Contains("<li><a href=\"/espace-membre/cotisations\">Appels de cotisation</a></li>", page, StringComparison.Ordinal);
         Assert.DoesNotContain("/espace-membre/admin", page, StringComparison.Ordinal);
         Assert.Empty(site.Stub.ApiRequests);
     }
@@ -49,12 +49,12 @@ public sealed class MemberAreaTests(SiteFixture site) : IDisposable
     [Fact]
     public async Task Roles_whose_pages_are_not_built_yet_see_them_as_not_yet_available()
     {
-        using var client = await site.SignInAsync("Théo Trésorier", ["treasurer", "candidate"]);
+        using var client = await site.SignInAsync("Rémi Rédacteur", ["editor", "candidate"]);
 
         var page = await (await client.GetAsync("/espace-membre")).ReadPageAsync();
 
-        Assert.Contains("<h2>Trésorier</h2>", page, StringComparison.Ordinal);
-        Assert.Contains("<li>Cotisations <span class=\"soon\">(bientôt disponible)</span></li>", page, StringComparison.Ordinal);
+        Assert.Contains("<h2>Rédacteur</h2>", page, StringComparison.Ordinal);
+        Assert.Contains("<li>Actualités <span class=\"soon\">(bientôt disponible)</span></li>", page, StringComparison.Ordinal);
         Assert.Contains("<a href=\"/espace-membre/candidat\">Mon dossier de candidat</a>", page, StringComparison.Ordinal);
         Assert.Contains("<a href=\"/espace-membre/notifications\">Mes notifications</a>", page, StringComparison.Ordinal);
         Assert.DoesNotContain("/espace-membre/adhesions", page, StringComparison.Ordinal);

@@ -13,7 +13,7 @@ namespace Site.Tests;
 
 /// <summary>
 /// The site hosted in the test process, as the AppHost configures it, with a stub of what the
-/// gateway serves it (Membership's OpenID Connect server and API, Candidates' API) on a loopback port.
+/// gateway serves it (Membership's OpenID Connect server and API, Candidates' and Billing's APIs) on a loopback port.
 /// </summary>
 public sealed class SiteFixture : IAsyncLifetime
 {
@@ -55,6 +55,7 @@ public sealed class SiteFixture : IAsyncLifetime
             ["Identity:ClientSecret"] = ClientSecret,
             ["services:membership:http:0"] = Stub.BaseAddress,
             ["services:candidates:http:0"] = Stub.BaseAddress,
+            ["services:billing:http:0"] = Stub.BaseAddress,
             ["FORWARDEDHEADERS_ENABLED"] = "true",
         });
         _ = Factory.Server;

@@ -38,7 +38,7 @@ public sealed record StubAnswer(int Status, object? Json = null)
 
 /// <summary>
 /// Plays, on a real loopback port, what the gateway serves the site: Membership's OpenID Connect
-/// discovery document and token endpoint, the Membership API and the Candidates API. Each test programs the answers.
+/// discovery document and token endpoint, the Membership, Candidates and Billing APIs. Each test programs the answers.
 /// </summary>
 public sealed class StubIdentityServer : IAsyncDisposable
 {
@@ -60,7 +60,7 @@ public sealed class StubIdentityServer : IAsyncDisposable
 
     public ConcurrentQueue<StubRequest> TokenRequests { get; } = new();
 
-    /// <summary>Answers of <c>/api/membership/…</c> and <c>/api/candidates/…</c>; by default 404.</summary>
+    /// <summary>Answers of <c>/api/membership/…</c>, <c>/api/candidates/…</c> and <c>/api/billing/…</c>; by default 404.</summary>
     public Func<StubRequest, StubAnswer> Api { get; set; } = _ => new StubAnswer(404);
 
     /// <summary>Answers of the token endpoint (refresh); by default <c>invalid_grant</c>.</summary>
@@ -116,6 +116,8 @@ public sealed class StubIdentityServer : IAsyncDisposable
         app.Map("/api/membership/{**rest}", async context =>
             await AnswerAsync(context, stub.ApiRequests, stub.Api));
         app.Map("/api/candidates/{**rest}", async context =>
+            await AnswerAsync(context, stub.ApiRequests, stub.Api));
+        app.Map("/api/billing/{**rest}", async context =>
             await AnswerAsync(context, stub.ApiRequests, stub.Api));
 
         await app.StartAsync();

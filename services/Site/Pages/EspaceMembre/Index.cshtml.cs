@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Nege.ServiceDefaults.Security;
 using Nege.Site.Candidats;
+using Nege.Site.Cotisations;
 using Nege.Site.Identity;
 
 namespace Nege.Site.Pages.EspaceMembre;
@@ -20,6 +21,8 @@ public sealed class IndexModel : PageModel
 
     private static readonly MemberAreaEntry ErasedDossiersStatistics = new("Statistiques des dossiers effacés", CandidateStatisticsDisplay.Path);
 
+    private static readonly MemberAreaEntry FeeCalls = new("Appels de cotisation", BillingDisplay.CallsPath);
+
     /// <summary>What the roles give access to now.</summary>
     public static readonly IReadOnlyDictionary<string, MemberAreaEntry[]> EntriesByRole = new Dictionary<string, MemberAreaEntry[]>(StringComparer.Ordinal)
     {
@@ -34,8 +37,10 @@ public sealed class IndexModel : PageModel
             CandidatesRequests,
             PersonalDataAudit,
             ErasedDossiersStatistics,
+            FeeCalls,
         ],
-        [NegeRoles.Board] = [Applications, ErasedDossiersStatistics],
+        [NegeRoles.Board] = [Applications, ErasedDossiersStatistics, FeeCalls],
+        [NegeRoles.Treasurer] = [FeeCalls],
         [NegeRoles.Commission] = [WorkQueue, CandidatesRequests],
         [NegeRoles.EmploymentPartner] = [new("Dossiers de candidats", "/espace-membre/dossiers")],
         [NegeRoles.Referent] =
@@ -43,6 +48,7 @@ public sealed class IndexModel : PageModel
             new("Fiche de l'organisme", "/espace-membre/organisme"),
             new("Collaborateurs", "/espace-membre/organisme/collaborateurs"),
             TalentPool,
+            new("Mes cotisations", BillingDisplay.MyCallsPath),
         ],
         [NegeRoles.Recruiter] = [TalentPool],
         [NegeRoles.Dpo] = [PersonalDataAudit, ErasedDossiersStatistics],
@@ -51,7 +57,6 @@ public sealed class IndexModel : PageModel
     /// <summary>What the other roles will have, not yet built.</summary>
     public static readonly IReadOnlyDictionary<string, string[]> UpcomingByRole = new Dictionary<string, string[]>(StringComparer.Ordinal)
     {
-        [NegeRoles.Treasurer] = ["Cotisations"],
         [NegeRoles.Editor] = ["Actualités"],
     };
 

@@ -1,0 +1,163 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Mvc;
+using Nege.Contracts.Api.Billing;
+using Nege.Site.Api;
+using Nege.Site.Membership;
+
+namespace Nege.Site.Cotisations;
+
+/// <summary>
+/// The Billing API (« cotisations »), called server-side: the public fee grid and quote (with the person's token when
+/// there is one, without otherwise), the treasurer's fee calls and credit notes, and a referent's own calls.
+/// </summary>
+public sealed class BillingApi(HttpClient http)
+{
+    public const string ClientName = "billing-api";
+
+    /// <summary>Service discovery name of the Billing service (<c>services:billing:http:0</c>).</summary>
+    public static readonly Uri BaseAddress = new("http://billing");
+
+    public const int PageSize = 20;
+
+    private const string Calls = "api/billing/calls";
+
+    private const string MyCalls = "api/billing/me/calls";
+
+    /// <summary>The grid in force in <paramref name="year"/>; null when there is none (404).</summary>
+    public async Task<FeeGridView?> GetGridAsync(int year, CancellationToken ct)
+    {
+        try
+        {
+            return await SendAsync<FeeGridView>(HttpMethod.Get, $"api/billing/grids/{year}", null, ct);
+        }
+        catch (BillingApiException exception) when (exception.Status == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>What a member would pay; 400 with the parameters' names (<c>category</c>, <c>alsace</c>…) as the errors' keys.</summary>
+    public Task<FeeQuoteView> GetQuoteAsync(FeeQuoteQuery quote, CancellationToken ct) =>
+        SendAsync<FeeQuoteView>(HttpMethod.Get, $"api/billing/quote?{quote.ApiQuery()}", null, ct);
+
+    /// <summary>A page of the fee calls the filters select, with the totals of all of them.</summary>
+    public Task<FeeCallPage> GetCallsAsync(FeeCallFilter filter, int page, CancellationToken ct) =>
+        SendAsync<FeeCallPage>(HttpMethod.Get, $"{Calls}?{filter.ApiQuery($"page={page}&pageSize={PageSize}")}", null, ct);
+
+    /// <summary>Every fee call the filters select, as CSV.</summary>
+    public Task<BillingFile> DownloadCallsCsvAsync(FeeCallFilter filter, CancellationToken ct) =>
+        DownloadAsync(filter.ApiQuery() is { Length: > 0 } query ? $"{Calls}.csv?{query}" : $"{Calls}.csv", ct);
+
+    public Task<FeeCallView> GetCallAsync(Guid id, CancellationToken ct) =>
+        SendAsync<FeeCallView>(HttpMethod.Get, $"{Calls}/{id}", null, ct);
+
+    public Task<BillingFile> DownloadCallPdfAsync(Guid id, CancellationToken ct) => DownloadAsync($"{Calls}/{id}/pdf", ct);
+
+    /// <summary>A credit note for the call's whole amount; 400 <c>reason</c> without a reason, 409 when it is already cancelled.</summary>
+    public Task<FeeCallView> CancelAsync(Guid id, string? reason, CancellationToken ct) =>
+        SendAsync<FeeCallView>(HttpMethod.Post, $"{Calls}/{id}/cancel", new FeeCallCancellation(reason), ct);
+
+    public Task<BillingFile> DownloadCreditNotePdfAsync(Guid id, CancellationToken ct) => DownloadAsync($"api/billing/credit-notes/{id}/pdf", ct);
+
+    /// <summary>The fee calls of the referent's own organisation.</summary>
+    public Task<IReadOnlyList<FeeCallView>> GetMyCallsAsync(CancellationToken ct) =>
+        SendAsync<IReadOnlyList<FeeCallView>>(HttpMethod.Get, MyCalls, null, ct);
+
+    public Task<BillingFile> DownloadMyCallPdfAsync(Guid id, CancellationToken ct) => DownloadAsync($"{MyCalls}/{id}/pdf", ct);
+
+    /// <summary>A credit note of the referent's own organisation (another's is a 404).</summary>
+    public Task<BillingFile> DownloadMyCreditNotePdfAsync(Guid id, CancellationToken ct) => DownloadAsync($"api/billing/me/credit-notes/{id}/pdf", ct);
+
+    private async Task<T> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken ct)
+    {
+        using var request = ServiceApi.NewRequest(method, path, body);
+        using var response = await SendCheckedAsync(request, HttpCompletionOption.ResponseContentRead, ct);
+        return await response.Content.ReadFromJsonAsync<T>(ServiceApi.Json, ct)
+               ?? throw new BillingApiException(response.StatusCode, null);
+    }
+
+    /// <summary>A file read as it comes: dispose it once sent on.</summary>
+    private async Task<BillingFile> DownloadAsync(string path, CancellationToken ct)
+    {
+        using var request = ServiceApi.NewRequest(HttpMethod.Get, path, null);
+        return new BillingFile(await SendCheckedAsync(request, HttpCompletionOption.ResponseHeadersRead, ct));
+    }
+
+    /// <summary>The answer when it is a success (the caller disposes it); else its problem, thrown.</summary>
+    /// <summary>Billing not answering at all (refused connection, timeouts, open circuit) is a 503 without problem details.</summary>
+    private async Task<HttpResponseMessage> SendCheckedAsync(HttpRequestMessage request, HttpCompletionOption completion, CancellationToken ct)
+    {
+        HttpResponseMessage response;
+        try
+        {
+            response = await http.SendAsync(request, completion, ct);
+        }
+        catch (Exception exception) when (exception is HttpRequestException or Polly.ExecutionRejectedException
+                                              || (exception is OperationCanceledException && !ct.IsCancellationRequested))
+        {
+            throw new BillingApiException(HttpStatusCode.ServiceUnavailable, null);
+        }
+
+        if (!response.IsSuccessStatusCode)
+        {
+            using (response)
+            {
+                throw new BillingApiException(response.StatusCode, await ServiceApi.ReadProblemAsync(response, ct));
+            }
+        }
+
+        return response;
+    }
+
+    /// <summary>The client, with the person's token when someone is logged in (see <see cref="MembershipApi.AddMembershipApi"/> for the retries of writes).</summary>
+    public static IServiceCollection AddBillingApi(IServiceCollection services)
+    {
+        services.AddTransient<BearerTokenHandler>();
+        services.AddHttpClient<BillingApi>(ClientName, client => client.BaseAddress = BaseAddress)
+            .AddHttpMessageHandler<BearerTokenHandler>();
+        return services;
+    }
+}
+
+/// <summary>A non-success answer of the Billing API, with its problem details when it gave some.</summary>
+public sealed class BillingApiException(HttpStatusCode status, ApiProblem? problem)
+    : ApiException(status, problem, BillingApiException.UnavailableMessage)
+{
+    public const string UnavailableMessage = "Le service des cotisations n'a pas pu traiter la demande. Veuillez réessayer dans quelques instants.";
+
+    /// <summary>What a download answers when Billing refused it: the site's page of that status (« Accès refusé »…).</summary>
+    public StatusCodeResult ToStatusResult() => Status switch
+    {
+        HttpStatusCode.NotFound => new NotFoundResult(),
+        HttpStatusCode.Forbidden => new StatusCodeResult(StatusCodes.Status403Forbidden),
+        HttpStatusCode.Unauthorized => new StatusCodeResult(StatusCodes.Status401Unauthorized),
+        _ => new StatusCodeResult(StatusCodes.Status502BadGateway),
+    };
+}
+
+/// <summary>A file being downloaded from Billing (a fee call's or a credit note's PDF, the CSV of the calls).</summary>
+public sealed class BillingFile(HttpResponseMessage response) : IDisposable
+{
+    public const string Pdf = "application/pdf";
+
+    public const string Csv = "text/csv; charset=utf-8";
+
+    /// <summary>The name the API gives the file (<c>Content-Disposition</c>), null when it gave none.</summary>
+    public string? FileName { get; } = response.Content.Headers.ContentDisposition is { } disposition
+        ? (disposition.FileNameStar ?? disposition.FileName)?.Trim('"') is { Length: > 0 } name ? name : null
+        : null;
+
+    /// <summary>
+    /// The file as the site sends it on: a download of the type the site expects (whatever the API said, nothing is
+    /// shown from the site's origin), never kept by the browser (the amounts and names of members).
+    /// </summary>
+    public async Task<FileStreamResult> ToAttachmentAsync(HttpResponse siteResponse, string contentType, string defaultName, CancellationToken ct)
+    {
+        siteResponse.RegisterForDispose(this);
+        siteResponse.Headers.CacheControl = "private, no-store";
+        return new FileStreamResult(await response.Content.ReadAsStreamAsync(ct), contentType) { FileDownloadName = FileName ?? defaultName };
+    }
+
+    public void Dispose() => response.Dispose();
+}

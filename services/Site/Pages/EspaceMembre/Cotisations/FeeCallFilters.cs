@@ -1,0 +1,65 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Nege.ServiceDefaults.Data;
+using Nege.Site.Cotisations;
+
+namespace Nege.Site.Pages.EspaceMembre.Cotisations;
+
+/// <summary>
+/// The fee calls' filters, read from the site's French query (<c>annee</c>, <c>statut</c>, <c>categorie</c>,
+/// <c>territoire</c>); their messages are keyed by the properties' names, as Billing's fields are (<c>year</c> →
+/// <c>Year</c>). Without <c>annee</c> at all the current year is meant; an empty one means every year.
+/// </summary>
+public abstract class FeeCallFilters(TimeProvider clock) : PageModel
+{
+    /// <summary>The year as typed (kept when it is not one).</summary>
+    public string? Year { get; private set; }
+
+    public string? Status { get; private set; }
+
+    public string? Category { get; private set; }
+
+    public string? Territory { get; private set; }
+
+    /// <summary>The filters read by <see cref="ReadFilter"/>.</summary>
+    public FeeCallFilter Filter { get; private set; } = new(null, null, null, null);
+
+    /// <summary>Reads the filters; false (with the messages beside the fields) when one is not valid.</summary>
+    protected bool ReadFilter()
+    {
+        var query = Request.Query;
+        Year = query.ContainsKey(FeeCallFilter.YearParameter)
+            ? Clean(query[FeeCallFilter.YearParameter])
+            : clock.TodayInParis().Year.ToString(CultureInfo.InvariantCulture);
+        Status = Clean(query[FeeCallFilter.StatusParameter]);
+        Category = Clean(query[FeeCallFilter.CategoryParameter]);
+        Territory = Clean(query[FeeCallFilter.TerritoryParameter]);
+        int? year = null;
+        if (Year is not null)
+        {
+            if (int.TryParse(Year, NumberStyles.None, CultureInfo.InvariantCulture, out var typed) && typed is >= 1900 and <= 9999)
+            {
+                year = typed;
+            }
+            else
+            {
+                ModelState.AddModelError(nameof(Year), "Saisissez une année (par exemple 2026), ou laissez vide pour toutes les années.");
+            }
+        }
+
+        Filter = new FeeCallFilter(year, Status, Category, Territory);
+        return ModelState.IsValid;
+    }
+
+    /// <summary>The list with the filters as typed, where their messages show beside them.</summary>
+    protected string ListHref()
+    {
+        var query = string.Join('&',
+            new[] { FeeCallFilter.YearParameter, FeeCallFilter.StatusParameter, FeeCallFilter.CategoryParameter, FeeCallFilter.TerritoryParameter }
+                .Where(Request.Query.ContainsKey)
+                .Select(name => $"{name}={Uri.EscapeDataString(Request.Query[name].ToString())}"));
+        return query.Length > 0 ? $"{BillingDisplay.CallsPath}?{query}" : BillingDisplay.CallsPath;
+    }
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
