@@ -69,7 +69,8 @@ internal static class BillingJson
         new { id, number, amountCents, reason, issuedOn = "2026-02-10" };
 
     public static object Call(Guid id, string number = "2026-0001", string organisation = "Numérique & Co", string status = "issued",
-        string statusLabel = "Émis", long amountCents = 67200, long paidCents = 0, object? creditNote = null, string category = "Entreprise") => new
+        string statusLabel = "Émis", long amountCents = 67200, long paidCents = 0, object? creditNote = null, string category = "Entreprise",
+        object[]? payments = null, object? receipt = null) => new
     {
         id,
         number,
@@ -88,7 +89,12 @@ internal static class BillingJson
         dueOn = "2026-03-31",
         computation = Quote(),
         creditNote,
+        payments = payments ?? [],
+        receipt,
     };
+
+    public static object Payment(long amountCents, string method = "cheque", string methodLabel = "Chèque", string? reference = "Chèque 0001") =>
+        new { id = Guid.NewGuid(), amountCents, paidOn = "2026-02-10", method, methodLabel, reference, recordedBy = "Théo Trésorier", recordedAt = "2026-02-11T09:00:00Z" };
 
     public static object CallPage(object[] items, int page = 1, int total = 2, long calledCents = 134400, long paidCents = 20000, long outstandingCents = 114400) =>
         new { items, page, pageSize = 20, total, calledCents, paidCents, outstandingCents };

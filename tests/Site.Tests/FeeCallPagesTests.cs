@@ -390,6 +390,120 @@ public sealed class FeeCallPagesTests(SiteFixture site) : IDisposable
         Assert.Contains("Cet appel de cotisation a reçu des paiements : il ne peut pas être annulé par un avoir.", page, StringComparison.Ordinal);
     }
 
+    // — Payments —
+
+    private static readonly Guid ReceiptId = Guid.Parse("0193a0b1-0000-7000-8000-000000000b01");
+
+    private async Task<HttpResponseMessage> PayAsync(HttpClient client, string amount, string paidOn = "2026-02-10", string method = "cheque", string reference = "Chèque 0001")
+    {
+        var form = await client.GetAsync(CallPage);
+        var token = Html.AntiforgeryToken(await form.ReadPageAsync());
+        return await client.PostAsync($"{CallPage}?handler=Payment", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Payment.Amount"] = amount,
+            ["Payment.PaidOn"] = paidOn,
+            ["Payment.Method"] = method,
+            ["Payment.Reference"] = reference,
+            ["__RequestVerificationToken"] = token,
+        }));
+    }
+
+    [Fact]
+    public async Task The_treasurer_records_a_payment_in_euros_and_comes_back_to_the_receipt()
+    {
+        var paid = BillingJson.Call(CallId, status: "paid", statusLabel: "Réglé", paidCents: 67200,
+            payments: [BillingJson.Payment(67200)], receipt: new { id = ReceiptId, number = "R-2026-0001", issuedOn = "2026-02-11" });
+        var answered = false;
+        site.Stub.Api = request => (request.Method, request.PathAndQuery) switch
+        {
+            ("GET", var path) when path == $"{Api}/{CallId}" => new StubAnswer(200, answered ? paid : BillingJson.Call(CallId)),
+            ("POST", var path) when path == $"{Api}/{CallId}/payments" => Answer(ref answered, new StubAnswer(201, paid)),
+            _ => new StubAnswer(404, new { title = "Introuvable.", status = 404 }),
+        };
+        using var client = await site.SignInAsync("Théo Trésorier", ["treasurer"], accessToken: "treasurer-token");
+
+        var response = await PayAsync(client, "672,00 €");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal($"{CallPage}?etat=paiement#paiements", response.Headers.Location?.ToString());
+        var payment = Assert.Single(site.Stub.ApiRequests, request => request.Method == "POST");
+        using var body = JsonDocument.Parse(payment.Body);
+        Assert.Equal(67200, body.RootElement.GetProperty("amountCents").GetInt64());
+        Assert.Equal("2026-02-10", body.RootElement.GetProperty("paidOn").GetString());
+        Assert.Equal("cheque", body.RootElement.GetProperty("method").GetString());
+        Assert.Equal("Chèque 0001", body.RootElement.GetProperty("reference").GetString());
+
+        var page = await (await client.GetAsync($"{CallPage}?etat=paiement")).ReadPageAsync();
+        Assert.Contains("le reçu R-2026-0001 est émis et envoyé au référent", page, StringComparison.Ordinal);
+        Assert.Contains($"<a href=\"/espace-membre/cotisations/recus/{ReceiptId}/pdf\">Télécharger le reçu R-2026-0001 (PDF)</a>", page, StringComparison.Ordinal);
+        Assert.Contains("<td>Chèque 0001</td>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("handler=Payment", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_amount_that_is_not_one_is_refused_beside_its_field_without_asking_billing()
+    {
+        ServeCall(BillingJson.Call(CallId));
+        using var client = await site.SignInAsync("Théo Trésorier", ["treasurer"]);
+
+        var page = await (await PayAsync(client, "beaucoup")).ReadPageAsync();
+
+        Assert.Contains("<span class=\"erreur-champ\" id=\"Payment_Amount-erreur\">Indiquez le montant reçu en euros, par exemple 184,50.</span>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain(site.Stub.ApiRequests, request => request.Method == "POST");
+    }
+
+    [Fact]
+    public async Task Billings_refusal_of_an_overpayment_shows_beside_the_amount()
+    {
+        site.Stub.Api = request => (request.Method, request.PathAndQuery) switch
+        {
+            ("GET", var path) when path == $"{Api}/{CallId}" => new StubAnswer(200, BillingJson.Call(CallId)),
+            ("POST", _) => new StubAnswer(400, BillingJson.ValidationProblem(new()
+            {
+                ["amountCents"] = ["Le paiement de 700 € dépasse le reste dû de 672 € : un trop-perçu est refusé."],
+            })),
+            _ => new StubAnswer(404, new { title = "Introuvable.", status = 404 }),
+        };
+        using var client = await site.SignInAsync("Théo Trésorier", ["treasurer"]);
+
+        var page = await (await PayAsync(client, "700")).ReadPageAsync();
+
+        Assert.Contains("<span class=\"erreur-champ\" id=\"Payment_Amount-erreur\">Le paiement de 700 € dépasse le reste dû de 672 € : un trop-perçu est refusé.</span>", page, StringComparison.Ordinal);
+        Assert.Matches("<input[^>]*id=\"Payment_Amount\"[^>]*value=\"700\"", page);
+        using var body = JsonDocument.Parse(Assert.Single(site.Stub.ApiRequests, request => request.Method == "POST").Body);
+        Assert.Equal(70000, body.RootElement.GetProperty("amountCents").GetInt64());
+    }
+
+    [Fact]
+    public async Task The_board_sees_the_payments_without_the_payment_form_and_a_receipts_pdf_is_sent_on()
+    {
+        site.Stub.Api = request => (request.Method, request.PathAndQuery) switch
+        {
+            ("GET", var path) when path == $"{Api}/{CallId}" => new StubAnswer(200, BillingJson.Call(CallId, status: "partially_paid", paidCents: 20000, payments: [BillingJson.Payment(20000)])),
+            ("GET", var path) when path == $"/api/billing/receipts/{ReceiptId}/pdf" => StubAnswer.File(Pdf, "application/pdf"),
+            _ => new StubAnswer(404, new { title = "Introuvable.", status = 404 }),
+        };
+        using var board = await site.SignInAsync("Bérénice Bureau", ["board"]);
+
+        var page = await (await board.GetAsync(CallPage)).ReadPageAsync();
+        var receipt = await board.GetAsync($"{Page}/recus/{ReceiptId}/pdf");
+
+        Assert.Contains("<td>Chèque 0001</td>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("handler=Payment", page, StringComparison.Ordinal);
+        Assert.Equal("application/pdf", receipt.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(Pdf, await receipt.Content.ReadAsByteArrayAsync());
+        Assert.Equal(HttpStatusCode.Forbidden, (await PayAsyncWithoutForm(board)).StatusCode);
+    }
+
+    private async Task<HttpResponseMessage> PayAsyncWithoutForm(HttpClient client)
+    {
+        var token = Html.AntiforgeryToken(await (await client.GetAsync(CallPage)).ReadPageAsync());
+        return await client.PostAsync($"{CallPage}?handler=Payment", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Payment.Amount"] = "10", ["Payment.PaidOn"] = "2026-02-10", ["Payment.Method"] = "card", ["__RequestVerificationToken"] = token,
+        }));
+    }
+
     [Fact]
     public async Task An_unknown_call_is_the_sites_404()
     {

@@ -60,6 +60,12 @@ public sealed class BillingApi(HttpClient http)
 
     public Task<BillingFile> DownloadCreditNotePdfAsync(Guid id, CancellationToken ct) => DownloadAsync($"api/billing/credit-notes/{id}/pdf", ct);
 
+    /// <summary>A payment of the call; 400 per field (<c>amountCents</c> above what remains due, <c>paidOn</c>, <c>method</c>), 409 when it is paid or cancelled.</summary>
+    public Task<FeeCallView> RecordPaymentAsync(Guid id, PaymentRequest payment, CancellationToken ct) =>
+        SendAsync<FeeCallView>(HttpMethod.Post, $"{Calls}/{id}/payments", payment, ct);
+
+    public Task<BillingFile> DownloadReceiptPdfAsync(Guid id, CancellationToken ct) => DownloadAsync($"api/billing/receipts/{id}/pdf", ct);
+
     /// <summary>The fee calls of the referent's own organisation.</summary>
     public Task<IReadOnlyList<FeeCallView>> GetMyCallsAsync(CancellationToken ct) =>
         SendAsync<IReadOnlyList<FeeCallView>>(HttpMethod.Get, MyCalls, null, ct);

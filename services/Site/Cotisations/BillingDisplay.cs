@@ -74,6 +74,21 @@ public static partial class BillingDisplay
 
     public static string CreditNotePdfPath(Guid id) => $"{CallsPath}/avoirs/{id}/pdf";
 
+    public static string ReceiptPdfPath(Guid id) => $"{CallsPath}/recus/{id}/pdf";
+
+    /// <summary>The payment methods as Billing names them, with their French labels.</summary>
+    public static readonly IReadOnlyList<(string Value, string Label)> PaymentMethods = [("transfer", "Virement"), ("cheque", "Chèque"), ("card", "Carte bancaire")];
+
+    /// <summary>An amount typed in euros (« 184,50 », « 1 152 », « 96.5 € ») as cents; null when it is not one.</summary>
+    public static long? ParseEuros(string? typed)
+    {
+        var text = (typed ?? "").Replace("€", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal)
+            .Replace("\u00A0", "", StringComparison.Ordinal).Replace("\u202F", "", StringComparison.Ordinal).Replace('.', ',');
+        return decimal.TryParse(text, NumberStyles.AllowDecimalPoint, French, out var euros) && decimal.Round(euros, 2) == euros
+            ? (long)(euros * 100)
+            : null;
+    }
+
     public static string MyCallPdfPath(Guid id) => $"{MyCallsPath}/{id}/pdf";
 
     public static string MyCreditNotePdfPath(Guid id) => $"{MyCallsPath}/avoirs/{id}/pdf";

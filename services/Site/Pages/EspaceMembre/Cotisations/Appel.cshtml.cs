@@ -25,6 +25,17 @@ public sealed class AppelModel(BillingApi api) : PageModel
     [BindProperty]
     public CancellationInput Cancellation { get; set; } = new();
 
+    /// <summary>The key of the messages about the payment as a whole (409: paid or cancelled meanwhile), at the top of its form.</summary>
+    public const string PaymentKey = nameof(Payment);
+
+    public const string PaymentRecorded = "paiement";
+
+    [BindProperty]
+    public PaymentInput Payment { get; set; } = new();
+
+    /// <summary>The treasurer and the administrators record payments of a call still to be paid.</summary>
+    public bool OffersPayment => Call is { Status: "issued" or "partially_paid" } && BillingAccess.CanCancel(User);
+
     public FeeCallView? Call { get; private set; }
 
     public string? Notice { get; private set; }
@@ -38,6 +49,13 @@ public sealed class AppelModel(BillingApi api) : PageModel
     public async Task<IActionResult> OnGetAsync(string? etat, CancellationToken ct)
     {
         var page = await LoadAsync(ct);
+        if (etat == PaymentRecorded)
+        {
+            Notice = Call?.Receipt is { } receipt
+                ? $"Le paiement est enregistré : l'appel de cotisation est réglé en totalité, le reçu {receipt.Number} est émis et envoyé au référent."
+                : "Le paiement est enregistré.";
+        }
+
         if (etat == Cancelled)
         {
             Notice = Call?.CreditNote is { } creditNote
@@ -85,6 +103,52 @@ public sealed class AppelModel(BillingApi api) : PageModel
         return await LoadAsync(ct);
     }
 
+    public async Task<IActionResult> OnPostPaymentAsync(CancellationToken ct)
+    {
+        if (!BillingAccess.CanCancel(User))
+        {
+            return Forbid();
+        }
+
+        var cents = BillingDisplay.ParseEuros(Payment.Amount);
+        if (cents is null)
+        {
+            ModelState.AddModelError($"{nameof(Payment)}.{nameof(PaymentInput.Amount)}", "Indiquez le montant reçu en euros, par exemple 184,50.");
+        }
+
+        if (Payment.PaidOn is null)
+        {
+            ModelState.AddModelError($"{nameof(Payment)}.{nameof(PaymentInput.PaidOn)}", "Indiquez la date du paiement.");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return await LoadAsync(ct);
+        }
+
+        try
+        {
+            await api.RecordPaymentAsync(Id, new PaymentRequest(cents, Payment.PaidOn, Payment.Method, Payment.Reference), ct);
+            return RedirectToPage(null, null, new { id = Id, etat = PaymentRecorded }, "paiements");
+        }
+        catch (BillingApiException exception) when (exception.Status == HttpStatusCode.NotFound)
+        {
+            return NotFound();
+        }
+        catch (BillingApiException exception) when (exception.Problem?.Errors is { Count: > 0 } errors)
+        {
+            // Billing names the amount in cents; the form asks it in euros.
+            var renamed = errors.ToDictionary(e => e.Key == "amountCents" ? "amount" : e.Key, e => e.Value);
+            ModelState.AddProblem(new BillingApiException(exception.Status, exception.Problem with { Errors = renamed }), nameof(Payment));
+        }
+        catch (BillingApiException exception)
+        {
+            ModelState.AddModelError(PaymentKey, exception.Problem?.Detail ?? exception.Problem?.Title ?? exception.Unavailable);
+        }
+
+        return await LoadAsync(ct);
+    }
+
     private async Task<IActionResult> LoadAsync(CancellationToken ct)
     {
         try
@@ -106,5 +170,16 @@ public sealed class AppelModel(BillingApi api) : PageModel
     public sealed class CancellationInput
     {
         public string? Reason { get; set; }
+    }
+
+    public sealed class PaymentInput
+    {
+        public string? Amount { get; set; }
+
+        public DateOnly? PaidOn { get; set; }
+
+        public string? Method { get; set; } = "transfer";
+
+        public string? Reference { get; set; }
     }
 }
