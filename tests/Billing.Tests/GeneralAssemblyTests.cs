@@ -33,21 +33,8 @@ public sealed class GeneralAssemblyTests(BillingService service)
     public void By_default_a_member_has_one_vote_per_band_of_the_fee_grid(int headcount, int votes) =>
         Assert.Equal(votes, new GeneralAssemblyOptions().VotesFor(headcount));
 
-    private async Task<FeeCall> CalledAsync(string name, string category, MembershipPerimeter perimeter, DateTimeOffset issuedAt)
-    {
-        var member = BillingMember.From(FeeCallsTests.Approval(Guid.NewGuid(), name, perimeter, issuedAt) with { Category = category });
-        var issuer = new FeeCallIssuer(new FakeTimeProvider(issuedAt), Options.Create(new FeeCallOptions()), Options.Create(new AssociationIdentity()),
-            service.Factory.Services.GetRequiredService<BillingLinks>());
-        return await service.QueryAsync(async db =>
-        {
-            await using var transaction = await db.Database.BeginTransactionAsync();
-            db.Members.Add(member);
-            var call = await issuer.IssueAsync(db, member, issuedAt.Year, FeeCallReason.Admission, CancellationToken.None);
-            await db.SaveChangesAsync();
-            await transaction.CommitAsync();
-            return call;
-        });
-    }
+    private Task<FeeCall> CalledAsync(string name, string category, MembershipPerimeter perimeter, DateTimeOffset issuedAt) =>
+        IssuedCalls.CalledAsync(service, name, category, perimeter, issuedAt);
 
     [Fact]
     public async Task The_board_exports_the_members_up_to_date_with_their_votes()

@@ -26,22 +26,8 @@ public sealed class PaymentsTests(BillingService service)
 
     private HttpClient Treasurer() => service.CreateClient(service.Tokens.ForPerson([NegeRoles.Treasurer], name: "Dominique Trésorier"));
 
-    /// <summary>A member and its call, issued at <paramref name="issuedAt"/> (a fake clock's instant), so that only this call is late when that clock moves on.</summary>
-    private async Task<FeeCall> CalledAsync(string name, MembershipPerimeter perimeter, DateTimeOffset issuedAt)
-    {
-        var member = BillingMember.From(FeeCallsTests.Approval(Guid.NewGuid(), name, perimeter, issuedAt));
-        var issuer = new FeeCallIssuer(new FakeTimeProvider(issuedAt), Options.Create(new FeeCallOptions()), Options.Create(new AssociationIdentity()),
-            service.Factory.Services.GetRequiredService<BillingLinks>());
-        return await service.QueryAsync(async db =>
-        {
-            await using var transaction = await db.Database.BeginTransactionAsync();
-            db.Members.Add(member);
-            var call = await issuer.IssueAsync(db, member, issuedAt.Year, FeeCallReason.Admission, CancellationToken.None);
-            await db.SaveChangesAsync();
-            await transaction.CommitAsync();
-            return call;
-        });
-    }
+    private Task<FeeCall> CalledAsync(string name, MembershipPerimeter perimeter, DateTimeOffset issuedAt) =>
+        IssuedCalls.CalledAsync(service, name, "Entreprise", perimeter, issuedAt);
 
     private async Task<List<T>> EventsAsync<T>(Func<T, bool> about) => (await service.QueryAsync(db => db.Set<OutboxMessage>()
             .Where(m => m.MessageType.Contains(typeof(T).Name)).OrderBy(m => m.OccurredAt).Select(m => m.Payload).ToListAsync()))
@@ -151,5 +137,25 @@ public sealed class PaymentsTests(BillingService service)
 
         await RunAtAsync(call.DueOn.AddDays(120));
         Assert.Single(await EventsAsync<MembershipLapsed>(e => e.OrganisationId == call.OrganisationId));
+    }
+}
+
+/// <summary>A member and its call, issued at <c>issuedAt</c> (a fake clock's instant), so that only this call is late when that clock moves on.</summary>
+internal static class IssuedCalls
+{
+    public static async Task<FeeCall> CalledAsync(BillingService service, string name, string category, MembershipPerimeter perimeter, DateTimeOffset issuedAt)
+    {
+        var member = BillingMember.From(FeeCallsTests.Approval(Guid.NewGuid(), name, perimeter, issuedAt) with { Category = category });
+        var issuer = new FeeCallIssuer(new FakeTimeProvider(issuedAt), Options.Create(new FeeCallOptions()), Options.Create(new AssociationIdentity()),
+            service.Factory.Services.GetRequiredService<BillingLinks>());
+        return await service.QueryAsync(async db =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            db.Members.Add(member);
+            var call = await issuer.IssueAsync(db, member, issuedAt.Year, FeeCallReason.Admission, CancellationToken.None);
+            await db.SaveChangesAsync();
+            await transaction.CommitAsync();
+            return call;
+        });
     }
 }

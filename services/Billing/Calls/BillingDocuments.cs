@@ -1,4 +1,5 @@
 using System.Globalization;
+using Nege.Billing.Grids;
 using Nege.Contracts.Api.Billing;
 using Nege.Contracts.Billing;
 using Nege.Printing;
@@ -27,7 +28,7 @@ public static class BillingDocuments
 
         Computation(pdf, call.Computation);
         pdf.Space().Row("Montant à régler", Money.Format(call.AmountCents), strong: true);
-        if (call.Computation.Basis == "agreement")
+        if (call.Computation.Basis == FeeRules.AgreementBasis)
         {
             pdf.Paragraph("Montant fixé par convention entre l'organisme et l'association.");
         }
