@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Nege.Billing.Calls;
 using Nege.Billing.Grids;
 using Nege.Billing.Members;
+using Nege.Billing.Renewals;
 using Nege.ServiceDefaults.Data;
 using Nege.ServiceDefaults.Messaging;
 
@@ -20,6 +21,8 @@ public sealed class BillingDbContext(DbContextOptions<BillingDbContext> options)
     public DbSet<Payment> Payments => Set<Payment>();
 
     public DbSet<Receipt> Receipts => Set<Receipt>();
+
+    public DbSet<Renewal> Renewals => Set<Renewal>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -9,4 +9,7 @@ public sealed class BillingLinks(IConfiguration configuration)
 
     /// <summary>The referent's « Mes cotisations ».</summary>
     public Uri MemberCalls => new(_site, "espace-membre/mes-cotisations");
+
+    /// <summary>Where the referent confirms or updates the perimeter's headcounts before the renewal.</summary>
+    public Uri Perimeter => new(_site, "espace-membre/mes-effectifs");
 }

@@ -3,6 +3,7 @@ using Nege.Billing.Calls;
 using Nege.Billing.GeneralAssembly;
 using Nege.Billing.Grids;
 using Nege.Billing.Members;
+using Nege.Billing.Renewals;
 using Nege.ServiceDefaults;
 using Nege.ServiceDefaults.Data;
 
@@ -22,6 +23,7 @@ app.MapMemberCalls();
 app.MapPayments();
 app.MapGeneralAssembly();
 app.MapBillingMembers();
+app.MapPerimeter();
 
 await app.RunWithMigrationsAsync<BillingDbContext>(args);
 

@@ -14,6 +14,15 @@ public sealed class FeeCallOptions
     /// </summary>
     public string RenewalDay { get; set; } = "01-01";
 
+    /// <summary>How long before the renewal day the referents are asked to confirm their headcounts.</summary>
+    public int RequestMonthsBefore { get; set; } = 1;
+
+    /// <summary>The request's reminder, this many days before the renewal day, to those who have not answered.</summary>
+    public int ReminderDaysBefore { get; set; } = 15;
+
+    /// <summary>Renewal calls still missing after the renewal day are issued for this many days, then no more.</summary>
+    public int IssueWithinDays { get; set; } = 31;
+
     /// <summary>
     /// A member approved this many months before the end of the year or less is called for the next year, not the current
     /// one: joining in November pays once, for the year that starts, rather than a full year for a few weeks and again in January.

@@ -444,6 +444,56 @@ namespace Nege.Billing.Migrations
                     b.ToTable("members", (string)null);
                 });
 
+            modelBuilder.Entity("Nege.Billing.Renewals.Renewal", b =>
+                {
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.Property<int?>("DeclaredAlsace")
+                        .HasColumnType("integer")
+                        .HasColumnName("declared_alsace");
+
+                    b.Property<DateTimeOffset?>("DeclaredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("declared_at");
+
+                    b.Property<string>("DeclaredBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("declared_by");
+
+                    b.Property<int?>("DeclaredChampagneArdenne")
+                        .HasColumnType("integer")
+                        .HasColumnName("declared_champagne_ardenne");
+
+                    b.Property<int?>("DeclaredLorraine")
+                        .HasColumnType("integer")
+                        .HasColumnName("declared_lorraine");
+
+                    b.Property<Guid?>("FeeCallId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("fee_call_id");
+
+                    b.Property<DateTimeOffset?>("RemindedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reminded_at");
+
+                    b.Property<DateTimeOffset?>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.HasKey("OrganisationId", "Year");
+
+                    b.HasIndex("Year", "FeeCallId");
+
+                    b.ToTable("renewals", (string)null);
+                });
+
             modelBuilder.Entity("Nege.ServiceDefaults.Messaging.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")
@@ -550,6 +600,15 @@ namespace Nege.Billing.Migrations
                         .WithMany()
                         .HasForeignKey("FeeCallId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nege.Billing.Renewals.Renewal", b =>
+                {
+                    b.HasOne("Nege.Billing.Members.BillingMember", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 #pragma warning restore 612, 618

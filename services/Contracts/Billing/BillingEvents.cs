@@ -93,3 +93,37 @@ public sealed record MembershipReinstated(
     PersonReference Referent,
     string FeeCallNumber,
     DateTimeOffset ReinstatedAt);
+
+/// <summary>
+/// The yearly renewal is a month away (or, with <paramref name="IsReminder"/>, fifteen days): the referent is asked to
+/// confirm or update the perimeter's headcounts in the extranet; the renewal's fee call, issued on
+/// <paramref name="RenewalOn"/>, uses the figures declared by then.
+/// </summary>
+/// <param name="Perimeter">The figures Billing holds today, the ones the call uses if nothing changes.</param>
+/// <param name="EstimatedCents">The fee those figures give for <paramref name="Year"/>.</param>
+public sealed record PerimeterConfirmationRequested(
+    Guid OrganisationId,
+    string OrganisationName,
+    PersonReference Referent,
+    int Year,
+    DateOnly RenewalOn,
+    MembershipPerimeter Perimeter,
+    long EstimatedCents,
+    bool IsReminder,
+    DateTimeOffset RequestedAt)
+{
+    /// <summary>The extranet's page where the referent confirms or updates the figures.</summary>
+    public Uri? ExtranetLink { get; init; }
+}
+
+/// <summary>
+/// A member's referent confirmed or updated the perimeter's headcounts: Billing calls the next fee with them, and
+/// Membership's record of the organisation follows.
+/// </summary>
+/// <param name="Year">The renewal the declaration was made for, when a campaign was open; null outside one.</param>
+public sealed record PerimeterDeclared(
+    Guid OrganisationId,
+    MembershipPerimeter Perimeter,
+    int? Year,
+    string DeclaredBy,
+    DateTimeOffset DeclaredAt);

@@ -101,3 +101,30 @@ public sealed record BillingMemberView(
 
 /// <summary>The treasurer sets a partner's yearly fee as agreed with the association (the calls issued from now on use it).</summary>
 public sealed record AgreedFeeRequest(long? AmountCents);
+
+/// <summary>
+/// « Effectifs du périmètre »: the headcounts a member's next fee call will use, the renewal they are for, and whether
+/// they have been confirmed for it.
+/// </summary>
+/// <param name="NextCallYear">The year of the next renewal call not yet issued to the member.</param>
+/// <param name="NextCallOn">The day it is issued.</param>
+/// <param name="CampaignOpen">The referent has been asked (a month before <paramref name="NextCallOn"/>) and the call is not issued yet.</param>
+/// <param name="DeclaredAt">When the figures were last confirmed or updated for <paramref name="NextCallYear"/>, during its campaign.</param>
+/// <param name="Estimate">The fee those figures give for <paramref name="NextCallYear"/> with the grid in force.</param>
+public sealed record PerimeterView(
+    Guid OrganisationId,
+    string OrganisationName,
+    string Category,
+    int Alsace,
+    int ChampagneArdenne,
+    int Lorraine,
+    int NextCallYear,
+    DateOnly NextCallOn,
+    DateOnly CampaignOpensOn,
+    bool CampaignOpen,
+    DateTimeOffset? DeclaredAt,
+    string? DeclaredBy,
+    FeeQuoteView Estimate);
+
+/// <summary>The referent confirms (the same figures) or updates the perimeter's headcounts, territory by territory.</summary>
+public sealed record PerimeterDeclaration(int? Alsace, int? ChampagneArdenne, int? Lorraine);
