@@ -18,6 +18,7 @@ builder.AddNegeService<MembershipDbContext>(ResourceNames.Membership, "NEGE — 
     consumers.AddConsumer<CandidateErasedConsumer>();
     consumers.AddConsumer<MembershipLapsedConsumer>();
     consumers.AddConsumer<MembershipReinstatedConsumer>();
+    consumers.AddConsumer<PerimeterDeclaredConsumer>();
 });
 builder.AddOpenIdServer();
 builder.Services.AddRazorPages();

@@ -43,6 +43,7 @@ builder.AddNegeService<NotificationsDbContext>(ResourceNames.Notifications, "NEG
     consumers.AddConsumer<FeeReminderEmail>();
     consumers.AddConsumer<MembershipLapsedEmail>();
     consumers.AddConsumer<MembershipReinstatedEmail>();
+    consumers.AddConsumer<PerimeterConfirmationEmail>();
 });
 builder.AddEmail();
 builder.AddEmailDeliveries();
