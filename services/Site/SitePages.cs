@@ -30,6 +30,8 @@ public static class SitePages
                 options.Conventions.AuthorizeFolder("/EspaceMembre/Cotisations", AccessPolicies.ReadFeeCalls.Name);
                 // A member's referent: their own organisation's fee calls.
                 options.Conventions.AuthorizeFolder("/EspaceMembre/MesCotisations", AccessPolicies.OwnFeeCalls.Name);
+                // The same referent: the perimeter's headcounts their next renewal call will use.
+                options.Conventions.AuthorizeFolder("/EspaceMembre/MesEffectifs", AccessPolicies.OwnFeeCalls.Name);
             })
             .AddMvcOptions(options =>
             {

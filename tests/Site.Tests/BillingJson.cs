@@ -99,6 +99,25 @@ internal static class BillingJson
     public static object CallPage(object[] items, int page = 1, int total = 2, long calledCents = 134400, long paidCents = 20000, long outstandingCents = 114400) =>
         new { items, page, pageSize = 20, total, calledCents, paidCents, outstandingCents };
 
+    /// <summary>« Effectifs du périmètre » of the contracts' example: 26 staff on the perimeter, renewal 2027 on 1 January.</summary>
+    public static object Perimeter(int alsace = 12, int champagneArdenne = 14, int lorraine = 0, bool campaignOpen = true,
+        string? declaredAt = null, string? declaredBy = null) => new
+    {
+        organisationId = Guid.Parse("0193a0b1-0000-7000-8000-00000000000a"),
+        organisationName = "Numérique & Co",
+        category = "Entreprise",
+        alsace,
+        champagneArdenne,
+        lorraine,
+        nextCallYear = 2027,
+        nextCallOn = "2027-01-01",
+        campaignOpensOn = "2026-12-01",
+        campaignOpen,
+        declaredAt,
+        declaredBy,
+        estimate = Quote(2027),
+    };
+
     public static object ValidationProblem(Dictionary<string, string[]> errors) =>
         new { title = "One or more validation errors occurred.", status = 400, errors };
 }

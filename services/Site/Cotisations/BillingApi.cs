@@ -24,6 +24,8 @@ public sealed class BillingApi(HttpClient http)
 
     private const string MyCalls = "api/billing/me/calls";
 
+    private const string MyPerimeter = "api/billing/me/perimeter";
+
     /// <summary>The grid in force in <paramref name="year"/>; null when there is none (404).</summary>
     public async Task<FeeGridView?> GetGridAsync(int year, CancellationToken ct)
     {
@@ -74,6 +76,14 @@ public sealed class BillingApi(HttpClient http)
 
     /// <summary>A credit note of the referent's own organisation (another's is a 404).</summary>
     public Task<BillingFile> DownloadMyCreditNotePdfAsync(Guid id, CancellationToken ct) => DownloadAsync($"api/billing/me/credit-notes/{id}/pdf", ct);
+
+    /// <summary>The headcounts the referent's next renewal call will use; 404 before the organisation is a member, 403 without an organisation.</summary>
+    public Task<PerimeterView> GetMyPerimeterAsync(CancellationToken ct) =>
+        SendAsync<PerimeterView>(HttpMethod.Get, MyPerimeter, null, ct);
+
+    /// <summary>The referent confirms or updates them; 400 per territory (<c>alsace</c>, <c>champagneArdenne</c>, <c>lorraine</c>) and <c>perimeter</c> when all three are 0.</summary>
+    public Task<PerimeterView> DeclareMyPerimeterAsync(PerimeterDeclaration declaration, CancellationToken ct) =>
+        SendAsync<PerimeterView>(HttpMethod.Put, MyPerimeter, declaration, ct);
 
     private async Task<T> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken ct)
     {

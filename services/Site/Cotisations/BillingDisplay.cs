@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Html;
 using Nege.Contracts.Api.Billing;
+using Nege.ServiceDefaults.Data;
 using Nege.ServiceDefaults.Security;
 
 namespace Nege.Site.Cotisations;
@@ -28,6 +29,9 @@ public static partial class BillingDisplay
     public const string ExportPath = CallsPath + "/export";
 
     public const string MyCallsPath = "/espace-membre/mes-cotisations";
+
+    /// <summary>Where the referent confirms or updates the perimeter's headcounts before the renewal (Billing's e-mails link to it).</summary>
+    public const string MyPerimeterPath = "/espace-membre/mes-effectifs";
 
     public const string StandardHeading = "Cotisation annuelle standard";
 
@@ -57,6 +61,16 @@ public static partial class BillingDisplay
 
     /// <summary>« 31/03/2027 ».</summary>
     public static string Date(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+
+    /// <summary>« 1er janvier 2027 », « 14 décembre 2026 »: a day in a sentence.</summary>
+    public static string LongDate(DateOnly date) =>
+        $"{(date.Day == 1 ? "1er" : date.Day.ToString(CultureInfo.InvariantCulture))} {date.ToString("MMMM yyyy", French)}";
+
+    /// <summary>The day of <paramref name="instant"/> in Paris, in a sentence.</summary>
+    public static string LongDate(DateTimeOffset instant) => LongDate(ParisTime.DateOf(instant));
+
+    /// <summary>« 0 salarié », « 1 salarié », « 1 200 salariés ».</summary>
+    public static string Staff(int count) => count <= 1 ? $"{count.ToString(CultureInfo.InvariantCulture)} salarié" : $"{count.ToString("#,0", French)} salariés";
 
     public static string Reason(string reason) => reason switch
     {

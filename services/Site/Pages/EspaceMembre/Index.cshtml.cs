@@ -49,6 +49,7 @@ public sealed class IndexModel : PageModel
             new("Collaborateurs", "/espace-membre/organisme/collaborateurs"),
             TalentPool,
             new("Mes cotisations", BillingDisplay.MyCallsPath),
+            new("Effectifs du périmètre", BillingDisplay.MyPerimeterPath),
         ],
         [NegeRoles.Recruiter] = [TalentPool],
         [NegeRoles.Dpo] = [PersonalDataAudit, ErasedDossiersStatistics],
