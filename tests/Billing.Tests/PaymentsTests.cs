@@ -143,7 +143,7 @@ public sealed class PaymentsTests(BillingService service)
 /// <summary>A member and its call, issued at <c>issuedAt</c> (a fake clock's instant), so that only this call is late when that clock moves on.</summary>
 internal static class IssuedCalls
 {
-    public static async Task<FeeCall> CalledAsync(BillingService service, string name, string category, MembershipPerimeter perimeter, DateTimeOffset issuedAt)
+    public static async Task<FeeCall> CalledAsync(BillingService service, string name, string category, MembershipPerimeter perimeter, DateTimeOffset issuedAt, int? year = null)
     {
         var member = BillingMember.From(FeeCallsTests.Approval(Guid.NewGuid(), name, perimeter, issuedAt) with { Category = category });
         var issuer = new FeeCallIssuer(new FakeTimeProvider(issuedAt), Options.Create(new FeeCallOptions()), Options.Create(new AssociationIdentity()),
@@ -152,7 +152,7 @@ internal static class IssuedCalls
         {
             await using var transaction = await db.Database.BeginTransactionAsync();
             db.Members.Add(member);
-            var call = await issuer.IssueAsync(db, member, issuedAt.Year, FeeCallReason.Admission, CancellationToken.None);
+            var call = await issuer.IssueAsync(db, member, year ?? issuedAt.Year, FeeCallReason.Admission, CancellationToken.None);
             await db.SaveChangesAsync();
             await transaction.CommitAsync();
             return call;

@@ -27,7 +27,7 @@ public static class FeeCallsExtensions
         builder.Services.AddHostedService(services => services.GetRequiredService<FeeReminders>());
         builder.Services.AddSingleton<Renewals.RenewalCampaign>();
         builder.Services.AddHostedService(services => services.GetRequiredService<Renewals.RenewalCampaign>());
-        builder.Services.AddScoped<FeeCallIssuer>();
+        builder.Services.AddSingleton<FeeCallIssuer>();
         return builder;
     }
 }

@@ -15,7 +15,8 @@ namespace Nege.Billing.Renewals;
 /// declared (or those it had). A member already called for the year (admitted late the year before) is left out.
 /// Lapsed members are called too: a lapse suspends a membership, it does not end it. Runs hourly on one replica.
 /// </summary>
-public sealed class RenewalCampaign(IServiceScopeFactory scopes, TimeProvider clock, ILogger<RenewalCampaign> logger, IOptions<FeeCallOptions> options, BillingLinks links)
+public sealed class RenewalCampaign(
+    IServiceScopeFactory scopes, TimeProvider clock, ILogger<RenewalCampaign> logger, IOptions<FeeCallOptions> options, FeeCallIssuer issuer, BillingLinks links)
     : ScheduledJob<BillingDbContext>(scopes, clock, logger)
 {
     private const int Batch = 100;
@@ -32,7 +33,7 @@ public sealed class RenewalCampaign(IServiceScopeFactory scopes, TimeProvider cl
         }
         else if (calendar.Issuing(today))
         {
-            await IssueAsync(db, services.GetRequiredService<FeeCallIssuer>(), calendar, cancellationToken);
+            await IssueAsync(db, calendar, cancellationToken);
         }
     }
 
@@ -93,7 +94,7 @@ public sealed class RenewalCampaign(IServiceScopeFactory scopes, TimeProvider cl
         }
     }
 
-    private async Task IssueAsync(BillingDbContext db, FeeCallIssuer issuer, RenewalCalendar calendar, CancellationToken cancellationToken)
+    private async Task IssueAsync(BillingDbContext db, RenewalCalendar calendar, CancellationToken cancellationToken)
     {
         var issued = 0;
         while (true)
