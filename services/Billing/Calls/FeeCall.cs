@@ -92,7 +92,8 @@ public sealed class FeeCall
         Status = PaidCents == AmountCents ? FeeCallStatus.Paid : FeeCallStatus.PartiallyPaid;
     }
 
-    public void Reminded() => RemindersSent++;
+    /// <summary>The reminders up to the <paramref name="reminder"/>th are sent (one missed while the service was down counts as sent).</summary>
+    public void RemindedUpTo(int reminder) => RemindersSent = Math.Max(RemindersSent, reminder);
 
     public void Lapsed() => CausedLapse = true;
 

@@ -52,10 +52,7 @@ public sealed class FeeReminders(IServiceScopeFactory scopes, TimeProvider clock
             var due = delays.Count(days => today >= call.DueOn.AddDays(days));
             if (due > call.RemindersSent)
             {
-                while (call.RemindersSent < due)
-                {
-                    call.Reminded();
-                }
+                call.RemindedUpTo(due);
 
                 db.AddToOutbox(new FeeReminderDue(call.Id, call.Number, call.Year, call.OrganisationId, call.OrganisationName, Lapses.Referent(member),
                     due, due == delays.Count, call.OutstandingCents, call.DueOn, options.Value.LapsesOn(call.DueOn),

@@ -36,45 +36,37 @@ public static class MemberCallsEndpoints
         return TypedResults.Ok(await FeeCallsEndpoints.ViewsAsync(db, calls, cancellationToken));
     }
 
-    private static async Task<Results<FileContentHttpResult, NotFoundProblem, ForbiddenProblem>> PdfAsync(
-        BillingDbContext db, ClaimsPrincipal user, Guid id, HttpResponse response, CancellationToken cancellationToken)
+    private static Task<Results<FileContentHttpResult, NotFoundProblem, ForbiddenProblem>> PdfAsync(
+        BillingDbContext db, ClaimsPrincipal user, Guid id, HttpResponse response, CancellationToken cancellationToken) =>
+        OwnDocumentAsync(user, response, "Cet appel de cotisation n'existe pas.", FeeCall.FileName, organisationId => db.FeeCalls.AsNoTracking()
+            .Where(c => c.Id == id && c.OrganisationId == organisationId)
+            .Select(c => new OwnDocument(c.Number, c.Pdf)).SingleOrDefaultAsync(cancellationToken));
+
+    private static Task<Results<FileContentHttpResult, NotFoundProblem, ForbiddenProblem>> CreditNotePdfAsync(
+        BillingDbContext db, ClaimsPrincipal user, Guid id, HttpResponse response, CancellationToken cancellationToken) =>
+        OwnDocumentAsync(user, response, "Cet avoir n'existe pas.", CreditNote.FileName, organisationId => db.CreditNotes.AsNoTracking().Where(n => n.Id == id)
+            .Join(db.FeeCalls.Where(c => c.OrganisationId == organisationId), n => n.FeeCallId, c => c.Id, (n, _) => new OwnDocument(n.Number, n.Pdf))
+            .SingleOrDefaultAsync(cancellationToken));
+
+    private static Task<Results<FileContentHttpResult, NotFoundProblem, ForbiddenProblem>> ReceiptPdfAsync(
+        BillingDbContext db, ClaimsPrincipal user, Guid id, HttpResponse response, CancellationToken cancellationToken) =>
+        OwnDocumentAsync(user, response, "Ce reçu n'existe pas.", Receipt.FileName, organisationId => db.Receipts.AsNoTracking().Where(r => r.Id == id)
+            .Join(db.FeeCalls.Where(c => c.OrganisationId == organisationId), r => r.FeeCallId, c => c.Id, (r, _) => new OwnDocument(r.Number, r.Pdf))
+            .SingleOrDefaultAsync(cancellationToken));
+
+    private sealed record OwnDocument(string Number, byte[] Pdf);
+
+    /// <summary>One of the caller's organisation's documents; another member's answers as if it did not exist.</summary>
+    private static async Task<Results<FileContentHttpResult, NotFoundProblem, ForbiddenProblem>> OwnDocumentAsync(
+        ClaimsPrincipal user, HttpResponse response, string notFound, Func<string, string> fileName, Func<Guid, Task<OwnDocument?>> find)
     {
         if (user.CallerOrganisationId() is not { } organisationId)
         {
             return Problems.Forbidden(NoOrganisation);
         }
 
-        // Another member's call answers as if it did not exist.
-        var call = await db.FeeCalls.AsNoTracking().Where(c => c.Id == id && c.OrganisationId == organisationId)
-            .Select(c => new { c.Number, c.Pdf }).SingleOrDefaultAsync(cancellationToken);
-        return call is null ? Problems.NotFound("Cet appel de cotisation n'existe pas.") : FeeCallsEndpoints.Pdf(call.Pdf, FeeCall.FileName(call.Number), response);
-    }
-
-    private static async Task<Results<FileContentHttpResult, NotFoundProblem, ForbiddenProblem>> CreditNotePdfAsync(
-        BillingDbContext db, ClaimsPrincipal user, Guid id, HttpResponse response, CancellationToken cancellationToken)
-    {
-        if (user.CallerOrganisationId() is not { } organisationId)
-        {
-            return Problems.Forbidden(NoOrganisation);
-        }
-
-        var note = await db.CreditNotes.AsNoTracking().Where(n => n.Id == id)
-            .Join(db.FeeCalls.Where(c => c.OrganisationId == organisationId), n => n.FeeCallId, c => c.Id, (n, _) => new { n.Number, n.Pdf })
-            .SingleOrDefaultAsync(cancellationToken);
-        return note is null ? Problems.NotFound("Cet avoir n'existe pas.") : FeeCallsEndpoints.Pdf(note.Pdf, CreditNote.FileName(note.Number), response);
-    }
-
-    private static async Task<Results<FileContentHttpResult, NotFoundProblem, ForbiddenProblem>> ReceiptPdfAsync(
-        BillingDbContext db, ClaimsPrincipal user, Guid id, HttpResponse response, CancellationToken cancellationToken)
-    {
-        if (user.CallerOrganisationId() is not { } organisationId)
-        {
-            return Problems.Forbidden(NoOrganisation);
-        }
-
-        var receipt = await db.Receipts.AsNoTracking().Where(r => r.Id == id)
-            .Join(db.FeeCalls.Where(c => c.OrganisationId == organisationId), r => r.FeeCallId, c => c.Id, (r, _) => new { r.Number, r.Pdf })
-            .SingleOrDefaultAsync(cancellationToken);
-        return receipt is null ? Problems.NotFound("Ce reçu n'existe pas.") : FeeCallsEndpoints.Pdf(receipt.Pdf, Receipt.FileName(receipt.Number), response);
+        return await find(organisationId) is { } document
+            ? FeeCallsEndpoints.Pdf(document.Pdf, fileName(document.Number), response)
+            : Problems.NotFound(notFound);
     }
 }
