@@ -37,17 +37,17 @@ public sealed class FeeCallPagesTests(SiteFixture site) : IDisposable
         site.Stub.Api = _ => new StubAnswer(200, TwoCalls(page: 2, total: 42));
         using var client = await site.SignInAsync("Théo Trésorier", ["treasurer"], accessToken: "treasurer-token");
 
-        var response = await client.GetAsync($"{Page}?annee=2026&statut=partially_paid&categorie=Entreprise&territoire=Champagne-Ardenne&page=2");
+        var response = await client.GetAsync($"{Page}?annee=2026&statut=partially_paid&categorie=Entreprise&territoire=Champagne-Ardenne&organisme=Octet%20%26&page=2");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var request = Assert.Single(site.Stub.ApiRequests);
-        Assert.Equal($"{Api}?year=2026&status=partially_paid&category=Entreprise&territory=Champagne-Ardenne&page=2&pageSize=20", request.PathAndQuery);
+        Assert.Equal($"{Api}?year=2026&status=partially_paid&category=Entreprise&territory=Champagne-Ardenne&q=Octet%20%26&page=2&pageSize=20", request.PathAndQuery);
         Assert.Equal("Bearer treasurer-token", request.Authorization);
         var page = await response.ReadPageAsync();
         Assert.Contains("<h1>Appels de cotisation</h1>", page, StringComparison.Ordinal);
         Assert.Contains("<h2 id=\"totaux\">42 appels de cotisation pour 2026</h2>", page, StringComparison.Ordinal);
         Assert.Matches("<dt>Appelé</dt><dd>1 344 €</dd>\\s*</div>\\s*<div><dt>Payé</dt><dd>200 €</dd>\\s*</div>\\s*<div><dt>Reste dû</dt><dd>1 144 €</dd>", page);
-        Assert.Contains("<a href=\"/espace-membre/cotisations/export?annee=2026&statut=partially_paid&categorie=Entreprise&territoire=Champagne-Ardenne\">Exporter en CSV</a>",
+        Assert.Contains("<a href=\"/espace-membre/cotisations/export?annee=2026&statut=partially_paid&categorie=Entreprise&territoire=Champagne-Ardenne&organisme=Octet%20%26\">Exporter en CSV</a>",
             page, StringComparison.Ordinal);
         Assert.Matches(
             $"<td><a href=\"{Page}/{OtherCallId}\">2026-0002</a></td>\\s*<td>Lorraine Conseil</td>\\s*<td class=\"montant\">672 €</td>\\s*<td class=\"montant\">200 €</td>"
@@ -55,8 +55,9 @@ public sealed class FeeCallPagesTests(SiteFixture site) : IDisposable
             page);
         Assert.Contains($"<a href=\"{Page}/{CallId}\">2026-0001</a>", page, StringComparison.Ordinal);
         Assert.Contains("<span>Page 2 sur 3</span>", page, StringComparison.Ordinal);
-        Assert.Contains("<a href=\"?annee=2026&statut=partially_paid&categorie=Entreprise&territoire=Champagne-Ardenne&page=3\">Page suivante</a>", page, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"?annee=2026&statut=partially_paid&categorie=Entreprise&territoire=Champagne-Ardenne&organisme=Octet%20%26&page=3\">Page suivante</a>", page, StringComparison.Ordinal);
         // The filters stay as chosen.
+        Assert.Contains("id=\"Organisation\" name=\"organisme\" value=\"Octet &\"", page, StringComparison.Ordinal);
         Assert.Contains("id=\"Year\" name=\"annee\" value=\"2026\"", page, StringComparison.Ordinal);
         Assert.Contains("<option value=\"partially_paid\" selected=\"selected\">Partiellement payé</option>", page, StringComparison.Ordinal);
         Assert.Contains("<option value=\"Entreprise\" selected=\"selected\">Entreprise</option>", page, StringComparison.Ordinal);

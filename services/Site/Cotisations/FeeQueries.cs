@@ -53,7 +53,7 @@ public sealed record FeeQuoteQuery(
 /// The treasurer's filters of the fee calls, each optional: the site's query takes French names (<c>annee</c>,
 /// <c>statut</c>, <c>categorie</c>, <c>territoire</c>), the API its own (<c>year</c>, <c>status</c>…).
 /// </summary>
-public sealed record FeeCallFilter(int? Year, string? Status, string? Category, string? Territory)
+public sealed record FeeCallFilter(int? Year, string? Status, string? Category, string? Territory, string? Organisation = null)
 {
     public const string YearParameter = "annee";
 
@@ -63,10 +63,13 @@ public sealed record FeeCallFilter(int? Year, string? Status, string? Category, 
 
     public const string TerritoryParameter = "territoire";
 
+    /// <summary>Part of the organisation's name, or the call's number.</summary>
+    public const string OrganisationParameter = "organisme";
+
     /// <param name="tail">What follows the filters (<c>page=2&amp;pageSize=20</c>).</param>
     public string ApiQuery(string? tail = null) => Join(
         [
-            ("year", Year?.ToString(CultureInfo.InvariantCulture)), ("status", Status), ("category", Category), ("territory", Territory),
+            ("year", Year?.ToString(CultureInfo.InvariantCulture)), ("status", Status), ("category", Category), ("territory", Territory), ("q", Organisation),
         ], tail);
 
     /// <summary>
@@ -75,7 +78,7 @@ public sealed record FeeCallFilter(int? Year, string? Status, string? Category, 
     /// </summary>
     public string SiteQuery(string? tail = null) =>
         $"{YearParameter}={Year?.ToString(CultureInfo.InvariantCulture)}"
-        + (Join([(StatusParameter, Status), (CategoryParameter, Category), (TerritoryParameter, Territory)], tail) is { Length: > 0 } rest ? "&" + rest : "");
+        + (Join([(StatusParameter, Status), (CategoryParameter, Category), (TerritoryParameter, Territory), (OrganisationParameter, Organisation)], tail) is { Length: > 0 } rest ? "&" + rest : "");
 
     private static string Join(IEnumerable<(string Name, string? Value)> pairs, string? tail) =>
         string.Join('&', pairs.Where(pair => pair.Value is { Length: > 0 }).Select(pair => $"{pair.Name}={ServiceApi.Escape(pair.Value)}")

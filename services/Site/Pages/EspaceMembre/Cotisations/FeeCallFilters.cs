@@ -7,7 +7,7 @@ namespace Nege.Site.Pages.EspaceMembre.Cotisations;
 
 /// <summary>
 /// The fee calls' filters, read from the site's French query (<c>annee</c>, <c>statut</c>, <c>categorie</c>,
-/// <c>territoire</c>); their messages are keyed by the properties' names, as Billing's fields are (<c>year</c> →
+/// <c>territoire</c>, <c>organisme</c>); their messages are keyed by the properties' names, as Billing's fields are (<c>year</c> →
 /// <c>Year</c>). Without <c>annee</c> at all the current year is meant; an empty one means every year.
 /// </summary>
 public abstract class FeeCallFilters(TimeProvider clock) : PageModel
@@ -20,6 +20,8 @@ public abstract class FeeCallFilters(TimeProvider clock) : PageModel
     public string? Category { get; private set; }
 
     public string? Territory { get; private set; }
+
+    public string? Organisation { get; private set; }
 
     /// <summary>The filters read by <see cref="ReadFilter"/>.</summary>
     public FeeCallFilter Filter { get; private set; } = new(null, null, null, null);
@@ -34,6 +36,7 @@ public abstract class FeeCallFilters(TimeProvider clock) : PageModel
         Status = Clean(query[FeeCallFilter.StatusParameter]);
         Category = Clean(query[FeeCallFilter.CategoryParameter]);
         Territory = Clean(query[FeeCallFilter.TerritoryParameter]);
+        Organisation = Clean(query[FeeCallFilter.OrganisationParameter]);
         int? year = null;
         if (Year is not null)
         {
@@ -47,7 +50,7 @@ public abstract class FeeCallFilters(TimeProvider clock) : PageModel
             }
         }
 
-        Filter = new FeeCallFilter(year, Status, Category, Territory);
+        Filter = new FeeCallFilter(year, Status, Category, Territory, Organisation);
         return ModelState.IsValid;
     }
 
@@ -55,7 +58,7 @@ public abstract class FeeCallFilters(TimeProvider clock) : PageModel
     protected string ListHref()
     {
         var query = string.Join('&',
-            new[] { FeeCallFilter.YearParameter, FeeCallFilter.StatusParameter, FeeCallFilter.CategoryParameter, FeeCallFilter.TerritoryParameter }
+            new[] { FeeCallFilter.YearParameter, FeeCallFilter.StatusParameter, FeeCallFilter.CategoryParameter, FeeCallFilter.TerritoryParameter, FeeCallFilter.OrganisationParameter }
                 .Where(Request.Query.ContainsKey)
                 .Select(name => $"{name}={Uri.EscapeDataString(Request.Query[name].ToString())}"));
         return query.Length > 0 ? $"{BillingDisplay.CallsPath}?{query}" : BillingDisplay.CallsPath;
