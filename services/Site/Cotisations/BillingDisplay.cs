@@ -43,13 +43,13 @@ public static partial class BillingDisplay
     /// <summary>The territories of the perimeter, as Billing names them.</summary>
     public static readonly IReadOnlyList<string> Territories = ["Alsace", "Champagne-Ardenne", "Lorraine"];
 
-    /// <summary>The fee calls' statuses, as the treasurer filters them.</summary>
+    /// <summary>The fee calls' statuses, as the treasurer filters them: the words Billing shows on each call.</summary>
     public static readonly IReadOnlyList<(string Value, string Label)> Statuses =
     [
-        ("issued", "Émis, rien de payé"),
-        ("partially_paid", "Partiellement payé"),
-        ("paid", "Payé"),
-        ("cancelled", "Annulé par un avoir"),
+        ("issued", "À régler"),
+        ("partially_paid", "Partiellement réglé"),
+        ("paid", "Réglé"),
+        ("cancelled", "Annulé par avoir"),
     ];
 
     private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");

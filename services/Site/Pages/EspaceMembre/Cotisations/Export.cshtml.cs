@@ -8,7 +8,7 @@ namespace Nege.Site.Pages.EspaceMembre.Cotisations;
 /// The fee calls the list's filters select, as CSV: Billing's file streamed on as a download, never kept by the browser.
 /// Filters it refuses send the treasurer back to the list, which shows why.
 /// </summary>
-public sealed class ExportModel(BillingApi api, TimeProvider clock) : FeeCallFilters(clock)
+public sealed class ExportModel(BillingApi api) : FeeCallFilters
 {
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {

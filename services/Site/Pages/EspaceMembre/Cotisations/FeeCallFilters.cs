@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Nege.ServiceDefaults.Data;
 using Nege.Site.Cotisations;
 
 namespace Nege.Site.Pages.EspaceMembre.Cotisations;
@@ -8,9 +7,10 @@ namespace Nege.Site.Pages.EspaceMembre.Cotisations;
 /// <summary>
 /// The fee calls' filters, read from the site's French query (<c>annee</c>, <c>statut</c>, <c>categorie</c>,
 /// <c>territoire</c>, <c>organisme</c>); their messages are keyed by the properties' names, as Billing's fields are (<c>year</c> →
-/// <c>Year</c>). Without <c>annee</c> at all the current year is meant; an empty one means every year.
+/// <c>Year</c>). Without a year, every year's calls are listed, the newest first: in December the new members' calls are
+/// already for the next year, and a list of the current year's alone would hide them.
 /// </summary>
-public abstract class FeeCallFilters(TimeProvider clock) : PageModel
+public abstract class FeeCallFilters : PageModel
 {
     /// <summary>The year as typed (kept when it is not one).</summary>
     public string? Year { get; private set; }
@@ -30,9 +30,7 @@ public abstract class FeeCallFilters(TimeProvider clock) : PageModel
     protected bool ReadFilter()
     {
         var query = Request.Query;
-        Year = query.ContainsKey(FeeCallFilter.YearParameter)
-            ? Clean(query[FeeCallFilter.YearParameter])
-            : clock.TodayInParis().Year.ToString(CultureInfo.InvariantCulture);
+        Year = Clean(query[FeeCallFilter.YearParameter]);
         Status = Clean(query[FeeCallFilter.StatusParameter]);
         Category = Clean(query[FeeCallFilter.CategoryParameter]);
         Territory = Clean(query[FeeCallFilter.TerritoryParameter]);

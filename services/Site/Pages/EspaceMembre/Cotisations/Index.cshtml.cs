@@ -10,7 +10,7 @@ namespace Nege.Site.Pages.EspaceMembre.Cotisations;
 /// those the filters select (called, paid, outstanding), their CSV export and each call's PDF; for the treasurer, the
 /// board and the administrators (Billing checks the role again).
 /// </summary>
-public sealed class IndexModel(BillingApi api, TimeProvider clock) : FeeCallFilters(clock)
+public sealed class IndexModel(BillingApi api) : FeeCallFilters
 {
     public FeeCallPage? Calls { get; private set; }
 

@@ -14,10 +14,11 @@ namespace EndToEnd.Tests;
 /// « Appels de cotisation » in a browser, through the gateway: a new member's fee call (the board's approval through
 /// the gateway, Billing's call on <c>MembershipApproved</c>) found by the treasurer with the list's filters, paid in
 /// two parts typed in euros, an overpayment refused beside the amount with nothing recorded, then the receipt: its PDF
-/// downloaded from the call's page, and the same PDF e-mailed to the referent.
+/// downloaded from the call's page, and the same PDF e-mailed to the referent. And the referent's « Effectifs du
+/// périmètre », which the next renewal call uses.
 /// </summary>
 [Collection(SystemCollection.Name)]
-public sealed partial class TreasurerPaymentBrowserTests(RunningSystem system) : BrowserTest
+public sealed partial class FeeCallsBrowserTests(RunningSystem system) : BrowserTest
 {
     private static readonly TimeSpan MailTimeout = Identities.MailTimeout;
 
@@ -36,9 +37,9 @@ public sealed partial class TreasurerPaymentBrowserTests(RunningSystem system) :
         await page.GetByRole(AriaRole.Link, new() { Name = "Appels de cotisation", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Appels de cotisation", Level = 1 })).ToBeVisibleAsync();
 
-        // The call is for the year its number says (next year after an approval in the last months): the list is filtered to find it.
-        await page.GetByLabel("Année", new() { Exact = true }).FillAsync(year);
-        await page.GetByLabel("Statut", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Émis, rien de payé" });
+        // Every year's calls by default (after an approval in the last months the call is for next year): the treasurer searches the member.
+        await page.GetByLabel("Organisme ou numéro", new() { Exact = true }).FillAsync(member.OrganisationName);
+        await page.GetByLabel("Statut", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "À régler" });
         await page.GetByLabel("Catégorie d'organisme", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Entreprise" });
         await page.GetByLabel("Territoire", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Alsace" });
         await page.GetByRole(AriaRole.Button, new() { Name = "Afficher" }).ClickAsync();
@@ -127,9 +128,40 @@ public sealed partial class TreasurerPaymentBrowserTests(RunningSystem system) :
         // Back in the list, the call is among the paid ones.
         await page.GetByRole(AriaRole.Link, new() { Name = "Retour aux appels de cotisation" }).ClickAsync();
         await page.GetByLabel("Année", new() { Exact = true }).FillAsync(year);
-        await page.GetByLabel("Statut", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Payé" });
+        await page.GetByLabel("Statut", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Réglé" });
         await page.GetByRole(AriaRole.Button, new() { Name = "Afficher" }).ClickAsync();
         await Assertions.Expect(row.Locator("td")).ToHaveTextAsync(Cells(member.CallNumber, member.OrganisationName, "384 €", "384 €", "0 €", "Réglé", DueDate, "PDF"));
+    }
+
+    [Fact]
+    public async Task The_referent_updates_the_headcounts_the_next_renewal_call_will_use_and_a_perimeter_at_zero_is_refused()
+    {
+        var member = await NewMemberWithFeeCallAsync();
+        var page = await LogInAsync(system.GatewayUrl, member.ReferentEmail, member.Password);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Espace membre" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Effectifs du périmètre", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Effectifs du périmètre", Level = 1 })).ToBeVisibleAsync();
+
+        // The member is called for the year of its admission: the next call is the following year's renewal.
+        var nextYear = int.Parse(member.CallNumber[..4], CultureInfo.InvariantCulture) + 1;
+        await Assertions.Expect(page.GetByText($"Votre appel de cotisation {nextYear} sera émis le 1er janvier {nextYear} avec les effectifs ci-dessous.")).ToBeVisibleAsync();
+        await Assertions.Expect(Detail(page, "Alsace")).ToHaveTextAsync("12 salariés");
+        await Assertions.Expect(Detail(page, "Lorraine")).ToHaveTextAsync("3 salariés");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"Cotisation {nextYear} estimée : 384 €" })).ToBeVisibleAsync();
+
+        await page.GetByLabel("Alsace", new() { Exact = true }).FillAsync("0");
+        await page.GetByLabel("Lorraine", new() { Exact = true }).FillAsync("0");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Confirmer ces effectifs" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Indiquez un nombre supérieur à 0 pour au moins un territoire").First).ToBeVisibleAsync();
+        await Assertions.Expect(Detail(page, "Alsace")).ToHaveTextAsync("12 salariés");
+
+        await page.GetByLabel("Alsace", new() { Exact = true }).FillAsync("12");
+        await page.GetByLabel("Lorraine", new() { Exact = true }).FillAsync("20");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Confirmer ces effectifs" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync($"Vos effectifs sont enregistrés : l'appel de cotisation {nextYear} les utilisera.");
+        await Assertions.Expect(Detail(page, "Lorraine")).ToHaveTextAsync("20 salariés");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"Cotisation {nextYear} estimée : 672 €" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("Entreprise du secteur numérique, 32 salariés sur le périmètre (Alsace 12, Lorraine 20), non affiliée : tranche 25 à 50, 672 €")).ToBeVisibleAsync();
     }
 
     private static async Task RecordAsync(IPage page, string amount, string paidOn, string method, string reference)
@@ -152,7 +184,7 @@ public sealed partial class TreasurerPaymentBrowserTests(RunningSystem system) :
     private static Regex[] Cells(params string[] cells) =>
         [.. cells.Select(cell => new Regex(@"^\s*" + (cell == DueDate ? cell : Regex.Escape(cell)) + @"\s*$"))];
 
-    private sealed record Member(string OrganisationName, string ReferentEmail, string CallNumber);
+    private sealed record Member(string OrganisationName, string ReferentEmail, string Password, string CallNumber);
 
     /// <summary>
     /// A new member, as <see cref="MembershipApplicationFlowTests"/> makes one through the gateway: part 1, the password
@@ -179,8 +211,9 @@ public sealed partial class TreasurerPaymentBrowserTests(RunningSystem system) :
         var key = draft.GetProperty("key").GetString()!;
 
         var opened = await system.Sink.WaitForAsync(e => e.To.Any(to => to.Address == email), MailTimeout, "the applicant's account e-mail");
+        var password = $"Bergamote-Nancy-{suffix}";
         var set = await system.Gateway.PostAsJsonAsync("/api/membership/password-resets",
-            new { token = Identities.TokenIn(Identities.LinkIn(opened)), password = $"Bergamote-Nancy-{suffix}" });
+            new { token = Identities.TokenIn(Identities.LinkIn(opened)), password });
         Assert.Equal(HttpStatusCode.NoContent, set.StatusCode);
 
         var saved = await WithKeyAsync(HttpMethod.Put, $"/api/membership/application-drafts/{id}/organisation", key, new
@@ -206,7 +239,7 @@ public sealed partial class TreasurerPaymentBrowserTests(RunningSystem system) :
             e => e.To.Any(to => to.Address == email) && e.Subject.StartsWith("Appel de cotisation", StringComparison.Ordinal), MailTimeout, "the fee call e-mail");
         var number = CallNumber().Match(callEmail.Subject);
         Assert.True(number.Success, $"No call number in « {callEmail.Subject} »");
-        return new Member(organisationName, email, number.Value);
+        return new Member(organisationName, email, password, number.Value);
     }
 
     private async Task<HttpResponseMessage> WithKeyAsync(HttpMethod method, string path, string key, object? body)
