@@ -38,7 +38,7 @@ public static class ProxyRoutes
         (ResourceNames.Candidates, "/api/candidates/interests/answer"),
     ];
 
-    /// <summary>Reads open to everyone (<c>GET</c>): the affiliation list of the form, member organisations' logos, the fee grids and the quote.</summary>
+    /// <summary>Reads open to everyone (<c>GET</c>): the affiliation list of the form, member organisations' logos, the fee grids and the quote, the directory.</summary>
     public static readonly IReadOnlyList<(string Service, string Path)> PublicReadRoutes =
     [
         (ResourceNames.Membership, "/api/membership/affiliations"),
@@ -46,6 +46,9 @@ public static class ProxyRoutes
         (ResourceNames.Billing, "/api/billing/grids"),
         (ResourceNames.Billing, "/api/billing/grids/{year}"),
         (ResourceNames.Billing, "/api/billing/quote"),
+        (ResourceNames.Directory, "/api/directory/organisations"),
+        (ResourceNames.Directory, "/api/directory/organisations/{id}"),
+        (ResourceNames.Directory, "/api/directory/organisations/{id}/logo"),
     ];
 
     /// <summary>Membership's OpenID Connect server (discovery, keys, token…) and its login and account pages, open to everyone.</summary>

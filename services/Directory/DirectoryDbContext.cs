@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Nege.Directory.Organisations;
 using Nege.ServiceDefaults.Data;
 using Nege.ServiceDefaults.Messaging;
 
@@ -6,7 +7,13 @@ namespace Nege.Directory;
 
 public sealed class DirectoryDbContext(DbContextOptions<DirectoryDbContext> options) : DbContext(options)
 {
-    protected override void OnModelCreating(ModelBuilder modelBuilder) => modelBuilder.AddOutboxAndInbox();
+    public DbSet<DirectoryOrganisation> Organisations => Set<DirectoryOrganisation>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.AddOutboxAndInbox();
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(DirectoryDbContext).Assembly);
+    }
 }
 
 public sealed class DirectoryDbContextFactory : DesignTimeDbContextFactory<DirectoryDbContext>;

@@ -1,12 +1,21 @@
 using Nege.Directory;
+using Nege.Directory.Organisations;
 using Nege.ServiceDefaults;
 using Nege.ServiceDefaults.Data;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddNegeService<DirectoryDbContext>(ResourceNames.Directory, "NEGE — Annuaire");
+builder.AddNegeService<DirectoryDbContext>(ResourceNames.Directory, "NEGE — Annuaire", consumers =>
+{
+    consumers.AddConsumer<MembershipApprovedConsumer>();
+    consumers.AddConsumer<OrganisationRegisteredConsumer>();
+    consumers.AddConsumer<OrganisationCardChangedConsumer>();
+    consumers.AddConsumer<MembershipLapsedConsumer>();
+    consumers.AddConsumer<MembershipReinstatedConsumer>();
+});
 
 var app = builder.Build();
 app.MapNegeService<DirectoryDbContext>(ResourceNames.Directory);
+app.MapDirectory();
 
 await app.RunWithMigrationsAsync<DirectoryDbContext>(args);
 
