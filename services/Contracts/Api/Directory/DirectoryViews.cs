@@ -28,3 +28,12 @@ public sealed record DirectoryOrganisationView(
     string? LogoUrl,
     bool CanBeWritten,
     DateTimeOffset MemberSince);
+
+/// <summary>
+/// « Écrire au responsable RH », sent as <c>multipart/form-data</c> to <c>POST /api/directory/organisations/{id}/messages</c>:
+/// the fields <c>name</c>, <c>email</c>, <c>subject</c>, <c>message</c>, an optional file <c>cv</c> (PDF, DOC, DOCX or ODT,
+/// 5 MB at most, checked by content) and <c>website</c>, a honeypot a person leaves empty. 202 with this answer; 400 with
+/// per-field messages; 404 for an organisation not in the directory; 409 for the same message already sent today;
+/// 429 (« Trop de messages… », <c>Retry-After</c>) per sender address, per company and per client address.
+/// </summary>
+public sealed record ContactMessageAccepted(Guid Id, string OrganisationName);
