@@ -23,6 +23,8 @@ public static class ProxyRoutes
         (ResourceNames.Membership, "/api/membership/email-confirmations"),
         (ResourceNames.Membership, "/api/membership/password-reset-requests"),
         (ResourceNames.Membership, "/api/membership/password-resets"),
+        // « Écrire au responsable RH » (the directory also limits it per sender, company and address).
+        (ResourceNames.Directory, "/api/directory/organisations/{id}/messages"),
     ];
 
     /// <summary>

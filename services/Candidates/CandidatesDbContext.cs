@@ -10,6 +10,7 @@ using Nege.Candidates.TalentPool;
 using Nege.Candidates.Webhooks;
 using Nege.ServiceDefaults.Data;
 using Nege.ServiceDefaults.Messaging;
+using Nege.ServiceDefaults.Files;
 
 namespace Nege.Candidates;
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Nege.Directory.Contact;
 using Nege.Directory.Organisations;
 using Nege.ServiceDefaults.Data;
 using Nege.ServiceDefaults.Messaging;
@@ -8,6 +9,8 @@ namespace Nege.Directory;
 public sealed class DirectoryDbContext(DbContextOptions<DirectoryDbContext> options) : DbContext(options)
 {
     public DbSet<DirectoryOrganisation> Organisations => Set<DirectoryOrganisation>();
+
+    public DbSet<ContactMessage> ContactMessages => Set<ContactMessage>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -7,6 +7,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Nege.Contracts.Api.Candidates;
 using Nege.ServiceDefaults.Security;
+using Nege.ServiceDefaults.Files;
 
 namespace Candidates.Tests;
 

@@ -11,6 +11,7 @@ using Nege.Contracts.Candidates;
 using Nege.ServiceDefaults.Messaging;
 using Nege.ServiceDefaults.Security;
 using Nege.Testing;
+using Nege.ServiceDefaults.Files;
 
 namespace Candidates.Tests;
 

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Nege.Candidates.Dossiers;
 using Nege.Contracts.Candidates;
 using Nege.ServiceDefaults.Http;
+using Nege.ServiceDefaults.Files;
 
 namespace Nege.Candidates.Documents;
 

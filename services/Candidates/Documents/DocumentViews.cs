@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Nege.Candidates.Audit;
 using Nege.Contracts.Api.Candidates;
 using Nege.ServiceDefaults.Security;
+using Nege.ServiceDefaults.Files;
 
 namespace Nege.Candidates.Documents;
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Nege.Candidates.Dossiers;
+using Nege.ServiceDefaults.Files;
 
 namespace Nege.Candidates.Documents;
 

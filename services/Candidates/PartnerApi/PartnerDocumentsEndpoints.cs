@@ -16,6 +16,7 @@ using Nege.Contracts.Candidates;
 using Nege.ServiceDefaults.Data;
 using Nege.ServiceDefaults.Http;
 using Nege.ServiceDefaults.Security;
+using Nege.ServiceDefaults.Files;
 
 namespace Nege.Candidates.PartnerApi;
 
