@@ -3,6 +3,7 @@ using Nege.Notifications.Accounts;
 using Nege.Notifications.Billing;
 using Nege.Notifications.Candidates;
 using Nege.Notifications.Deliveries;
+using Nege.Notifications.Directory;
 using Nege.Notifications.Email;
 using Nege.Notifications.Membership;
 using Nege.Notifications.Preferences;
@@ -44,10 +45,12 @@ builder.AddNegeService<NotificationsDbContext>(ResourceNames.Notifications, "NEG
     consumers.AddConsumer<MembershipLapsedEmail>();
     consumers.AddConsumer<MembershipReinstatedEmail>();
     consumers.AddConsumer<PerimeterConfirmationEmail>();
+    consumers.AddConsumer<CompanyContactEmail>();
 });
 builder.AddEmail();
 builder.AddEmailDeliveries();
 builder.AddPresidentMailbox();
+builder.AddContactCvDownloads();
 
 var app = builder.Build();
 app.MapNegeService<NotificationsDbContext>(ResourceNames.Notifications);

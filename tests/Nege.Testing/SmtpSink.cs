@@ -68,6 +68,14 @@ public sealed class SmtpSink(Uri webUrl) : IDisposable
         return attachments;
     }
 
+    /// <summary>The e-mail's headers by name (any case), their values as the sink shows them (<c>Reply-To</c>, say).</summary>
+    public async Task<ILookup<string, string?>> ReadHeadersAsync(SinkEmail email)
+    {
+        var message = await _http.GetFromJsonAsync<JsonElement>($"/api/messages/{email.Id}");
+        return message.GetProperty("headers").EnumerateArray()
+            .ToLookup(h => h.GetProperty("name").GetString()!, h => h.GetProperty("value").GetString(), StringComparer.OrdinalIgnoreCase);
+    }
+
     public async Task DeleteAllAsync()
     {
         (await _http.DeleteAsync("/api/messages/*")).EnsureSuccessStatusCode();

@@ -24,6 +24,9 @@ public sealed class NotificationsService() : ServiceUnderTest<Program, Notificat
 
     public ConsumedMessages Consumed { get; } = new();
 
+    /// <summary>Directory's CV downloads, where the service fetches a contact message's CV.</summary>
+    public DirectoryStub DirectoryApi { get; private set; } = null!;
+
     /// <summary>Between the service and the sink: the service's SMTP connections, and a sink that can go down.</summary>
     public SmtpProxy Smtp { get; private set; } = null!;
 
@@ -32,6 +35,7 @@ public sealed class NotificationsService() : ServiceUnderTest<Program, Notificat
         await SmtpSink.InitializeAsync();
         Smtp = new SmtpProxy(new Uri(SmtpSink.ConnectionString).Port);
         Smtp.Start();
+        DirectoryApi = await DirectoryStub.StartAsync();
     }
 
     protected override async Task StopDependenciesAsync()
@@ -43,12 +47,17 @@ public sealed class NotificationsService() : ServiceUnderTest<Program, Notificat
         }
 
         await SmtpSink.DisposeAsync();
+        if (DirectoryApi is not null)
+        {
+            await DirectoryApi.DisposeAsync();
+        }
     }
 
     protected override IEnumerable<KeyValuePair<string, string>> MoreSettings() =>
         [
             new($"ConnectionStrings:{ResourceNames.Smtp}", Smtp.ConnectionString),
             new("Notifications:President:Email", PresidentEmail),
+            new("Notifications:Directory:BaseAddress", DirectoryApi.BaseAddress),
         ];
 
     protected override Task OnStartedAsync()

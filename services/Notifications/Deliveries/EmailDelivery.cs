@@ -27,6 +27,11 @@ public sealed class EmailDelivery
 
     public string? RecipientName { get; init; }
 
+    /// <summary>The <c>Reply-To</c> address, when a reply goes to someone else than our no-reply sender.</summary>
+    public string? ReplyTo { get; init; }
+
+    public string? ReplyToName { get; init; }
+
     public required string Subject { get; init; }
 
     public required string TextBody { get; init; }
@@ -70,6 +75,8 @@ public sealed class EmailDelivery
             Template = template,
             Recipient = email.To,
             RecipientName = email.ToName,
+            ReplyTo = email.ReplyTo?.Address,
+            ReplyToName = email.ReplyTo?.Name,
             Subject = email.Subject,
             TextBody = email.TextBody,
             HtmlBody = email.HtmlBody,
@@ -114,6 +121,9 @@ public sealed class EmailDelivery
 
     internal const int MaxErrorLength = 2000;
 
+    /// <summary>The longest subject the log keeps (a subject someone typed is shortened to fit).</summary>
+    public const int SubjectMaxLength = 300;
+
     private void EnsurePending()
     {
         if (State != DeliveryState.Pending)
@@ -147,7 +157,9 @@ internal sealed class EmailDeliveryConfiguration : IEntityTypeConfiguration<Emai
         delivery.Property(d => d.Template).HasColumnName("template").HasMaxLength(100);
         delivery.Property(d => d.Recipient).HasColumnName("recipient").HasMaxLength(254);
         delivery.Property(d => d.RecipientName).HasColumnName("recipient_name").HasMaxLength(200);
-        delivery.Property(d => d.Subject).HasColumnName("subject").HasMaxLength(300);
+        delivery.Property(d => d.ReplyTo).HasColumnName("reply_to").HasMaxLength(254);
+        delivery.Property(d => d.ReplyToName).HasColumnName("reply_to_name").HasMaxLength(200);
+        delivery.Property(d => d.Subject).HasColumnName("subject").HasMaxLength(EmailDelivery.SubjectMaxLength);
         delivery.Property(d => d.TextBody).HasColumnName("text_body");
         delivery.Property(d => d.HtmlBody).HasColumnName("html_body");
         delivery.Property(d => d.MessageIdHeader).HasColumnName("message_id_header").HasMaxLength(300);

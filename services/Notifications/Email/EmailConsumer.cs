@@ -25,15 +25,20 @@ public abstract class EmailConsumer<TMessage>(NotificationsDbContext db, IOption
     /// </summary>
     protected virtual IReadOnlyList<EmailMessage> ComposeAll(TMessage message) => [Compose(message)];
 
-    protected override Task HandleAsync(ConsumeContext<TMessage> context, CancellationToken cancellationToken)
+    /// <summary>
+    /// The e-mails of one message when composing them needs a call first (a file fetched from its owner's API); by default
+    /// <see cref="ComposeAll"/>. What it throws fails the consume, which MassTransit retries.
+    /// </summary>
+    protected virtual Task<IReadOnlyList<EmailMessage>> ComposeAllAsync(TMessage message, CancellationToken cancellationToken) =>
+        Task.FromResult(ComposeAll(message));
+
+    protected override async Task HandleAsync(ConsumeContext<TMessage> context, CancellationToken cancellationToken)
     {
-        var emails = ComposeAll(context.Message);
+        var emails = await ComposeAllAsync(context.Message, cancellationToken);
         for (var i = 0; i < emails.Count; i++)
         {
             Db.EmailDeliveries.Add(EmailDelivery.Record(
                 emails[i], i == 0 ? Template : $"{Template}/{i + 1}", context.MessageId!.Value, options.Value.Domain, Clock.GetUtcNow(), Activity.Current));
         }
-
-        return Task.CompletedTask;
     }
 }

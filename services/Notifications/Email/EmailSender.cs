@@ -25,7 +25,13 @@ public sealed record EmailMessage(string To, string Subject, string TextBody, st
 
     /// <summary>Files sent with the e-mail, in this order (a fee call's PDF).</summary>
     public IReadOnlyList<EmailAttachment> Attachments { get; init; } = [];
+
+    /// <summary>Where a reply goes instead of our no-reply sender (the visitor who wrote to a company from the directory).</summary>
+    public EmailReplyTo? ReplyTo { get; init; }
 }
+
+/// <summary>The address (and the name shown beside it) of an e-mail's <c>Reply-To</c> header.</summary>
+public sealed record EmailReplyTo(string Address, string? Name);
 
 /// <summary>A file attached to an e-mail: its name as the recipient sees it, its media type (« application/pdf ») and its bytes.</summary>
 public sealed record EmailAttachment(string FileName, string ContentType, byte[] Content);
@@ -68,6 +74,12 @@ public sealed class SmtpConnection(SmtpClient client, EmailOptions options) : IA
         }
 
         message.To.Add(recipient);
+        if (delivery.ReplyTo is not null)
+        {
+            // An address as such, never parsed as « Name <address> »: it comes from someone's form.
+            message.ReplyTo.Add(new MailboxAddress(delivery.ReplyToName, delivery.ReplyTo));
+        }
+
         var body = new BodyBuilder { TextBody = delivery.TextBody, HtmlBody = delivery.HtmlBody };
         foreach (var attachment in delivery.Attachments.OrderBy(a => a.Position))
         {
