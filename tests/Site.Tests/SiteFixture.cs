@@ -56,6 +56,7 @@ public sealed class SiteFixture : IAsyncLifetime
             ["services:membership:http:0"] = Stub.BaseAddress,
             ["services:candidates:http:0"] = Stub.BaseAddress,
             ["services:billing:http:0"] = Stub.BaseAddress,
+            ["services:directory:http:0"] = Stub.BaseAddress,
             ["FORWARDEDHEADERS_ENABLED"] = "true",
         });
         _ = Factory.Server;

@@ -119,6 +119,8 @@ public sealed class StubIdentityServer : IAsyncDisposable
             await AnswerAsync(context, stub.ApiRequests, stub.Api));
         app.Map("/api/billing/{**rest}", async context =>
             await AnswerAsync(context, stub.ApiRequests, stub.Api));
+        app.Map("/api/directory/{**rest}", async context =>
+            await AnswerAsync(context, stub.ApiRequests, stub.Api));
 
         await app.StartAsync();
         stub.BaseAddress = app.Urls.Single().TrimEnd('/');
