@@ -1,4 +1,5 @@
 using Nege.Directory;
+using Nege.Directory.Logos;
 using Nege.Directory.Organisations;
 using Nege.ServiceDefaults;
 using Nege.ServiceDefaults.Data;
@@ -12,10 +13,12 @@ builder.AddNegeService<DirectoryDbContext>(ResourceNames.Directory, "NEGE — An
     consumers.AddConsumer<MembershipLapsedConsumer>();
     consumers.AddConsumer<MembershipReinstatedConsumer>();
 });
+builder.AddDirectoryLogos();
 
 var app = builder.Build();
 app.MapNegeService<DirectoryDbContext>(ResourceNames.Directory);
 app.MapDirectory();
+app.MapDirectoryLogos();
 
 await app.RunWithMigrationsAsync<DirectoryDbContext>(args);
 
