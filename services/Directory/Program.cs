@@ -1,5 +1,6 @@
 using Nege.Directory;
 using Nege.Directory.Contact;
+using Nege.Directory.Logos;
 using Nege.Directory.Organisations;
 using Nege.ServiceDefaults;
 using Nege.ServiceDefaults.Data;
@@ -14,11 +15,13 @@ builder.AddNegeService<DirectoryDbContext>(ResourceNames.Directory, "NEGE — An
     consumers.AddConsumer<MembershipReinstatedConsumer>();
 });
 builder.AddContact();
+builder.AddDirectoryLogos();
 
 var app = builder.Build();
 app.MapNegeService<DirectoryDbContext>(ResourceNames.Directory);
 app.MapDirectory();
 app.MapContact();
+app.MapDirectoryLogos();
 
 await app.RunWithMigrationsAsync<DirectoryDbContext>(args);
 
