@@ -28,8 +28,10 @@ IResourceBuilder<ProjectResource> Service<TProject>(string name) where TProject 
 var billing = Service<Projects.Nege_Billing>(ResourceNames.Billing);
 var directory = Service<Projects.Nege_Directory>(ResourceNames.Directory);
 var candidates = Service<Projects.Nege_Candidates>(ResourceNames.Candidates);
+// Notifications fetches the CVs of the directory's contact messages from Directory.
 var notifications = Service<Projects.Nege_Notifications>(ResourceNames.Notifications)
-    .WithReference(smtp);
+    .WithReference(smtp)
+    .WithReference(directory);
 // Membership publishes as it starts (the first administrator's invitation). On a new broker an event
 // reaches only the queues already bound to it, so Membership starts once Notifications (healthy:
 // connected, its queue bound) listens.
@@ -38,6 +40,9 @@ var membership = Service<Projects.Nege_Membership>(ResourceNames.Membership)
     .WithEnvironment("Identity__FirstAdministrator__Email",
         builder.Configuration["Identity:FirstAdministrator:Email"] ?? NegeTopology.FirstAdministratorEmail)
     .WaitFor(notifications);
+
+// Directory fetches the members' logos from Membership when their version changes.
+directory.WithReference(membership);
 
 // The site: its own database (data-protection keys), every service's API through discovery.
 var site = builder.AddNegeProject<Projects.Nege_Site>(ResourceNames.Site)

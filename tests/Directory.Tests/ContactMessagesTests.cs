@@ -95,10 +95,11 @@ public sealed class ContactMessagesTests(DirectoryService service)
         Assert.Equal(("CV Léa.pdf", "application/pdf", (long)Pdf.Length, Convert.ToHexStringLower(SHA256.HashData(Pdf))), (cv.FileName, cv.ContentType, cv.Length, cv.Sha256));
 
         using var http = service.Factory.CreateClient();
-        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync(ContactAttachment.DownloadPath(accepted.Id))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await http.GetAsync(ContactAttachment.DownloadPath(accepted.Id))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync(ContactAttachment.DownloadPath(Guid.NewGuid()))).StatusCode);
         using var wrong = new HttpRequestMessage(HttpMethod.Get, ContactAttachment.DownloadPath(accepted.Id));
         wrong.Headers.Add(ContactAttachment.TokenHeader, new string('0', 64));
-        Assert.Equal(HttpStatusCode.NotFound, (await http.SendAsync(wrong)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await http.SendAsync(wrong)).StatusCode);
         using var right = new HttpRequestMessage(HttpMethod.Get, ContactAttachment.DownloadPath(accepted.Id));
         right.Headers.Add(ContactAttachment.TokenHeader, cv.DownloadToken);
         var download = await http.SendAsync(right);

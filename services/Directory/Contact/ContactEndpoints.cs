@@ -126,18 +126,21 @@ public static class ContactEndpoints
         return TypedResults.Accepted((string?)null, new ContactMessageAccepted(message.Id, organisation.Name));
     }
 
-    private static async Task<Results<FileContentHttpResult, NotFoundProblem>> CvAsync(
+    private static async Task<Results<FileContentHttpResult, NotFoundProblem, ForbiddenProblem>> CvAsync(
         DirectoryDbContext db, HttpRequest request, Guid id, CancellationToken cancellationToken)
     {
-        var token = request.Headers[ContactAttachment.TokenHeader].ToString();
         var cv = await db.ContactMessages.AsNoTracking().Where(m => m.Id == id && m.Cv != null)
             .Select(m => new { m.Cv, m.CvContentType, m.CvFileName, m.DownloadToken }).SingleOrDefaultAsync(cancellationToken);
+        if (cv is null)
+        {
+            return Problems.NotFound("Ce CV n'existe pas ou a été effacé.");
+        }
 
-        // A wrong token answers as a message that does not exist.
-        return cv is null || token.Length == 0
-               || !CryptographicOperations.FixedTimeEquals(System.Text.Encoding.ASCII.GetBytes(token), System.Text.Encoding.ASCII.GetBytes(cv.DownloadToken!))
-            ? Problems.NotFound("Ce CV n'existe pas ou a été effacé.")
-            : TypedResults.File(cv.Cv!, cv.CvContentType, cv.CvFileName);
+        // 403, not 404: Notifications sends a message whose CV was erased without it, but retries a refused download.
+        var token = System.Text.Encoding.ASCII.GetBytes(request.Headers[ContactAttachment.TokenHeader].ToString());
+        return CryptographicOperations.FixedTimeEquals(token, System.Text.Encoding.ASCII.GetBytes(cv.DownloadToken!))
+            ? TypedResults.File(cv.Cv!, cv.CvContentType, cv.CvFileName)
+            : Problems.Forbidden("Le jeton de téléchargement de ce CV n'est pas le bon.");
     }
 
     private static ConflictProblem SameMessage(string organisationName) =>
