@@ -10,8 +10,10 @@ namespace Site.Tests;
 /// and the layout's navigation reaches every one of them.
 /// </summary>
 [Collection(SiteCollection.Name)]
-public sealed partial class PublicPagesTests(SiteFixture site)
+public sealed partial class PublicPagesTests(SiteFixture site) : IDisposable
 {
+    public void Dispose() => site.Stub.Reset();
+
     private const string Home = "/";
     private const string WhyJoin = "/pourquoi-adherer";
     private const string HowToJoin = "/comment-adherer";
@@ -229,7 +231,10 @@ public sealed partial class PublicPagesTests(SiteFixture site)
     public async Task From_the_home_page_the_navigation_reaches_every_public_page_and_each_page_links_them_all()
     {
         using var client = site.CreateClient();
-        string[] expected = [FeeGrid, WhyJoin, HowToJoin, TakePart, LegalNotice];
+        site.Stub.Api = request => request.PathAndQuery.StartsWith("/api/directory/", StringComparison.Ordinal)
+            ? new StubAnswer(200, new Nege.ServiceDefaults.Http.PageOf<Nege.Contracts.Api.Directory.DirectoryEntryView>([], 1, 20, 0))
+            : new StubAnswer(404);
+        string[] expected = [FeeGrid, WhyJoin, HowToJoin, TakePart, "/annuaire", LegalNotice];
 
         var home = await (await client.GetAsync(Home)).ReadPageAsync();
 
