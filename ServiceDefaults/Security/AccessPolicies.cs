@@ -121,8 +121,11 @@ public static class AccessPolicies
         "general-assembly.roll", "Président, Conseil d'Administration, trésorier et administrateurs : la liste d'émargement de l'assemblée générale et les voix de chaque adhérent",
         CallerKind.Person, [NegeRoles.Board, NegeRoles.Treasurer, NegeRoles.Admin]);
 
+    public static readonly AccessPolicy ManageNews = new(
+        "news.manage", "Rédacteurs et administrateurs : écrire, prévisualiser et publier les actualités", CallerKind.Person, [NegeRoles.Editor, NegeRoles.Admin]);
+
     public static IReadOnlyList<AccessPolicy> All { get; } =
         [OwnAccount, ManageAccounts, ManageOrganisations, ManagePartnerClients, Operations, PartnerCandidatesRead, PartnerCandidatesWrite, PartnerAdvisers,
             CommissionWork, ManageTerritories, ReadPersonalDataAudit, CandidateStatistics, TalentPoolSearch,
-            DecideApplications, OwnOrganisation, ManageFeeGrids, ReadFeeCalls, ManageFeeCalls, OwnFeeCalls, GeneralAssemblyRoll];
+            DecideApplications, OwnOrganisation, ManageFeeGrids, ReadFeeCalls, ManageFeeCalls, OwnFeeCalls, GeneralAssemblyRoll, ManageNews];
 }

@@ -29,3 +29,11 @@ public sealed record ContactAttachment(string FileName, string ContentType, long
 
     public static string DownloadPath(Guid contactMessageId) => $"/api/directory/contact-messages/{contactMessageId}/cv";
 }
+
+/// <summary>
+/// An editor published a news item (« actualité »), or its publication date came: Notifications puts it in the next
+/// daily digest of the people subscribed to its category (one of <c>MembershipForm.NewsCategories</c>).
+/// </summary>
+/// <param name="Summary">Its first sentences as plain text, for the digest.</param>
+/// <param name="Link">Its public page on the site.</param>
+public sealed record NewsPublished(Guid NewsId, string Title, string Category, string Summary, Uri Link, DateTimeOffset PublishedAt);
