@@ -124,9 +124,10 @@ public static class PoolBench
     /// searches are done or <paramref name="until"/> has come, whichever is first. <paramref name="beforeEach"/>, when
     /// given, runs before each search, outside its measured time.
     /// </summary>
+    /// <param name="token">The caller's access token; null for a visitor.</param>
     public static async Task<PoolLoad> SearchAsync(
-        HttpClient gateway, string token, IReadOnlyList<PoolQuery> queries, int concurrency, int count = int.MaxValue, DateTime? until = null,
-        Func<Task>? beforeEach = null)
+        HttpClient gateway, string? token, IReadOnlyList<PoolQuery> queries, int concurrency, int count = int.MaxValue, DateTime? until = null,
+        Func<Task>? beforeEach = null, string route = Route)
     {
         var load = new PoolLoad(new Load(), new ConcurrentDictionary<string, ConcurrentQueue<double>>(StringComparer.Ordinal));
         var next = -1;
@@ -145,7 +146,7 @@ public static class PoolBench
                 var watch = Stopwatch.StartNew();
                 try
                 {
-                    using var response = await SendAsync(gateway, token, query);
+                    using var response = await SendAsync(gateway, token, query, route);
                     await response.Content.ReadAsByteArrayAsync();
                     var elapsed = watch.Elapsed.TotalMilliseconds;
                     load.Load.Milliseconds.Enqueue(elapsed);
@@ -166,10 +167,14 @@ public static class PoolBench
         return load;
     }
 
-    public static Task<HttpResponseMessage> SendAsync(HttpClient gateway, string token, PoolQuery query)
+    public static Task<HttpResponseMessage> SendAsync(HttpClient gateway, string? token, PoolQuery query, string route = Route)
     {
-        var request = new HttpRequestMessage(HttpMethod.Get, $"{Route}?{query.Query}");
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var request = new HttpRequestMessage(HttpMethod.Get, $"{route}?{query.Query}");
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
         return gateway.SendAsync(request);
     }
 }

@@ -13,7 +13,7 @@ using Npgsql;
 // Measures the system as started by the AppHost (durable PostgreSQL, free ports, a temporary state
 // folder): time to healthy, request → acknowledgement e-mail latency, write throughput through the
 // gateway, and partners' dossier intake and reads. Prints a Markdown table for the README's
-// performance section. --only identity|applications|dossiers|pool runs one part.
+// performance section. --only identity|applications|dossiers|pool|directory runs one part.
 var sequential = Argument("--sequential", 100);
 var concurrency = Argument("--concurrency", 16);
 var seconds = Argument("--seconds", 10);
@@ -21,6 +21,7 @@ var intakeSeconds = Argument("--intake-seconds", 30);
 var dossiers = Argument("--dossiers", 10_000);
 var reads = Argument("--reads", 2_000);
 var cards = Argument("--cards", 20_000);
+var organisations = Argument("--organisations", 10_000);
 var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault();
 // The pool part writes the plans of its searches' actual SQL there (EXPLAIN ANALYZE), after measuring.
 var explain = args.SkipWhile(a => a != "--explain").Skip(1).FirstOrDefault();
@@ -285,6 +286,31 @@ try
                 Console.Error.WriteLine($"The searches' plans could not be written: {exception}");
             }
         }
+    }
+
+    if (Runs("directory"))
+    {
+        // The members straight into Directory's database: the events that build each card would take the whole run.
+        var directory = await app.GetConnectionStringAsync(ResourceNames.DatabaseOf(ResourceNames.Directory))
+            ?? throw new InvalidOperationException("No connection string for the Directory database.");
+        clock.Restart();
+        await DirectoryBench.SeedAsync(directory, organisations);
+        rows.Add(($"Directory stock: {organisations} member organisations written into Directory's database (binary COPY, then VACUUM (ANALYZE); PostgreSQL generates the tsvectors)",
+            string.Create(CultureInfo.InvariantCulture, $"{clock.Elapsed.TotalSeconds:0.0} s")));
+
+        var queries = DirectoryBench.Queries();
+        await PoolBench.SearchAsync(gateway, null, queries, 1, queries.Count * 2, route: DirectoryBench.Route);
+        var oneByOne = await PoolBench.SearchAsync(gateway, null, queries, 1, sequential, route: DirectoryBench.Route);
+        rows.Add(($"Directory search: GET {DirectoryBench.Route} through the gateway as a visitor, {organisations} organisations, a mix of {queries.Count} searches in turn, sequential (n={sequential})",
+            $"{Percentiles(oneByOne.Load.Milliseconds)} (target p99 ≤ 50 ms), {oneByOne.Load.ErrorsText}"));
+        var cpu = new CpuUse();
+        var together = await PoolBench.SearchAsync(gateway, null, queries, concurrency, until: DateTime.UtcNow.AddSeconds(seconds), route: DirectoryBench.Route);
+        var searches = together.Load.Milliseconds.Count;
+        rows.Add(($"…the same mix, {concurrency} visitors' clients at once for {seconds} s",
+            $"{searches / together.Load.Elapsed.TotalSeconds:0} searches/s (target ≥ 2 000/s), {Percentiles(together.Load.Milliseconds)} (target p99 ≤ 50 ms), {searches} searches, {together.Load.ErrorsText}; {cpu.Report(searches, "search")}"));
+        rows.Add(("…each search of the mix: p50 sequential / p50 under load",
+            string.Join("; ", queries.Select(q => string.Create(CultureInfo.InvariantCulture,
+                $"{q.Name}: {Median(oneByOne.ByQuery.GetValueOrDefault(q.Name))} / {Median(together.ByQuery.GetValueOrDefault(q.Name))} ms")))));
     }
 
     async Task<List<string>> PartnerTokensAsync()
