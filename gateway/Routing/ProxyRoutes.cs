@@ -40,7 +40,7 @@ public static class ProxyRoutes
         (ResourceNames.Candidates, "/api/candidates/interests/answer"),
     ];
 
-    /// <summary>Reads open to everyone (<c>GET</c>): the affiliation list of the form, member organisations' logos, the fee grids and the quote, the directory.</summary>
+    /// <summary>Reads open to everyone (<c>GET</c>): the affiliation list of the form, member organisations' logos, the fee grids and the quote, the directory, the published news.</summary>
     public static readonly IReadOnlyList<(string Service, string Path)> PublicReadRoutes =
     [
         (ResourceNames.Membership, "/api/membership/affiliations"),
@@ -51,6 +51,11 @@ public static class ProxyRoutes
         (ResourceNames.Directory, "/api/directory/organisations"),
         (ResourceNames.Directory, "/api/directory/organisations/{id}"),
         (ResourceNames.Directory, "/api/directory/organisations/{id}/logo"),
+        (ResourceNames.Directory, "/api/directory/news"),
+        (ResourceNames.Directory, "/api/directory/news/feed"),
+        // A guid only: the editors' « /news/drafts » stays behind the callers' policy.
+        (ResourceNames.Directory, "/api/directory/news/{id:guid}"),
+        (ResourceNames.Directory, "/api/directory/news/{id:guid}/image"),
     ];
 
     /// <summary>Membership's OpenID Connect server (discovery, keys, token…) and its login and account pages, open to everyone.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Nege.Directory.Contact;
+using Nege.Directory.News;
 using Nege.Directory.Organisations;
 using Nege.ServiceDefaults.Data;
 using Nege.ServiceDefaults.Messaging;
@@ -11,6 +12,8 @@ public sealed class DirectoryDbContext(DbContextOptions<DirectoryDbContext> opti
     public DbSet<DirectoryOrganisation> Organisations => Set<DirectoryOrganisation>();
 
     public DbSet<ContactMessage> ContactMessages => Set<ContactMessage>();
+
+    public DbSet<NewsItem> News => Set<NewsItem>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -1,6 +1,7 @@
 using Nege.Directory;
 using Nege.Directory.Contact;
 using Nege.Directory.Logos;
+using Nege.Directory.News;
 using Nege.Directory.Organisations;
 using Nege.ServiceDefaults;
 using Nege.ServiceDefaults.Data;
@@ -16,12 +17,14 @@ builder.AddNegeService<DirectoryDbContext>(ResourceNames.Directory, "NEGE — An
 });
 builder.AddContact();
 builder.AddDirectoryLogos();
+builder.AddNews();
 
 var app = builder.Build();
 app.MapNegeService<DirectoryDbContext>(ResourceNames.Directory);
 app.MapDirectory();
 app.MapContact();
 app.MapDirectoryLogos();
+app.MapNews();
 
 await app.RunWithMigrationsAsync<DirectoryDbContext>(args);
 
