@@ -1,8 +1,5 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Http.Json;
 using System.Text;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Nege.ServiceDefaults.Security;
@@ -184,78 +181,9 @@ public sealed partial class FeeCallsBrowserTests(RunningSystem system) : Browser
     private static Regex[] Cells(params string[] cells) =>
         [.. cells.Select(cell => new Regex(@"^\s*" + (cell == DueDate ? cell : Regex.Escape(cell)) + @"\s*$"))];
 
-    private sealed record Member(string OrganisationName, string ReferentEmail, string Password, string CallNumber);
-
-    /// <summary>
-    /// A new member, as <see cref="MembershipApplicationFlowTests"/> makes one through the gateway: part 1, the password
-    /// from the e-mailed link, part 2 (an « Entreprise » of the digital sector, 12 + 3 staff on the perimeter: 384 €), the
-    /// submission and the board's acceptance; then Billing's fee call, read from the e-mail it sends the referent.
-    /// </summary>
-    private async Task<Member> NewMemberWithFeeCallAsync()
-    {
-        var suffix = Guid.NewGuid().ToString("N")[..10];
-        var email = $"tresorerie-{suffix}@numerique-exemple.fr";
-        var organisationName = $"Paiements Exemple {suffix}";
-
-        var created = await system.Gateway.PostAsJsonAsync("/api/membership/application-drafts", new
-        {
-            email, userName = $"tresorerie.{suffix}", civility = "Madame", lastName = "Mosellane", firstName = "Inès", function = "DAF",
-            photo = MembershipApplicationFlowTests.TinyPng, mobilePhone = "06 12 34 56 78",
-            workplace = new { siteName = "Siège", zone = "Alsace : Bas-Rhin (67)", address = "2 rue du Dôme", postalCode = "67000", city = "Strasbourg" },
-            notificationCategories = new[] { "Vie de l'association" },
-            consent = true,
-        });
-        Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
-        var draft = await created.Content.ReadFromJsonAsync<JsonElement>();
-        var id = draft.GetProperty("id").GetGuid();
-        var key = draft.GetProperty("key").GetString()!;
-
-        var opened = await system.Sink.WaitForAsync(e => e.To.Any(to => to.Address == email), MailTimeout, "the applicant's account e-mail");
-        var password = $"Bergamote-Nancy-{suffix}";
-        var set = await system.Gateway.PostAsJsonAsync("/api/membership/password-resets",
-            new { token = Identities.TokenIn(Identities.LinkIn(opened)), password });
-        Assert.Equal(HttpStatusCode.NoContent, set.StatusCode);
-
-        var saved = await WithKeyAsync(HttpMethod.Put, $"/api/membership/application-drafts/{id}/organisation", key, new
-        {
-            name = organisationName, category = "Entreprise", regionalHeadOffice = "Strasbourg", logo = MembershipApplicationFlowTests.TinyPng,
-            presentation = "<p>Éditeur régional</p>", website = "https://numerique-exemple.fr",
-            digitalSector = true, companyType = "PME : 10-250 personnes", mainActivities = new[] { "ESN - Agence Web" },
-            siteDepartements = new[] { "Alsace : Bas-Rhin (67)" }, interventionDepartements = new[] { "Alsace : Bas-Rhin (67)", "Lorraine : Moselle (57)" },
-            perimeter = new { alsace = 12, champagneArdenne = 0, lorraine = 3 },
-            commitments = new { delegation = true, statutes = true },
-        });
-        Assert.True(saved.StatusCode == HttpStatusCode.OK, await saved.Content.ReadAsStringAsync());
-        var submitted = await WithKeyAsync(HttpMethod.Post, $"/api/membership/application-drafts/{id}/submission", key, null);
-        Assert.True(submitted.StatusCode == HttpStatusCode.OK, await submitted.Content.ReadAsStringAsync());
-
-        var board = await system.Identities.PersonWithRoleAsync(NegeRoles.Board);
-        var boardToken = (await system.Identities.LoginAsync(board)).AccessToken;
-        var decided = await system.Identities.SendAsync(HttpMethod.Post, $"/api/membership/applications/{id}/decision", boardToken,
-            new { decision = "accepted", boardMeetingDate = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) });
-        Assert.True(decided.StatusCode == HttpStatusCode.OK, await decided.Content.ReadAsStringAsync());
-
-        var callEmail = await system.Sink.WaitForAsync(
-            e => e.To.Any(to => to.Address == email) && e.Subject.StartsWith("Appel de cotisation", StringComparison.Ordinal), MailTimeout, "the fee call e-mail");
-        var number = CallNumber().Match(callEmail.Subject);
-        Assert.True(number.Success, $"No call number in « {callEmail.Subject} »");
-        return new Member(organisationName, email, password, number.Value);
-    }
-
-    private async Task<HttpResponseMessage> WithKeyAsync(HttpMethod method, string path, string key, object? body)
-    {
-        using var request = new HttpRequestMessage(method, path);
-        request.Headers.Add("Nege-Application-Key", key);
-        if (body is not null)
-        {
-            request.Content = JsonContent.Create(body);
-        }
-
-        return await system.Gateway.SendAsync(request);
-    }
-
-    [GeneratedRegex(@"\b\d{4}-\d{4}\b")]
-    private static partial Regex CallNumber();
+    /// <summary>A new member (see <see cref="NewMembers"/>: an « Entreprise » of the digital sector, 12 + 3 staff on the perimeter: 384 €) and its fee call.</summary>
+    private Task<NewMember> NewMemberWithFeeCallAsync() =>
+        NewMembers.ApproveAsync(system, $"Paiements Exemple {Guid.NewGuid().ToString("N")[..10]}");
 
     [GeneratedRegex(@"^Télécharger le reçu (?<number>R-\d{4}-\d{4}) \(PDF\)$")]
     private static partial Regex ReceiptLinkName();
