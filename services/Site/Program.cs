@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Nege.ServiceDefaults;
 using Nege.ServiceDefaults.Data;
 using Nege.Site;
+using Nege.Site.Actualites;
 using Nege.Site.Annuaire;
 using Nege.Site.Candidats;
 using Nege.Site.Cotisations;
@@ -21,6 +22,7 @@ MembershipApi.AddMembershipApi(builder.Services);
 CandidatesApi.AddCandidatesApi(builder.Services);
 BillingApi.AddBillingApi(builder.Services);
 DirectoryApi.AddDirectoryApi(builder.Services);
+NewsApi.AddNewsApi(builder.Services);
 // French text stays readable in the page source (é, not &#xE9;); HTML is still encoded.
 builder.Services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 

@@ -32,6 +32,9 @@ public static class SitePages
                 options.Conventions.AuthorizeFolder("/EspaceMembre/MesCotisations", AccessPolicies.OwnFeeCalls.Name);
                 // The same referent: the perimeter's headcounts their next renewal call will use.
                 options.Conventions.AuthorizeFolder("/EspaceMembre/MesEffectifs", AccessPolicies.OwnFeeCalls.Name);
+                // The editors and the administrators: the news' drafts, preview and writing (Directory checks the role again).
+                options.Conventions.AuthorizeFolder("/EspaceMembre/Actualites", AccessPolicies.ManageNews.Name);
+                options.Conventions.AddPageRoute("/EspaceMembre/Actualites/Redaction", "/espace-membre/actualites/nouvelle");
             })
             .AddMvcOptions(options =>
             {

@@ -47,14 +47,15 @@ public sealed class MemberAreaTests(SiteFixture site) : IDisposable
     }
 
     [Fact]
-    public async Task Roles_whose_pages_are_not_built_yet_see_them_as_not_yet_available()
+    public async Task An_editor_sees_the_news()
     {
         using var client = await site.SignInAsync("Rémi Rédacteur", ["editor", "candidate"]);
 
         var page = await (await client.GetAsync("/espace-membre")).ReadPageAsync();
 
         Assert.Contains("<h2>Rédacteur</h2>", page, StringComparison.Ordinal);
-        Assert.Contains("<li>Actualités <span class=\"soon\">(bientôt disponible)</span></li>", page, StringComparison.Ordinal);
+        Assert.Contains("<li><a href=\"/espace-membre/actualites\">Actualités</a></li>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("bientôt disponible", page, StringComparison.Ordinal);
         Assert.Contains("<a href=\"/espace-membre/candidat\">Mon dossier de candidat</a>", page, StringComparison.Ordinal);
         Assert.Contains("<a href=\"/espace-membre/notifications\">Mes notifications</a>", page, StringComparison.Ordinal);
         Assert.DoesNotContain("/espace-membre/adhesions", page, StringComparison.Ordinal);

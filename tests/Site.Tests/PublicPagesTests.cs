@@ -234,7 +234,7 @@ public sealed partial class PublicPagesTests(SiteFixture site) : IDisposable
         site.Stub.Api = request => request.PathAndQuery.StartsWith("/api/directory/", StringComparison.Ordinal)
             ? new StubAnswer(200, new Nege.ServiceDefaults.Http.PageOf<Nege.Contracts.Api.Directory.DirectoryEntryView>([], 1, 20, 0))
             : new StubAnswer(404);
-        string[] expected = [FeeGrid, WhyJoin, HowToJoin, TakePart, "/annuaire", LegalNotice];
+        string[] expected = [FeeGrid, WhyJoin, HowToJoin, TakePart, "/annuaire", "/actualites", LegalNotice];
 
         var home = await (await client.GetAsync(Home)).ReadPageAsync();
 

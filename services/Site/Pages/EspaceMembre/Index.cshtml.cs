@@ -23,6 +23,8 @@ public sealed class IndexModel : PageModel
 
     private static readonly MemberAreaEntry FeeCalls = new("Appels de cotisation", BillingDisplay.CallsPath);
 
+    private static readonly MemberAreaEntry News = new("Actualités", Nege.Site.Actualites.NewsDisplay.EditorPath);
+
     /// <summary>What the roles give access to now.</summary>
     public static readonly IReadOnlyDictionary<string, MemberAreaEntry[]> EntriesByRole = new Dictionary<string, MemberAreaEntry[]>(StringComparer.Ordinal)
     {
@@ -38,6 +40,7 @@ public sealed class IndexModel : PageModel
             PersonalDataAudit,
             ErasedDossiersStatistics,
             FeeCalls,
+            News,
         ],
         [NegeRoles.Board] = [Applications, ErasedDossiersStatistics, FeeCalls],
         [NegeRoles.Treasurer] = [FeeCalls],
@@ -53,12 +56,12 @@ public sealed class IndexModel : PageModel
         ],
         [NegeRoles.Recruiter] = [TalentPool],
         [NegeRoles.Dpo] = [PersonalDataAudit, ErasedDossiersStatistics],
+        [NegeRoles.Editor] = [News],
     };
 
     /// <summary>What the other roles will have, not yet built.</summary>
     public static readonly IReadOnlyDictionary<string, string[]> UpcomingByRole = new Dictionary<string, string[]>(StringComparer.Ordinal)
     {
-        [NegeRoles.Editor] = ["Actualités"],
     };
 
     public IReadOnlyList<RoleSection> Sections { get; private set; } = [];
