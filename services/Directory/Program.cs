@@ -15,6 +15,7 @@ builder.AddNegeService<DirectoryDbContext>(ResourceNames.Directory, "NEGE — An
     consumers.AddConsumer<MembershipLapsedConsumer>();
     consumers.AddConsumer<MembershipReinstatedConsumer>();
 });
+builder.Services.AddSingleton<DirectorySearchCache>();
 builder.AddContact();
 builder.AddDirectoryLogos();
 builder.AddNews();

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using Nege.Contracts.Api.Candidates;
 using Nege.ServiceDefaults.Http;
@@ -23,19 +22,16 @@ public sealed class TalentSearchCacheOptions
 /// dossier's status), moves the pool's version in the same transaction (see the migration): a search reads the
 /// version first, so a page is never served after the change it missed has committed, on any replica.
 /// </summary>
-/// <remarks>The pages are kept as the JSON they are sent as: a page served again is not serialised again.</remarks>
 public sealed class TalentSearchCache(IOptions<TalentSearchCacheOptions> options, IOptions<JsonOptions> json)
 {
     private static readonly JsonSerializerOptions KeyJson = new(JsonSerializerDefaults.Web);
 
-    private readonly MemoryCache? _pages = options.Value.SearchCacheEntries > 0
-        ? new MemoryCache(new MemoryCacheOptions { SizeLimit = options.Value.SearchCacheEntries })
-        : null;
+    private readonly ResultPageCache _pages = new(options.Value.SearchCacheEntries);
 
     /// <summary>The page of results as UTF-8 JSON.</summary>
     public async Task<byte[]> SearchAsync(CandidatesDbContext db, TalentSearchCriteria criteria, DateOnly today, CancellationToken cancellationToken)
     {
-        if (_pages is null)
+        if (!_pages.Enabled)
         {
             return Serialize(await TalentSearch.RunAsync(db, criteria, today, cancellationToken));
         }
@@ -43,14 +39,7 @@ public sealed class TalentSearchCache(IOptions<TalentSearchCacheOptions> options
         var version = await db.Database.SqlQuery<long>($"SELECT version AS \"Value\" FROM talent_pool_version").SingleAsync(cancellationToken);
         // Today is part of the key: a card's availability is shown relative to it.
         var key = $"{version}|{today:yyyy-MM-dd}|{JsonSerializer.Serialize(criteria, KeyJson)}";
-        if (_pages.TryGetValue(key, out byte[]? cached))
-        {
-            return cached!;
-        }
-
-        var page = Serialize(await TalentSearch.RunAsync(db, criteria, today, cancellationToken));
-        _pages.Set(key, page, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(10) });
-        return page;
+        return await _pages.GetOrAddAsync(key, async () => Serialize(await TalentSearch.RunAsync(db, criteria, today, cancellationToken)));
     }
 
     private byte[] Serialize(PageOf<TalentCardHit> page) => JsonSerializer.SerializeToUtf8Bytes(page, json.Value.SerializerOptions);

@@ -14,18 +14,18 @@ public static class DirectoryEndpoints
     public static IEndpointRouteBuilder MapDirectory(this IEndpointRouteBuilder routes)
     {
         var directory = routes.MapGroup(Route).WithTags("Annuaire").AllowEveryone();
-        directory.MapGet("/", SearchAsync)
+        directory.MapGet("/", SearchAsync).Produces<PageOf<DirectoryEntryView>>()
             .WithSummary("Rechercher les organismes adhérents (texte sans accents et par début de mot ; filtres : catégorie, département, activité principale, type d'entreprise)");
         directory.MapGet("/{id:guid}", GetAsync).WithSummary("La page d'un organisme adhérent");
         return routes;
     }
 
-    private static async Task<Results<Ok<PageOf<DirectoryEntryView>>, ValidationProblem>> SearchAsync(
-        DirectoryDbContext db, string? q, string? category, string? departement, string? activity, string? companyType, int? page, int? pageSize,
-        CancellationToken cancellationToken)
+    private static async Task<Results<FileContentHttpResult, ValidationProblem>> SearchAsync(
+        DirectoryDbContext db, DirectorySearchCache cache, string? q, string? category, string? departement, string? activity, string? companyType, int? page,
+        int? pageSize, CancellationToken cancellationToken)
     {
         var (criteria, errors) = DirectorySearch.Validate(q, category, departement, activity, companyType, page, pageSize);
-        return criteria is null ? errors.ToProblem() : TypedResults.Ok(await DirectorySearch.RunAsync(db, criteria, cancellationToken));
+        return criteria is null ? errors.ToProblem() : TypedResults.Bytes(await cache.SearchAsync(db, criteria, cancellationToken), "application/json");
     }
 
     private static async Task<Results<Ok<DirectoryOrganisationView>, NotFoundProblem>> GetAsync(DirectoryDbContext db, Guid id, CancellationToken cancellationToken)
