@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Nege.Notifications.Deliveries;
+using Nege.Notifications.Digest;
 using Nege.Notifications.Preferences;
 using Nege.ServiceDefaults.Data;
 using Nege.ServiceDefaults.Messaging;
@@ -11,6 +12,14 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
     public DbSet<EmailDelivery> EmailDeliveries => Set<EmailDelivery>();
 
     public DbSet<NotificationPreferences> NotificationPreferences => Set<NotificationPreferences>();
+
+    public DbSet<NewsItem> NewsItems => Set<NewsItem>();
+
+    public DbSet<NewsDigestRun> NewsDigestRuns => Set<NewsDigestRun>();
+
+    public DbSet<NewsDigestRecipient> NewsDigestRecipients => Set<NewsDigestRecipient>();
+
+    public DbSet<DigestUnsubscription> DigestUnsubscriptions => Set<DigestUnsubscription>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

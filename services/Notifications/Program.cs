@@ -3,6 +3,7 @@ using Nege.Notifications.Accounts;
 using Nege.Notifications.Billing;
 using Nege.Notifications.Candidates;
 using Nege.Notifications.Deliveries;
+using Nege.Notifications.Digest;
 using Nege.Notifications.Directory;
 using Nege.Notifications.Email;
 using Nege.Notifications.Membership;
@@ -46,14 +47,17 @@ builder.AddNegeService<NotificationsDbContext>(ResourceNames.Notifications, "NEG
     consumers.AddConsumer<MembershipReinstatedEmail>();
     consumers.AddConsumer<PerimeterConfirmationEmail>();
     consumers.AddConsumer<CompanyContactEmail>();
+    consumers.AddConsumer<NewsPublishedRecorder>();
 });
 builder.AddEmail();
 builder.AddEmailDeliveries();
 builder.AddPresidentMailbox();
 builder.AddContactCvDownloads();
+builder.AddNewsDigest();
 
 var app = builder.Build();
 app.MapNegeService<NotificationsDbContext>(ResourceNames.Notifications);
+app.MapNewsDigest();
 
 await app.RunWithMigrationsAsync<NotificationsDbContext>(args);
 

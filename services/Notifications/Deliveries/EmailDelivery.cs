@@ -1,5 +1,7 @@
+using System.Text.Json;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Nege.Notifications.Email;
 
@@ -33,6 +35,9 @@ public sealed class EmailDelivery
     public string? ReplyToName { get; init; }
 
     public required string Subject { get; init; }
+
+    /// <summary>More headers the e-mail carries (name → value), or null: the digest's unsubscribe headers.</summary>
+    public Dictionary<string, string>? Headers { get; init; }
 
     public required string TextBody { get; init; }
 
@@ -80,6 +85,7 @@ public sealed class EmailDelivery
             Subject = email.Subject,
             TextBody = email.TextBody,
             HtmlBody = email.HtmlBody,
+            Headers = email.Headers is { Count: > 0 } headers ? new Dictionary<string, string>(headers) : null,
             MessageIdHeader = $"{id:N}@{senderDomain}",
             CausationMessageId = causationMessageId,
             TraceParent = activity?.Id,
@@ -162,6 +168,14 @@ internal sealed class EmailDeliveryConfiguration : IEntityTypeConfiguration<Emai
         delivery.Property(d => d.Subject).HasColumnName("subject").HasMaxLength(EmailDelivery.SubjectMaxLength);
         delivery.Property(d => d.TextBody).HasColumnName("text_body");
         delivery.Property(d => d.HtmlBody).HasColumnName("html_body");
+        delivery.Property(d => d.Headers).HasColumnName("headers").HasColumnType("jsonb")
+            .HasConversion(
+                headers => headers == null ? null : JsonSerializer.Serialize(headers, (JsonSerializerOptions?)null),
+                json => json == null ? null : JsonSerializer.Deserialize<Dictionary<string, string>>(json, (JsonSerializerOptions?)null),
+                new ValueComparer<Dictionary<string, string>?>(
+                    (a, b) => a == null ? b == null : b != null && a.Count == b.Count && !a.Except(b).Any(),
+                    headers => headers == null ? 0 : headers.Count,
+                    headers => headers == null ? null : new Dictionary<string, string>(headers)));
         delivery.Property(d => d.MessageIdHeader).HasColumnName("message_id_header").HasMaxLength(300);
         delivery.Property(d => d.CausationMessageId).HasColumnName("causation_message_id");
         delivery.Property(d => d.TraceParent).HasColumnName("trace_parent").HasMaxLength(128);

@@ -7,10 +7,11 @@ using Nege.Notifications.Email;
 namespace Nege.Notifications.Deliveries;
 
 /// <summary>
-/// Sends the recorded e-mails that are due, over one SMTP connection per batch, and marks each sent
-/// right after the server accepted it. Each row is claimed with <c>FOR UPDATE SKIP LOCKED</c> in a
-/// transaction of its own, held while it is sent: several replicas never send the same row, and a
-/// worker that dies mid-send releases its row to be tried again. A failed attempt is retried with
+/// Sends the recorded e-mails that are due, over one SMTP connection per batch. Rows are claimed
+/// <see cref="EmailDeliveryOptions.ClaimSize"/> at a time with <c>FOR UPDATE SKIP LOCKED</c>, in a
+/// transaction held while they are sent and committed with their marks: several replicas never send
+/// the same row, and a worker that dies mid-claim releases its rows to be tried again (those already
+/// accepted by the server go again, with the same <c>Message-ID</c>: at most a claim's worth of copies). A failed attempt is retried with
 /// exponential back-off, then the row is marked failed.
 /// </summary>
 public sealed class EmailDeliveryWorker(
@@ -66,42 +67,56 @@ public sealed class EmailDeliveryWorker(
         SmtpConnection? connection = null;
         try
         {
-            for (var handled = 0; handled < options.Value.BatchSize; handled++)
+            var handled = 0;
+            while (handled < options.Value.BatchSize)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 db.ChangeTracker.Clear();
                 await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-                var delivery = await ClaimNextDueAsync(db, clock.GetUtcNow(), cancellationToken);
-                if (delivery is null)
+                var claimed = await ClaimDueAsync(db, clock.GetUtcNow(), Math.Min(options.Value.ClaimSize, options.Value.BatchSize - handled), cancellationToken);
+                if (claimed.Count == 0)
                 {
                     return false;
                 }
 
-                await db.Entry(delivery).Collection(d => d.Attachments).LoadAsync(cancellationToken);
-                try
+                // One query for the claimed rows' files: the context puts each with its delivery.
+                var ids = claimed.Select(d => d.Id).ToList();
+                await db.Set<EmailDeliveryAttachment>().Where(a => ids.Contains(a.DeliveryId)).LoadAsync(cancellationToken);
+                var dropped = false;
+                foreach (var delivery in claimed)
                 {
-                    if (connection is null)
+                    cancellationToken.ThrowIfCancellationRequested();
+                    try
                     {
-                        connection = await sender.ConnectAsync(cancellationToken);
-                        telemetry.ConnectionOpened();
+                        if (connection is null)
+                        {
+                            connection = await sender.ConnectAsync(cancellationToken);
+                            telemetry.ConnectionOpened();
+                        }
+
+                        await SendAsync(connection, delivery);
+                        delivery.MarkSent(clock.GetUtcNow());
+                        telemetry.Sent(delivery.Template);
+                    }
+                    catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+                    {
+                        RecordFailure(delivery, exception);
                     }
 
-                    await SendAsync(connection, delivery);
-                    delivery.MarkSent(clock.GetUtcNow());
-                    telemetry.Sent(delivery.Template);
-                }
-                catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
-                {
-                    RecordFailure(delivery, exception);
+                    handled++;
+                    if (connection is null || !connection.IsConnected)
+                    {
+                        // The server is unreachable or dropped us: the other rows wait for the next round (untouched,
+                        // released by the commit) rather than each spending an attempt on it now.
+                        dropped = true;
+                        break;
+                    }
                 }
 
                 await db.SaveChangesAsync(CancellationToken.None);
                 await transaction.CommitAsync(CancellationToken.None);
-
-                if (connection is null || !connection.IsConnected)
+                if (dropped)
                 {
-                    // The server is unreachable or dropped us: the other rows wait for the next round
-                    // rather than each spending an attempt on it now.
                     return false;
                 }
             }
@@ -117,15 +132,15 @@ public sealed class EmailDeliveryWorker(
         }
     }
 
-    private static Task<EmailDelivery?> ClaimNextDueAsync(NotificationsDbContext db, DateTimeOffset now, CancellationToken cancellationToken) => db.EmailDeliveries
+    private static Task<List<EmailDelivery>> ClaimDueAsync(NotificationsDbContext db, DateTimeOffset now, int count, CancellationToken cancellationToken) => db.EmailDeliveries
             .FromSql($"""
                       SELECT * FROM email_deliveries
                       WHERE state = 'Pending' AND next_attempt_at <= {now}
                       ORDER BY next_attempt_at, id
-                      LIMIT 1
+                      LIMIT {count}
                       FOR UPDATE SKIP LOCKED
                       """)
-            .SingleOrDefaultAsync(cancellationToken);
+            .ToListAsync(cancellationToken);
 
     private async Task SendAsync(SmtpConnection connection, EmailDelivery delivery)
     {
@@ -173,9 +188,9 @@ public static class EmailDeliveryExtensions
     public static IHostApplicationBuilder AddEmailDeliveries(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<EmailDeliveryOptions>().BindConfiguration(EmailDeliveryOptions.Section)
-            .Validate(options => options.BatchSize > 0 && options.MaxAttempts > 0 && options.FirstRetryDelay > TimeSpan.Zero
+            .Validate(options => options.BatchSize > 0 && options.ClaimSize > 0 && options.MaxAttempts > 0 && options.FirstRetryDelay > TimeSpan.Zero
                                  && options.MaxRetryDelay >= options.FirstRetryDelay && options.PollInterval > TimeSpan.Zero,
-                "Invalid 'Email:Delivery' settings: BatchSize and MaxAttempts above 0, 0 < FirstRetryDelay <= MaxRetryDelay, PollInterval above 0.")
+                "Invalid 'Email:Delivery' settings: BatchSize, ClaimSize and MaxAttempts above 0, 0 < FirstRetryDelay <= MaxRetryDelay, PollInterval above 0.")
             .ValidateOnStart();
         builder.Services.AddCommitSignal<NotificationsDbContext, EmailDelivery>();
         builder.Services.AddSingleton<NotificationsTelemetry>();

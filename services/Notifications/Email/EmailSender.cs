@@ -28,6 +28,9 @@ public sealed record EmailMessage(string To, string Subject, string TextBody, st
 
     /// <summary>Where a reply goes instead of our no-reply sender (the visitor who wrote to a company from the directory).</summary>
     public EmailReplyTo? ReplyTo { get; init; }
+
+    /// <summary>More headers, by name (the digest's <c>List-Unsubscribe</c> and <c>List-Unsubscribe-Post</c>); none usually.</summary>
+    public IReadOnlyDictionary<string, string>? Headers { get; init; }
 }
 
 /// <summary>The address (and the name shown beside it) of an e-mail's <c>Reply-To</c> header.</summary>
@@ -78,6 +81,11 @@ public sealed class SmtpConnection(SmtpClient client, EmailOptions options) : IA
         {
             // An address as such, never parsed as « Name <address> »: it comes from someone's form.
             message.ReplyTo.Add(new MailboxAddress(delivery.ReplyToName, delivery.ReplyTo));
+        }
+
+        foreach (var (name, value) in delivery.Headers ?? [])
+        {
+            message.Headers.Add(name, value);
         }
 
         var body = new BodyBuilder { TextBody = delivery.TextBody, HtmlBody = delivery.HtmlBody };
