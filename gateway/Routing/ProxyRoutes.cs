@@ -25,6 +25,8 @@ public static class ProxyRoutes
         (ResourceNames.Membership, "/api/membership/password-resets"),
         // « Écrire au responsable RH » (the directory also limits it per sender, company and address).
         (ResourceNames.Directory, "/api/directory/organisations/{id}/messages"),
+        // The daily digest's one-click unsubscription (RFC 8058), signed per person.
+        (ResourceNames.Notifications, "/api/notifications/digest/unsubscribe"),
     ];
 
     /// <summary>
@@ -51,6 +53,7 @@ public static class ProxyRoutes
         (ResourceNames.Directory, "/api/directory/organisations"),
         (ResourceNames.Directory, "/api/directory/organisations/{id}"),
         (ResourceNames.Directory, "/api/directory/organisations/{id}/logo"),
+        (ResourceNames.Notifications, "/api/notifications/digest/unsubscribe"),
         (ResourceNames.Directory, "/api/directory/news"),
         (ResourceNames.Directory, "/api/directory/news/feed"),
         // A guid only: the editors' « /news/drafts » stays behind the callers' policy.
