@@ -19,6 +19,7 @@ builder.AddNegeService<MembershipDbContext>(ResourceNames.Membership, "NEGE — 
     consumers.AddConsumer<MembershipLapsedConsumer>();
     consumers.AddConsumer<MembershipReinstatedConsumer>();
     consumers.AddConsumer<PerimeterDeclaredConsumer>();
+    consumers.AddConsumer<NewsDigestUnsubscribedConsumer>();
 });
 builder.AddOpenIdServer();
 builder.Services.AddRazorPages();

@@ -2,7 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
 using Nege.Contracts.Membership;
+using Nege.Contracts.Notifications;
+using Nege.Testing;
 
 namespace Membership.Tests;
 
@@ -38,6 +42,24 @@ public sealed class PreferencesAndAffiliationsTests(MembershipService service)
         var none = await person.PutAsJsonAsync(Preferences, new { categories = Array.Empty<string>() });
         Assert.Empty((await none.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("categories").EnumerateArray());
         Assert.Empty((await _applicants.EventsAsync<NotificationPreferencesChanged>(draft.AccountId)).Last().Categories);
+    }
+
+    [Fact]
+    public async Task Unsubscribing_by_the_digest_link_clears_the_categories_the_member_area_shows()
+    {
+        var draft = await _applicants.OpenAsync(Applicants.NewSuffix());
+        using var person = _applicants.AsReferent(draft);
+        await person.PutAsJsonAsync(Preferences, new { categories = new[] { "Vie de l'association", "Evénement public" } });
+        var bus = service.Factory.Services.GetRequiredService<IBus>();
+
+        await bus.Publish(new NewsDigestUnsubscribed(draft.AccountId, DateTimeOffset.UtcNow));
+
+        await Eventually.UntilAsync(
+            async () => (await person.GetFromJsonAsync<JsonElement>(Preferences)).GetProperty("categories").GetArrayLength() == 0,
+            TimeSpan.FromSeconds(30), "the account's categories cleared");
+        Assert.Empty(await service.QueryAsync(db => db.Accounts.Where(a => a.Id == draft.AccountId).Select(a => a.NotificationCategories).SingleAsync()));
+        // Notifications cleared its own already: nothing is sent back.
+        Assert.NotEmpty((await _applicants.EventsAsync<NotificationPreferencesChanged>(draft.AccountId)).Last().Categories);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Nege.Contracts.Membership;
 using Nege.Notifications.Deliveries;
+using Nege.Notifications.Email;
 using Nege.Notifications.Membership;
 using Nege.Testing;
 
@@ -126,6 +127,46 @@ public sealed class DeliveryTests(NotificationsService service)
         var deliveries = await service.QueryAsync(db => db.EmailDeliveries.Where(d => recipients.Contains(d.Recipient)).ToListAsync());
         Assert.All(deliveries, d => Assert.Contains(d.MessageIdHeader, connection.MessageIds));
         Assert.Equal(recipients.Count, deliveries.Select(d => d.MessageIdHeader).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task A_burst_of_emails_spreads_over_several_connections_each_sending_many_and_none_twice()
+    {
+        var recipients = Enumerable.Range(1, 120).Select(i => Recipient($"rafale-{i}")).ToList();
+
+        // One commit, as the digest queues its persons: the first claim comes back full and wakes a helper lane, which
+        // claims the next rows while the first connection still waits for its greeting.
+        var before = service.Smtp.Connections.Count;
+        service.Smtp.Hold();
+        try
+        {
+            await service.QueryAsync(db =>
+            {
+                db.EmailDeliveries.AddRange(recipients.Select(r => EmailDelivery.Record(
+                    new EmailMessage(r, "Lettre d'actualités", "Les actualités du jour.\n", "<p>Les actualités du jour.</p>\n"),
+                    "test-burst", Guid.NewGuid(), "exemple.fr", DateTimeOffset.UtcNow, activity: null)));
+                return db.SaveChangesAsync();
+            });
+            await Eventually.UntilAsync(
+                () => Task.FromResult(service.Smtp.Connections.Count >= before + 2),
+                Timeout, "a second connection opened while the first is held");
+        }
+        finally
+        {
+            service.Smtp.Release();
+        }
+
+        foreach (var recipient in recipients)
+        {
+            await service.SmtpSink.Sink.WaitForRecipientAsync(recipient, Timeout);
+        }
+
+        var connections = service.Smtp.Connections.Where(c => c.Recipients.Intersect(recipients, StringComparer.OrdinalIgnoreCase).Any()).ToList();
+        Assert.InRange(connections.Count, 2, new EmailDeliveryOptions().Connections);
+        Assert.All(connections, c => Assert.True(c.Recipients.Count >= 10, $"connection {c.Number} sent {c.Recipients.Count} e-mails"));
+        var sent = connections.SelectMany(c => c.Recipients).Where(r => recipients.Contains(r, StringComparer.OrdinalIgnoreCase)).ToList();
+        Assert.Equal(recipients.Count, sent.Count);
+        Assert.Equal(recipients.Order(StringComparer.OrdinalIgnoreCase), sent.Order(StringComparer.OrdinalIgnoreCase), StringComparer.OrdinalIgnoreCase);
     }
 
     [Fact]

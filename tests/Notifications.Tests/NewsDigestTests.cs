@@ -11,10 +11,12 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Nege.Contracts.Directory;
 using Nege.Contracts.Membership;
+using Nege.Contracts.Notifications;
 using Nege.Notifications.Deliveries;
 using Nege.Notifications.Digest;
 using Nege.Notifications.Email;
 using Nege.ServiceDefaults.Data;
+using Nege.ServiceDefaults.Messaging;
 using Nege.Testing;
 using Xunit.Abstractions;
 
@@ -167,6 +169,10 @@ public sealed class NewsDigestTests(NotificationsService service, ITestOutputHel
 
         Assert.Empty(await CategoriesOfAsync(person.AccountId));
         Assert.True(await service.QueryAsync(db => db.DigestUnsubscriptions.AnyAsync(u => u.AccountId == person.AccountId)));
+        // Told to Membership, whose member area shows the categories.
+        var told = await service.QueryAsync(db => db.Set<OutboxMessage>()
+            .Where(m => m.MessageType.Contains(nameof(NewsDigestUnsubscribed))).Select(m => m.Payload).ToListAsync());
+        Assert.Contains(told, payload => payload.Contains(person.AccountId.ToString("D"), StringComparison.Ordinal));
 
         await PublishNewsAsync(Association, At(day, 12), "Nouveau bureau");
         await RunAsync(NewJob(new FakeTimeProvider(At(day.AddDays(1), 7))));

@@ -8,6 +8,12 @@ public sealed class EmailDeliveryOptions
     /// <summary>How often due rows are looked for when no commit signalled any (after a crash, or when a retry falls due).</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// SMTP connections open at once when many e-mails are due (the digest's thousands): each sends its own claims.
+    /// A relay usually accepts a few per client; one is used while e-mails trickle in.
+    /// </summary>
+    public int Connections { get; set; } = 4;
+
     /// <summary>At most this many e-mails over one SMTP connection before it is closed and another opened.</summary>
     public int BatchSize { get; set; } = 100;
 

@@ -7,7 +7,8 @@ using Nege.Notifications.Email;
 namespace Nege.Notifications.Deliveries;
 
 /// <summary>
-/// Sends the recorded e-mails that are due, over one SMTP connection per batch. Rows are claimed
+/// Sends the recorded e-mails that are due, over up to <see cref="EmailDeliveryOptions.Connections"/> SMTP connections
+/// at once, each for a batch. Rows are claimed
 /// <see cref="EmailDeliveryOptions.ClaimSize"/> at a time with <c>FOR UPDATE SKIP LOCKED</c>, in a
 /// transaction held while they are sent and committed with their marks: several replicas never send
 /// the same row, and a worker that dies mid-claim releases its rows to be tried again (those already
@@ -23,7 +24,18 @@ public sealed class EmailDeliveryWorker(
     IOptions<EmailDeliveryOptions> options,
     ILogger<EmailDeliveryWorker> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>Raised by a lane whose claim came back full: more are probably due, a helper lane takes them meanwhile.</summary>
+    private readonly SemaphoreSlim _more = new(0, 1);
+
+    /// <summary>
+    /// Lane 0 wakes on every commit of recorded e-mails (and polls); the others only when a claim came back full, each
+    /// passing it on: a trickle keeps to one connection, a burst (the morning's digests) spreads over them all.
+    /// </summary>
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(Enumerable.Range(0, options.Value.Connections)
+            .Select(lane => Task.Run(() => RunLaneAsync(lane == 0, stoppingToken), CancellationToken.None)));
+
+    private async Task RunLaneAsync(bool first, CancellationToken stoppingToken)
     {
         var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
@@ -32,9 +44,18 @@ public sealed class EmailDeliveryWorker(
             {
                 var more = await DeliverBatchAsync(stoppingToken);
                 failures = 0;
-                if (!more)
+                if (more)
+                {
+                    continue;
+                }
+
+                if (first)
                 {
                     await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
+                }
+                else
+                {
+                    await _more.WaitAsync(stoppingToken);
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -73,10 +94,17 @@ public sealed class EmailDeliveryWorker(
                 cancellationToken.ThrowIfCancellationRequested();
                 db.ChangeTracker.Clear();
                 await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-                var claimed = await ClaimDueAsync(db, clock.GetUtcNow(), Math.Min(options.Value.ClaimSize, options.Value.BatchSize - handled), cancellationToken);
+                var wanted = Math.Min(options.Value.ClaimSize, options.Value.BatchSize - handled);
+                var claimed = await ClaimDueAsync(db, clock.GetUtcNow(), wanted, cancellationToken);
                 if (claimed.Count == 0)
                 {
                     return false;
+                }
+
+                if (claimed.Count == wanted && options.Value.Connections > 1)
+                {
+                    // Probably more are due: a helper lane takes them meanwhile (SKIP LOCKED passes over these).
+                    WakeHelperLane();
                 }
 
                 // One query for the claimed rows' files: the context puts each with its delivery.
@@ -129,6 +157,18 @@ public sealed class EmailDeliveryWorker(
             {
                 await connection.DisposeAsync();
             }
+        }
+    }
+
+    private void WakeHelperLane()
+    {
+        try
+        {
+            _more.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+            // One is already on its way.
         }
     }
 
@@ -188,9 +228,9 @@ public static class EmailDeliveryExtensions
     public static IHostApplicationBuilder AddEmailDeliveries(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<EmailDeliveryOptions>().BindConfiguration(EmailDeliveryOptions.Section)
-            .Validate(options => options.BatchSize > 0 && options.ClaimSize > 0 && options.MaxAttempts > 0 && options.FirstRetryDelay > TimeSpan.Zero
+            .Validate(options => options.Connections > 0 && options.BatchSize > 0 && options.ClaimSize > 0 && options.MaxAttempts > 0 && options.FirstRetryDelay > TimeSpan.Zero
                                  && options.MaxRetryDelay >= options.FirstRetryDelay && options.PollInterval > TimeSpan.Zero,
-                "Invalid 'Email:Delivery' settings: BatchSize, ClaimSize and MaxAttempts above 0, 0 < FirstRetryDelay <= MaxRetryDelay, PollInterval above 0.")
+                "Invalid 'Email:Delivery' settings: Connections, BatchSize, ClaimSize and MaxAttempts above 0, 0 < FirstRetryDelay <= MaxRetryDelay, PollInterval above 0.")
             .ValidateOnStart();
         builder.Services.AddCommitSignal<NotificationsDbContext, EmailDelivery>();
         builder.Services.AddSingleton<NotificationsTelemetry>();

@@ -4,7 +4,9 @@ using System.Text.Unicode;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Nege.Contracts.Notifications;
 using Nege.ServiceDefaults.Data;
+using Nege.ServiceDefaults.Messaging;
 using Nege.ServiceDefaults.Security;
 
 namespace Nege.Notifications.Digest;
@@ -64,6 +66,9 @@ public static class DigestEndpoints
                  ON CONFLICT (account_id) DO UPDATE SET unsubscribed_at = excluded.unsubscribed_at
                  """,
                 cancellationToken);
+            // Membership clears the account's categories too: its member area must not show them ticked, nor a save bring them back.
+            db.AddToOutbox(new NewsDigestUnsubscribed(accountId, now), now);
+            await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 

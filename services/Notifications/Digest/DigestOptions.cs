@@ -11,7 +11,7 @@ public sealed class DigestOptions
 {
     public const string Section = "Notifications:Digest";
 
-    /// <summary>The Paris wall-clock time of the cut-off, « HH:mm »: the digest goes at or after it (« 07:00 »).</summary>
+    /// <summary>The Paris wall-clock time of the cut-off, « HH:mm » (or « HH:mm:ss »): the digest goes at or after it (« 07:00 »).</summary>
     public string At { get; set; } = "07:00";
 
     /// <summary>
@@ -28,10 +28,12 @@ public sealed class DigestOptions
     /// <summary>How often the job looks whether the day's digest is due or unfinished.</summary>
     public TimeSpan Interval { get; set; } = TimeSpan.FromMinutes(5);
 
-    public TimeOnly CutOffTime => TimeOnly.ParseExact(At, "HH:mm", CultureInfo.InvariantCulture);
+    private static readonly string[] TimeFormats = ["HH:mm", "HH:mm:ss"];
+
+    public TimeOnly CutOffTime => TimeOnly.ParseExact(At, TimeFormats, CultureInfo.InvariantCulture);
 
     internal bool IsValid() =>
-        TimeOnly.TryParseExact(At, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
+        TimeOnly.TryParseExact(At, TimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
         && UnsubscribeKey.Length >= 32 && BatchSize > 0 && Interval > TimeSpan.Zero;
 }
 
