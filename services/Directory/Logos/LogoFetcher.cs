@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Nege.Directory.Organisations;
+using Nege.ServiceDefaults.Data;
 
 namespace Nege.Directory.Logos;
 
@@ -9,10 +11,10 @@ namespace Nege.Directory.Logos;
 /// inside the consumer's transaction, and a failed download (Membership down) is simply tried again on a later round,
 /// where in the consumer it would exhaust the message's retries and send the card itself to the error queue.
 /// </summary>
-public sealed class LogoFetcher(IServiceScopeFactory scopes, LogoSignal signal, ILogger<LogoFetcher> logger) : BackgroundService
+public sealed class LogoFetcher(IServiceScopeFactory scopes, CommitSignal<DirectoryOrganisation> signal, ILogger<LogoFetcher> logger) : BackgroundService
 {
     /// <summary>
-    /// A committed card wakes the worker at once (<see cref="LogoSignal"/>): rounds without a signal only retry what
+    /// A committed card wakes the worker at once (<see cref="CommitSignal{TRow}"/>): rounds without a signal only retry what
     /// failed, or catch up with a card another replica committed while its own worker was stopped.
     /// </summary>
     public static readonly TimeSpan RetryInterval = TimeSpan.FromSeconds(15);

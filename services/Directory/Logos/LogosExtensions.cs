@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Nege.Directory.Organisations;
+using Nege.ServiceDefaults.Data;
 
 namespace Nege.Directory.Logos;
 
@@ -12,10 +14,10 @@ public static class LogosExtensions
             client.BaseAddress = MembershipLogos.BaseAddress;
             client.MaxResponseContentBufferSize = MembershipLogos.MaxBytes;
         });
-        builder.Services.AddSingleton<LogoSignal>();
-        builder.Services.AddSingleton<LogoSignalInterceptor>();
-        builder.Services.ConfigureDbContext<DirectoryDbContext>((provider, options) =>
-            options.AddInterceptors(provider.GetRequiredService<LogoSignalInterceptor>()));
+        // The fetcher wakes after the commit of a save leaving a tracked organisation's stored logo behind its card's
+        // version (the card's consumer: SaveChanges inside the inbox's transaction).
+        builder.Services.AddCommitSignal<DirectoryDbContext, DirectoryOrganisation>(entry =>
+            entry.State != EntityState.Deleted && entry.Entity.LogoVersion != entry.Entity.StoredLogoVersion);
         builder.Services.AddHostedService<LogoFetcher>();
         return builder;
     }

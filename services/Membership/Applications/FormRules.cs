@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
-using Ganss.Xss;
 using Nege.Contracts.Membership;
+using Nege.Html;
 using Nege.ServiceDefaults.Http;
 
 namespace Nege.Membership.Applications;
@@ -13,18 +13,7 @@ public static partial class FormRules
     public const int WebsiteMaxLength = 500;
     public const int HeadcountMax = 1_000_000;
 
-    /// <summary>
-    /// Elements removed with everything inside: their content is code, styling or fallback, never the
-    /// presentation's text (with <see cref="HtmlSanitizer.KeepChildNodes"/> alone, a script's source
-    /// would be kept as visible text).
-    /// </summary>
-    private static readonly HashSet<string> RemovedWithContent = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "script", "style", "iframe", "frame", "frameset", "noscript", "noembed", "noframes", "object", "embed", "applet",
-        "template", "textarea", "title", "xmp",
-    };
-
-    private static readonly HtmlSanitizer Sanitizer = CreateSanitizer();
+    private static readonly HtmlAllowList Sanitizer = new(HtmlAllowList.FormattedText, ["href", "title"]);
 
     // [0-9], not \d: \d also matches other scripts' digits (« ٦٧٠٠٠ », full-width « ６７０００ »).
     [GeneratedRegex(@"^[0-9]{5}$")]
@@ -164,34 +153,4 @@ public static partial class FormRules
 
     [GeneratedRegex("<[^>]+>")]
     private static partial Regex Tags();
-
-    private static HtmlSanitizer CreateSanitizer()
-    {
-        var sanitizer = new HtmlSanitizer();
-        sanitizer.AllowedTags.Clear();
-        foreach (var tag in new[] { "p", "br", "strong", "b", "em", "i", "u", "sup", "sub", "ul", "ol", "li", "a", "h2", "h3", "h4", "blockquote" })
-        {
-            sanitizer.AllowedTags.Add(tag);
-        }
-
-        sanitizer.AllowedAttributes.Clear();
-        sanitizer.AllowedAttributes.Add("href");
-        sanitizer.AllowedAttributes.Add("title");
-        sanitizer.AllowedSchemes.Clear();
-        sanitizer.AllowedSchemes.Add("http");
-        sanitizer.AllowedSchemes.Add("https");
-        sanitizer.AllowedSchemes.Add("mailto");
-        sanitizer.AllowedCssProperties.Clear();
-        sanitizer.AllowDataAttributes = false;
-        sanitizer.KeepChildNodes = true;
-        sanitizer.RemovingTag += (_, removing) =>
-        {
-            if (RemovedWithContent.Contains(removing.Tag.LocalName))
-            {
-                removing.Tag.Remove();
-                removing.Cancel = true;
-            }
-        };
-        return sanitizer;
-    }
 }

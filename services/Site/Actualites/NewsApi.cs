@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Json;
 using Nege.Contracts.Api.Directory;
 using Nege.ServiceDefaults.Data;
 using Nege.Site.Annuaire;
@@ -20,6 +19,9 @@ public sealed class NewsApi(HttpClient http)
     public const string Route = "api/directory/news";
 
     public const int PageSize = 10;
+
+    /// <summary>Directory not answering at all is a 503 without problem details.</summary>
+    private static readonly ApiFailure Failure = new((status, problem, _) => new DirectoryApiException(status, problem), UnansweredIsUnavailable: true);
 
     /// <summary>A page of the published news, newest first; 400 <c>category</c> for an unknown category.</summary>
     public Task<Nege.ServiceDefaults.Http.PageOf<NewsSummaryView>> ListAsync(string? category, int page, CancellationToken ct) =>
@@ -45,8 +47,7 @@ public sealed class NewsApi(HttpClient http)
     /// <summary>Drafts only: 409 for a scheduled or published item.</summary>
     public async Task DeleteAsync(Guid id, CancellationToken ct)
     {
-        using var request = ServiceApi.NewRequest(HttpMethod.Delete, $"{Route}/{id}", null);
-        using var response = await SendCheckedAsync(request, HttpCompletionOption.ResponseContentRead, ct);
+        using var response = await ServiceApi.SendCheckedAsync(http, HttpMethod.Delete, $"{Route}/{id}", null, Failure, ct);
     }
 
     /// <summary>The image of an item whatever its state (the caller disposes the answer); null when it has none.</summary>
@@ -55,7 +56,7 @@ public sealed class NewsApi(HttpClient http)
         using var request = ServiceApi.NewRequest(HttpMethod.Get, $"{Route}/{id}/preview/image", null);
         try
         {
-            return await SendCheckedAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
+            return await ServiceApi.SendCheckedAsync(http, request, HttpCompletionOption.ResponseHeadersRead, Failure, ct);
         }
         catch (DirectoryApiException exception) when (exception.Status == HttpStatusCode.NotFound)
         {
@@ -75,36 +76,8 @@ public sealed class NewsApi(HttpClient http)
         }
     }
 
-    private async Task<T> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken ct)
-    {
-        using var request = ServiceApi.NewRequest(method, path, body);
-        using var response = await SendCheckedAsync(request, HttpCompletionOption.ResponseContentRead, ct);
-        return await response.Content.ReadFromJsonAsync<T>(ServiceApi.Json, ct) ?? throw new DirectoryApiException(response.StatusCode, null);
-    }
-
-    private async Task<HttpResponseMessage> SendCheckedAsync(HttpRequestMessage request, HttpCompletionOption completion, CancellationToken ct)
-    {
-        HttpResponseMessage response;
-        try
-        {
-            response = await http.SendAsync(request, completion, ct);
-        }
-        catch (Exception exception) when (exception is HttpRequestException or Polly.ExecutionRejectedException
-                                              || (exception is OperationCanceledException && !ct.IsCancellationRequested))
-        {
-            throw new DirectoryApiException(HttpStatusCode.ServiceUnavailable, null);
-        }
-
-        if (!response.IsSuccessStatusCode)
-        {
-            using (response)
-            {
-                throw new DirectoryApiException(response.StatusCode, await ServiceApi.ReadProblemAsync(response, ct));
-            }
-        }
-
-        return response;
-    }
+    private Task<T> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken ct) =>
+        ServiceApi.SendAsync<T>(http, method, path, body, Failure, ct);
 
     /// <summary>The client, with the person's token when someone is logged in (the editors' calls need it; the public ones do not).</summary>
     public static IServiceCollection AddNewsApi(IServiceCollection services)

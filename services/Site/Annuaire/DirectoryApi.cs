@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using Nege.Contracts.Api.Directory;
 using Nege.ServiceDefaults.Http;
 using Nege.Site.Api;
@@ -29,6 +28,10 @@ public sealed class DirectoryApi(HttpClient http)
     public const string ForwardedForHeader = "X-Forwarded-For";
 
     private const string Organisations = "api/directory/organisations";
+
+    /// <summary>Directory not answering at all is a 503 without problem details.</summary>
+    private static readonly ApiFailure Failure = new(
+        (status, problem, response) => new DirectoryApiException(status, problem) { RetryAfter = RetryAfterOf(response) }, UnansweredIsUnavailable: true);
 
     /// <summary>A page of the members the search selects; 400 with the parameters' names (<c>category</c>, <c>departement</c>…) as the errors' keys.</summary>
     public Task<Nege.ServiceDefaults.Http.PageOf<DirectoryEntryView>> SearchAsync(DirectoryQuery query, int page, int pageSize, CancellationToken ct) =>
@@ -92,48 +95,19 @@ public sealed class DirectoryApi(HttpClient http)
             request.Headers.TryAddWithoutValidation(ForwardedForHeader, (visitor.IsIPv4MappedToIPv6 ? visitor.MapToIPv4() : visitor).ToString());
         }
 
-        using var response = await SendCheckedAsync(request, ct);
-        return await response.Content.ReadFromJsonAsync<ContactMessageAccepted>(ServiceApi.Json, ct)
-               ?? throw new DirectoryApiException(response.StatusCode, null);
+        using var response = await ServiceApi.SendCheckedAsync(http, request, HttpCompletionOption.ResponseContentRead, Failure, ct);
+        return await ServiceApi.ReadAsync<ContactMessageAccepted>(response, Failure, ct);
     }
 
-    private async Task<T> GetAsync<T>(string path, CancellationToken ct)
+    private Task<T> GetAsync<T>(string path, CancellationToken ct) => ServiceApi.SendAsync<T>(http, HttpMethod.Get, path, null, Failure, ct);
+
+    /// <summary>The 429's <c>Retry-After</c>, when the failed answer gave one.</summary>
+    private static TimeSpan? RetryAfterOf(HttpResponseMessage? response) => response?.Headers.RetryAfter switch
     {
-        using var request = ServiceApi.NewRequest(HttpMethod.Get, path, null);
-        using var response = await SendCheckedAsync(request, ct);
-        return await response.Content.ReadFromJsonAsync<T>(ServiceApi.Json, ct) ?? throw new DirectoryApiException(response.StatusCode, null);
-    }
-
-    /// <summary>The answer when it is a success (the caller disposes it); else its problem, thrown. Directory not answering is a 503.</summary>
-    private async Task<HttpResponseMessage> SendCheckedAsync(HttpRequestMessage request, CancellationToken ct)
-    {
-        HttpResponseMessage response;
-        try
-        {
-            response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, ct);
-        }
-        catch (Exception exception) when (exception is HttpRequestException or Polly.ExecutionRejectedException
-                                              || (exception is OperationCanceledException && !ct.IsCancellationRequested))
-        {
-            throw new DirectoryApiException(HttpStatusCode.ServiceUnavailable, null);
-        }
-
-        if (!response.IsSuccessStatusCode)
-        {
-            using (response)
-            {
-                var retryAfter = response.Headers.RetryAfter switch
-                {
-                    { Delta: { } delta } => delta,
-                    { Date: { } date } => date - DateTimeOffset.UtcNow,
-                    _ => (TimeSpan?)null,
-                };
-                throw new DirectoryApiException(response.StatusCode, await ServiceApi.ReadProblemAsync(response, ct)) { RetryAfter = retryAfter };
-            }
-        }
-
-        return response;
-    }
+        { Delta: { } delta } => delta,
+        { Date: { } date } => date - DateTimeOffset.UtcNow,
+        _ => null,
+    };
 
     /// <summary>The client, without the person's token: the directory is public.</summary>
     public static IServiceCollection AddDirectoryApi(IServiceCollection services)

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using Nege.Contracts.Api.Candidates;
 using Nege.Site.Api;
 using Nege.Site.Membership;
@@ -95,38 +94,21 @@ public sealed partial class CandidatesApi(HttpClient http)
     public Task<DossierStatusView> DispatchAsync(Guid id, DispatchRequest dispatch, CancellationToken ct) =>
         SendAsync<DossierStatusView>(HttpMethod.Put, $"{Dossiers}/{id}/territory", dispatch, ct);
 
-    private async Task<T> SendAsync<T>(
-        HttpMethod method, string path, object? body, CancellationToken ct, IReadOnlyDictionary<string, string>? headers = null)
-    {
-        using var response = await SendCheckedAsync(method, path, body, ct, headers);
-        return await ReadAsync<T>(response, ct);
-    }
+    /// <summary>Candidates not answering at all goes up as the transport's exception.</summary>
+    private static readonly ApiFailure Failure = new((status, problem, _) => new CandidatesApiException(status, problem), UnansweredIsUnavailable: false);
 
-    private static async Task<T> ReadAsync<T>(HttpResponseMessage response, CancellationToken ct) =>
-        await response.Content.ReadFromJsonAsync<T>(ServiceApi.Json, ct)
-        ?? throw new CandidatesApiException(response.StatusCode, null);
+    private Task<T> SendAsync<T>(
+        HttpMethod method, string path, object? body, CancellationToken ct, IReadOnlyDictionary<string, string>? headers = null) =>
+        ServiceApi.SendAsync<T>(http, method, path, body, Failure, ct, headers);
 
-    private async Task<HttpResponseMessage> SendCheckedAsync(
-        HttpMethod method, string path, object? body, CancellationToken ct, IReadOnlyDictionary<string, string>? headers = null)
-    {
-        using var request = ServiceApi.NewRequest(method, path, body, headers);
-        return await SendCheckedAsync(request, HttpCompletionOption.ResponseContentRead, ct);
-    }
+    private static Task<T> ReadAsync<T>(HttpResponseMessage response, CancellationToken ct) => ServiceApi.ReadAsync<T>(response, Failure, ct);
+
+    private Task<HttpResponseMessage> SendCheckedAsync(HttpMethod method, string path, object? body, CancellationToken ct) =>
+        ServiceApi.SendCheckedAsync(http, method, path, body, Failure, ct);
 
     /// <summary>The answer when it is a success (the caller disposes it); else its problem, thrown.</summary>
-    private async Task<HttpResponseMessage> SendCheckedAsync(HttpRequestMessage request, HttpCompletionOption completion, CancellationToken ct)
-    {
-        var response = await http.SendAsync(request, completion, ct);
-        if (!response.IsSuccessStatusCode)
-        {
-            using (response)
-            {
-                throw new CandidatesApiException(response.StatusCode, await ServiceApi.ReadProblemAsync(response, ct));
-            }
-        }
-
-        return response;
-    }
+    private Task<HttpResponseMessage> SendCheckedAsync(HttpRequestMessage request, HttpCompletionOption completion, CancellationToken ct) =>
+        ServiceApi.SendCheckedAsync(http, request, completion, Failure, ct);
 
     /// <summary>The client, with the person's token (see <see cref="MembershipApi.AddMembershipApi"/> for the retries of writes).</summary>
     public static IServiceCollection AddCandidatesApi(IServiceCollection services)

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using Microsoft.AspNetCore.Mvc;
 using Nege.Contracts.Api.Billing;
 using Nege.Site.Api;
@@ -85,45 +84,17 @@ public sealed class BillingApi(HttpClient http)
     public Task<PerimeterView> DeclareMyPerimeterAsync(PerimeterDeclaration declaration, CancellationToken ct) =>
         SendAsync<PerimeterView>(HttpMethod.Put, MyPerimeter, declaration, ct);
 
-    private async Task<T> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken ct)
-    {
-        using var request = ServiceApi.NewRequest(method, path, body);
-        using var response = await SendCheckedAsync(request, HttpCompletionOption.ResponseContentRead, ct);
-        return await response.Content.ReadFromJsonAsync<T>(ServiceApi.Json, ct)
-               ?? throw new BillingApiException(response.StatusCode, null);
-    }
+    /// <summary>Billing not answering at all (refused connection, timeouts, open circuit) is a 503 without problem details.</summary>
+    private static readonly ApiFailure Failure = new((status, problem, _) => new BillingApiException(status, problem), UnansweredIsUnavailable: true);
+
+    private Task<T> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken ct) =>
+        ServiceApi.SendAsync<T>(http, method, path, body, Failure, ct);
 
     /// <summary>A file read as it comes: dispose it once sent on.</summary>
     private async Task<BillingFile> DownloadAsync(string path, CancellationToken ct)
     {
         using var request = ServiceApi.NewRequest(HttpMethod.Get, path, null);
-        return new BillingFile(await SendCheckedAsync(request, HttpCompletionOption.ResponseHeadersRead, ct));
-    }
-
-    /// <summary>The answer when it is a success (the caller disposes it); else its problem, thrown.</summary>
-    /// <summary>Billing not answering at all (refused connection, timeouts, open circuit) is a 503 without problem details.</summary>
-    private async Task<HttpResponseMessage> SendCheckedAsync(HttpRequestMessage request, HttpCompletionOption completion, CancellationToken ct)
-    {
-        HttpResponseMessage response;
-        try
-        {
-            response = await http.SendAsync(request, completion, ct);
-        }
-        catch (Exception exception) when (exception is HttpRequestException or Polly.ExecutionRejectedException
-                                              || (exception is OperationCanceledException && !ct.IsCancellationRequested))
-        {
-            throw new BillingApiException(HttpStatusCode.ServiceUnavailable, null);
-        }
-
-        if (!response.IsSuccessStatusCode)
-        {
-            using (response)
-            {
-                throw new BillingApiException(response.StatusCode, await ServiceApi.ReadProblemAsync(response, ct));
-            }
-        }
-
-        return response;
+        return new BillingFile(await ServiceApi.SendCheckedAsync(http, request, HttpCompletionOption.ResponseHeadersRead, Failure, ct));
     }
 
     /// <summary>The client, with the person's token when someone is logged in (see <see cref="MembershipApi.AddMembershipApi"/> for the retries of writes).</summary>

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using Microsoft.Extensions.Http.Resilience;
 using Nege.Site.Api;
 using Nege.Site.Identity;
@@ -70,55 +69,39 @@ public sealed partial class MembershipApi(HttpClient http)
 
     private static string Escape(string? value) => ServiceApi.Escape(value);
 
-    private async Task<T> SendAsync<T>(
-        HttpMethod method, string path, object? body, CancellationToken ct, IReadOnlyDictionary<string, string>? headers = null)
-    {
-        using var response = await SendCheckedAsync(method, path, body, headers, ct);
-        return await response.Content.ReadFromJsonAsync<T>(ServiceApi.Json, ct)
-               ?? throw new MembershipApiException(response.StatusCode, null);
-    }
+    /// <summary>Membership not answering at all goes up as the transport's exception.</summary>
+    private static readonly ApiFailure Failure = new((status, problem, _) => new MembershipApiException(status, problem), UnansweredIsUnavailable: false);
+
+    private Task<T> SendAsync<T>(
+        HttpMethod method, string path, object? body, CancellationToken ct, IReadOnlyDictionary<string, string>? headers = null) =>
+        ServiceApi.SendAsync<T>(http, method, path, body, Failure, ct, headers);
 
     /// <summary>For answers without a body (204).</summary>
     private async Task SendAsync(
         HttpMethod method, string path, object? body, CancellationToken ct, IReadOnlyDictionary<string, string>? headers = null)
     {
-        using var response = await SendCheckedAsync(method, path, body, headers, ct);
+        using var response = await ServiceApi.SendCheckedAsync(http, method, path, body, Failure, ct, headers);
     }
 
     /// <summary>A file (logo, photo) as the API serves it; null when there is none (404).</summary>
     private async Task<ApiFile?> GetFileAsync(string path, CancellationToken ct, IReadOnlyDictionary<string, string>? headers = null)
     {
-        using var request = ServiceApi.NewRequest(HttpMethod.Get, path, null, headers);
-        using var response = await http.SendAsync(request, ct);
-        if (response.StatusCode == HttpStatusCode.NotFound)
+        HttpResponseMessage response;
+        try
+        {
+            response = await ServiceApi.SendCheckedAsync(http, HttpMethod.Get, path, null, Failure, ct, headers);
+        }
+        catch (MembershipApiException exception) when (exception.Status == HttpStatusCode.NotFound)
         {
             return null;
         }
 
-        if (!response.IsSuccessStatusCode)
+        using (response)
         {
-            throw new MembershipApiException(response.StatusCode, await ServiceApi.ReadProblemAsync(response, ct));
+            return new ApiFile(
+                await response.Content.ReadAsByteArrayAsync(ct),
+                response.Content.Headers.ContentType?.MediaType ?? "application/octet-stream");
         }
-
-        return new ApiFile(
-            await response.Content.ReadAsByteArrayAsync(ct),
-            response.Content.Headers.ContentType?.MediaType ?? "application/octet-stream");
-    }
-
-    private async Task<HttpResponseMessage> SendCheckedAsync(
-        HttpMethod method, string path, object? body, IReadOnlyDictionary<string, string>? headers, CancellationToken ct)
-    {
-        using var request = ServiceApi.NewRequest(method, path, body, headers);
-        var response = await http.SendAsync(request, ct);
-        if (!response.IsSuccessStatusCode)
-        {
-            using (response)
-            {
-                throw new MembershipApiException(response.StatusCode, await ServiceApi.ReadProblemAsync(response, ct));
-            }
-        }
-
-        return response;
     }
 
     public static IServiceCollection AddMembershipApi(IServiceCollection services)
