@@ -13,7 +13,7 @@ using Npgsql;
 // Measures the system as started by the AppHost (durable PostgreSQL, free ports, a temporary state
 // folder): time to healthy, request → acknowledgement e-mail latency, write throughput through the
 // gateway, and partners' dossier intake and reads. Prints a Markdown table for the README's
-// performance section. --only identity|applications|dossiers|pool|directory runs one part.
+// performance section. --only identity|applications|dossiers|pool|directory|digest runs one part.
 var sequential = Argument("--sequential", 100);
 var concurrency = Argument("--concurrency", 16);
 var seconds = Argument("--seconds", 10);
@@ -22,6 +22,7 @@ var dossiers = Argument("--dossiers", 10_000);
 var reads = Argument("--reads", 2_000);
 var cards = Argument("--cards", 20_000);
 var organisations = Argument("--organisations", 10_000);
+var subscribers = Argument("--subscribers", 5_000);
 var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault();
 // The pool part writes the plans of its searches' actual SQL there (EXPLAIN ANALYZE), after measuring.
 var explain = args.SkipWhile(a => a != "--explain").Skip(1).FirstOrDefault();
@@ -30,10 +31,19 @@ var state = Directory.CreateTempSubdirectory("nege-bench-").FullName;
 var rows = new List<(string What, string Value)>();
 var clock = Stopwatch.StartNew();
 // One client sends every request here: lift the per-client limits on public writes and on partner calls.
-var (app, siteClientSecret) = await NegeSystem.StartAsync(state, durable: true, new Dictionary<string, string>
+var (app, siteClientSecret) = await NegeSystem.StartAsync(state, durable: true, new Dictionary<string, IReadOnlyDictionary<string, string>>
 {
-    ["Gateway__PublicWriteRateLimit__PermitLimit"] = "100000000",
-    ["Gateway__PartnerRateLimit__PermitLimit"] = "100000000",
+    [ResourceNames.Gateway] = new Dictionary<string, string>
+    {
+        ["Gateway__PublicWriteRateLimit__PermitLimit"] = "100000000",
+        ["Gateway__PartnerRateLimit__PermitLimit"] = "100000000",
+    },
+    // The digest part makes the day's digest due again: at midnight, looked for every second.
+    [ResourceNames.Notifications] = new Dictionary<string, string>
+    {
+        ["Notifications__Digest__At"] = "00:00",
+        ["Notifications__Digest__Interval"] = "00:00:01",
+    },
 }, CancellationToken.None);
 try
 {
@@ -311,6 +321,35 @@ try
         rows.Add(("…each search of the mix: p50 sequential / p50 under load",
             string.Join("; ", queries.Select(q => string.Create(CultureInfo.InvariantCulture,
                 $"{q.Name}: {Median(oneByOne.ByQuery.GetValueOrDefault(q.Name))} / {Median(together.ByQuery.GetValueOrDefault(q.Name))} ms")))));
+    }
+
+    if (Runs("digest"))
+    {
+        var notifications = await app.GetConnectionStringAsync(ResourceNames.NotificationsDatabase)
+            ?? throw new InvalidOperationException("No connection string for the Notifications database.");
+        // The day's digest (at midnight in the bench) ran empty at start: its row gives the window the news are put in.
+        await Eventually.UntilAsync(async () => await DigestBench.CountAsync(notifications, "SELECT count(*) FROM news_digests WHERE completed_at IS NOT NULL") > 0,
+            TimeSpan.FromMinutes(1), "the day's first (empty) digest round");
+        await DigestBench.SeedAsync(notifications, subscribers);
+        await sink.DeleteAllAsync();
+        var cpu = new CpuUse();
+        clock.Restart();
+        await DigestBench.RestartTodaysDigestAsync(notifications);
+        await Eventually.UntilAsync(async () => await DigestBench.CountAsync(notifications, "SELECT count(*) FROM news_digests WHERE completed_at IS NOT NULL") > 0,
+            TimeSpan.FromMinutes(5), "the digest queued");
+        var queued = clock.Elapsed;
+        await Eventually.UntilAsync(async () => await DigestBench.CountAsync(notifications,
+                "SELECT count(*) FROM email_deliveries WHERE template = 'news-digest' AND state <> 'Sent'") == 0,
+            TimeSpan.FromMinutes(30), "every digest accepted by the SMTP sink");
+        var allSent = clock.Elapsed;
+        var (sent, sending) = await DigestBench.SendingAsync(notifications);
+        var cpuReport = cpu.Report((int)sent, "e-mail");
+        await Eventually.UntilAsync(async () => await sink.CountAsync() >= sent, TimeSpan.FromMinutes(5), "every digest readable in the sink");
+        rows.Add(($"Daily digest for {subscribers} subscribers (3 news items each, a fifth of them in two categories): the day's round queues one e-mail per person",
+            string.Create(CultureInfo.InvariantCulture, $"{queued.TotalSeconds:0.0} s ({subscribers / queued.TotalSeconds:0} persons/s)")));
+        rows.Add(("…and the delivery worker sends them into the SMTP sink (smtp4dev), up to 4 connections at once",
+            string.Create(CultureInfo.InvariantCulture,
+                $"{sent} e-mails in {sending:0.0} s: {sent / Math.Max(sending, 0.001):0} e-mails/s (target ≥ 500/s); all accepted {allSent.TotalSeconds:0.0} s after the round began; {cpuReport}")));
     }
 
     async Task<List<string>> PartnerTokensAsync()

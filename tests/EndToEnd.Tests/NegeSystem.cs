@@ -12,12 +12,13 @@ namespace Nege.Testing.EndToEnd;
 /// <summary>
 /// The real AppHost started by <c>Aspire.Hosting.Testing</c> (shared by the end-to-end tests and
 /// the benchmarks): free ports for the documented addresses, a temporary state folder, known secrets.
+/// <c>settings</c> gives resources (by name) more environment variables; <c>configure</c> may do more before the build.
 /// </summary>
 public static class NegeSystem
 {
     public static async Task<(DistributedApplication App, string SiteClientSecret)> StartAsync(
-        string stateDirectory, bool durable, IReadOnlyDictionary<string, string> gatewaySettings, CancellationToken cancellationToken,
-        IReadOnlyDictionary<string, string>? candidatesSettings = null)
+        string stateDirectory, bool durable, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> settings, CancellationToken cancellationToken,
+        Action<IDistributedApplicationTestingBuilder>? configure = null)
     {
         var siteClientSecret = Passwords.Generate();
         string[] arguments =
@@ -39,18 +40,16 @@ public static class NegeSystem
         builder.Services.AddLogging(logging => logging
             .AddFilter("Nege.AppHost.Resources", LogLevel.Warning)
             .AddFilter("Aspire.Hosting", LogLevel.Warning));
-        var gateway = builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(r => r.Name == ResourceNames.Gateway));
-        foreach (var (key, value) in gatewaySettings)
+        foreach (var (resourceName, variables) in settings)
         {
-            gateway.WithEnvironment(key, value);
+            var resource = builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(r => r.Name == resourceName));
+            foreach (var (key, value) in variables)
+            {
+                resource.WithEnvironment(key, value);
+            }
         }
 
-        var candidates = builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(r => r.Name == ResourceNames.Candidates));
-        foreach (var (key, value) in candidatesSettings ?? new Dictionary<string, string>())
-        {
-            candidates.WithEnvironment(key, value);
-        }
-
+        configure?.Invoke(builder);
         var app = await builder.BuildAsync(cancellationToken);
         try
         {

@@ -40,6 +40,12 @@ public sealed class RunningSystem : IAsyncLifetime
     /// <summary>The site's OpenID Connect client secret, given to the AppHost as its secret parameter.</summary>
     public string SiteClientSecret { get; private set; } = "";
 
+    /// <summary>
+    /// The digest's time (Paris, « HH:mm:ss ») Notifications gets when it starts: late in the evening, so that no digest
+    /// goes out while the tests run, until a test moves it a few seconds ahead and restarts Notifications.
+    /// </summary>
+    public string NewsDigestAt { get; set; } = "23:59:59";
+
     /// <summary>People and their tokens, shared by the tests of the collection (the first administrator is set up once).</summary>
     public Identities Identities => _identities ??= new Identities(this);
 
@@ -50,10 +56,15 @@ public sealed class RunningSystem : IAsyncLifetime
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         // Every test calls from 127.0.0.1: together they send far more anonymous public writes (registrations,
         // password links…) than the 30 a minute one visitor may. The limit itself is proven in Gateway.Tests.
-        (App, SiteClientSecret) = await NegeSystem.StartAsync(_state, durable: false,
-            new Dictionary<string, string> { ["Gateway__PublicWriteRateLimit__PermitLimit"] = "100000" }, timeout.Token,
+        (App, SiteClientSecret) = await NegeSystem.StartAsync(_state, durable: false, new Dictionary<string, IReadOnlyDictionary<string, string>>
+        {
+            [ResourceNames.Gateway] = new Dictionary<string, string> { ["Gateway__PublicWriteRateLimit__PermitLimit"] = "100000" },
             // The retention engine looks every few seconds rather than hourly: a test that ages a dossier sees it acted on.
-            new Dictionary<string, string> { ["Candidates__Retention__RunEvery"] = "00:00:03" });
+            [ResourceNames.Candidates] = new Dictionary<string, string> { ["Candidates__Retention__RunEvery"] = "00:00:03" },
+        }, timeout.Token, builder => builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(r => r.Name == ResourceNames.Notifications))
+            // Read again at every start of the resource.
+            .WithEnvironment(context => context.EnvironmentVariables["Notifications__Digest__At"] = NewsDigestAt)
+            .WithEnvironment("Notifications__Digest__Interval", "00:00:01"));
 
         GatewayUrl = App.GetEndpoint(ResourceNames.Gateway, "http").ToString().TrimEnd('/');
         Gateway = new HttpClient { BaseAddress = new Uri(GatewayUrl) };
