@@ -44,4 +44,8 @@ public abstract class BrowserTest : IAsyncLifetime
     /// <summary>A fresh page in a context of its own (its own cookies), in French.</summary>
     protected async Task<IPage> NewPageAsync() =>
         await (await Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "fr-FR" })).NewPageAsync();
+
+    /// <summary>A fresh page in a context of its own, in French, whose pages run no script: a visitor without JavaScript.</summary>
+    protected async Task<IPage> NewPageWithoutJavaScriptAsync() =>
+        await (await Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "fr-FR", JavaScriptEnabled = false })).NewPageAsync();
 }

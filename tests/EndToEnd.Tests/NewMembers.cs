@@ -22,8 +22,8 @@ internal sealed record NewMember(
 
 /// <summary>
 /// New members, made as <see cref="MembershipApplicationFlowTests"/> makes one through the gateway: part 1 (the
-/// referent, « Madame Inès Mosellane »), the password from the e-mailed link, part 2 (an « Entreprise » of the digital
-/// sector, PME, no HR contact named: the referent is), the submission and the board's acceptance; then Billing's fee
+/// referent, « Madame Inès Mosellane »), the password from the e-mailed link, part 2 (an « Entreprise » unless told of the
+/// digital sector, PME, no HR contact named: the referent is), the submission and the board's acceptance; then Billing's fee
 /// call, read from the e-mail it sends the referent, and the organisation's id from Membership's list of organisations.
 /// </summary>
 internal static partial class NewMembers
@@ -39,7 +39,8 @@ internal static partial class NewMembers
         IReadOnlyList<string>? siteDepartements = null,
         IReadOnlyList<string>? interventionDepartements = null,
         (int Alsace, int ChampagneArdenne, int Lorraine)? perimeter = null,
-        string emailPrefix = "tresorerie")
+        string emailPrefix = "tresorerie",
+        string category = "Entreprise")
     {
         var suffix = Guid.NewGuid().ToString("N")[..10];
         var email = $"{emailPrefix}-{suffix}@numerique-exemple.fr";
@@ -67,7 +68,7 @@ internal static partial class NewMembers
 
         var saved = await WithKeyAsync(system, HttpMethod.Put, $"/api/membership/application-drafts/{id}/organisation", key, new
         {
-            name = organisationName, category = "Entreprise", regionalHeadOffice = "Strasbourg", logo = MembershipApplicationFlowTests.TinyPng,
+            name = organisationName, category, regionalHeadOffice = "Strasbourg", logo = MembershipApplicationFlowTests.TinyPng,
             presentation = presentationHtml, website = "https://numerique-exemple.fr",
             digitalSector = true, companyType = "PME : 10-250 personnes",
             mainActivities = mainActivities ?? ["ESN - Agence Web"],
