@@ -86,6 +86,7 @@ public sealed class EmailDeliveryWorker(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NotificationsDbContext>();
         SmtpConnection? connection = null;
+        var sent = 0;
         try
         {
             var handled = 0;
@@ -123,6 +124,7 @@ public sealed class EmailDeliveryWorker(
                         }
 
                         await SendAsync(connection, delivery);
+                        sent++;
                         delivery.MarkSent(clock.GetUtcNow());
                         telemetry.Sent(delivery.Template);
                     }
@@ -156,6 +158,7 @@ public sealed class EmailDeliveryWorker(
             if (connection is not null)
             {
                 await connection.DisposeAsync();
+                logger.LogInformation("E-mails sent over one SMTP connection: {Count}", sent);
             }
         }
     }
@@ -201,7 +204,8 @@ public sealed class EmailDeliveryWorker(
             throw;
         }
 
-        logger.LogInformation("Sent e-mail {DeliveryId} \"{Subject}\" to {Recipient}", delivery.Id, delivery.Subject, delivery.Recipient);
+        // Each send is a span of the trace already; one log line per connection (below) keeps a morning's thousands cheap.
+        logger.LogDebug("Sent e-mail {DeliveryId} \"{Subject}\" to {Recipient}", delivery.Id, delivery.Subject, delivery.Recipient);
     }
 
     private void RecordFailure(EmailDelivery delivery, Exception exception)
