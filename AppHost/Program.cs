@@ -14,6 +14,8 @@ var smtp = builder.AddSmtpSink(ResourceNames.Smtp, settings);
 
 // Secrets Aspire generates once and keeps in the AppHost's user secrets, outside the repository.
 var siteClientSecret = builder.AddParameter("site-client-secret", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true, persist: true);
+// Signs the digest's unsubscribe links: kept, so that yesterday's e-mails still unsubscribe after a restart.
+var digestUnsubscribeKey = builder.AddParameter("news-digest-unsubscribe-key", new GenerateParameterDefault { MinLength = 48, Special = false }, secret: true, persist: true);
 
 // The five services: each its own database, the broker, tokens validated against the gateway's address.
 // A service starts once PostgreSQL answers a query (it migrates its database as it starts) and the
@@ -31,7 +33,8 @@ var candidates = Service<Projects.Nege_Candidates>(ResourceNames.Candidates);
 // Notifications fetches the CVs of the directory's contact messages from Directory.
 var notifications = Service<Projects.Nege_Notifications>(ResourceNames.Notifications)
     .WithReference(smtp)
-    .WithReference(directory);
+    .WithReference(directory)
+    .WithEnvironment("Notifications__Digest__UnsubscribeKey", digestUnsubscribeKey);
 // Membership publishes as it starts (the first administrator's invitation). On a new broker an event
 // reaches only the queues already bound to it, so Membership starts once Notifications (healthy:
 // connected, its queue bound) listens.

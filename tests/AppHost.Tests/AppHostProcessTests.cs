@@ -48,7 +48,7 @@ public sealed class AppHostProcessTests
             var dashboardApiKey = Passwords.Generate();
             start.Environment["AppHost__DashboardApiKey"] = dashboardApiKey;
 
-            foreach (var secret in new[] { "site-client-secret", "postgres-password", "messaging-password" })
+            foreach (var secret in new[] { "site-client-secret", "news-digest-unsubscribe-key", "postgres-password", "messaging-password" })
             {
                 start.Environment[$"Parameters__{secret}"] = Passwords.Generate();
             }

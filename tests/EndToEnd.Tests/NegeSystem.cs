@@ -30,6 +30,7 @@ public static class NegeSystem
             $"--AppHost:Ports:SmtpWeb={Free()}",
             // Given here, the secrets are neither generated nor written to the AppHost's user secrets.
             $"--Parameters:site-client-secret={siteClientSecret}",
+            $"--Parameters:news-digest-unsubscribe-key={Passwords.Generate()}",
             $"--Parameters:{ResourceNames.Postgres}-password={Passwords.Generate()}",
             $"--Parameters:{ResourceNames.Messaging}-password={Passwords.Generate()}",
         ];
