@@ -106,12 +106,23 @@ public sealed class MembershipReinstatedConsumer(DirectoryDbContext db, TimeProv
 public static partial class DirectoryCards
 {
     /// <summary>
-    /// The organisation's row, created when an event comes before the one that admits it (it stays hidden until then:
-    /// events from two services arrive in any order).
+    /// The organisation's row, locked for the consumer's transaction; created (empty, hidden) when an event comes before
+    /// the one that admits it: events from two services arrive in any order, often at once. The insert that does nothing
+    /// on a conflict waits for a concurrent one to commit, so two consumers of the same organisation take turns rather
+    /// than one failing on the key and being retried.
     /// </summary>
-    public static async Task<DirectoryOrganisation> FindOrAddAsync(DirectoryDbContext db, Guid id, CancellationToken cancellationToken) =>
-        await db.Organisations.SingleOrDefaultAsync(o => o.Id == id, cancellationToken)
-        ?? db.Organisations.Add(new DirectoryOrganisation { Id = id }).Entity;
+    public static async Task<DirectoryOrganisation> FindOrAddAsync(DirectoryDbContext db, Guid id, CancellationToken cancellationToken)
+    {
+        string[] none = [];
+        await db.Database.ExecuteSqlAsync(
+            $"""
+             INSERT INTO organisations (id, name, category, presentation_text, activities_text, main_activities, site_departements, intervention_departements)
+             VALUES ({id}, '', '', '', '', {none}, {none}, {none})
+             ON CONFLICT (id) DO NOTHING
+             """,
+            cancellationToken);
+        return await db.Organisations.FromSql($"SELECT * FROM organisations WHERE id = {id} FOR UPDATE").SingleAsync(cancellationToken);
+    }
 
     public static void SetActivities(DirectoryOrganisation organisation, IReadOnlyList<string> activities)
     {
