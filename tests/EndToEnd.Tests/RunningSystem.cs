@@ -61,6 +61,8 @@ public sealed class RunningSystem : IAsyncLifetime
             [ResourceNames.Gateway] = new Dictionary<string, string> { ["Gateway__PublicWriteRateLimit__PermitLimit"] = "100000" },
             // The retention engine looks every few seconds rather than hourly: a test that ages a dossier sees it acted on.
             [ResourceNames.Candidates] = new Dictionary<string, string> { ["Candidates__Retention__RunEvery"] = "00:00:03" },
+            // Every visitor of the tests writes to companies from 127.0.0.1: the form's per-address limit (proven in Directory.Tests) lifted.
+            [ResourceNames.Directory] = new Dictionary<string, string> { ["Directory__Contact__PerClientAddress"] = "100000" },
         }, timeout.Token, builder => builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(r => r.Name == ResourceNames.Notifications))
             // Read again at every start of the resource.
             .WithEnvironment(context => context.EnvironmentVariables["Notifications__Digest__At"] = NewsDigestAt)
