@@ -39,8 +39,8 @@ public sealed class CompanyContactEmailTests(NotificationsService service)
             email.Text, StringComparison.Ordinal);
         Assert.Contains("Objet : Candidature spontanée – développeuse", email.Text, StringComparison.Ordinal);
         Assert.Contains(Message, email.Text.ReplaceLineEndings("\n"), StringComparison.Ordinal);
-        Assert.Contains("Son CV est joint à cet e-mail : « CV Léa Martin.pdf » (application/pdf).", email.Text, StringComparison.Ordinal);
-        Assert.Contains($"répondez simplement à cet e-mail : votre réponse parviendra directement à Léa Martin ({contact.SenderEmail}).", email.Text, StringComparison.Ordinal);
+        Assert.Contains("Son CV est joint à cet e-mail : « CV Léa Martin.pdf ».", email.Text, StringComparison.Ordinal);
+        Assert.Contains($"Pour lui répondre, il suffit de répondre à cet e-mail : votre réponse parviendra directement à Léa Martin ({contact.SenderEmail}).", email.Text, StringComparison.Ordinal);
         Assert.Contains("Développeuse &lt;full-stack&gt; &amp; passionnée, je souhaite rejoindre votre équipe.<br>\nMerci de votre attention.", email.Html, StringComparison.Ordinal);
         Assert.Contains("« Numérique &amp; Co »", email.Html, StringComparison.Ordinal);
 

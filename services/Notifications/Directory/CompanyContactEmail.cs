@@ -53,7 +53,7 @@ public sealed class CompanyContactEmail(
         switch (cv)
         {
             case { File: { } file }:
-                paragraphs.Add($"Son CV est joint à cet e-mail : « {file.FileName} » ({file.ContentType}).");
+                paragraphs.Add($"Son CV est joint à cet e-mail : « {file.FileName} ».");
                 break;
             case { IsErased: true }:
                 paragraphs.Add($"Un CV accompagnait ce message (« {contact.Cv!.FileName} »), mais il a été supprimé à l'issue de sa durée de conservation de 30 jours : " +
@@ -64,8 +64,8 @@ public sealed class CompanyContactEmail(
                 break;
         }
 
-        paragraphs.Add($"Pour répondre, répondez simplement à cet e-mail : votre réponse parviendra directement à {contact.SenderName} ({contact.SenderEmail}).");
-        paragraphs.Add("Votre adresse n'a pas été communiquée à l'expéditeur : il ne la connaîtra que si vous lui répondez.");
+        paragraphs.Add($"Pour lui répondre, il suffit de répondre à cet e-mail : votre réponse parviendra directement à {contact.SenderName} ({contact.SenderEmail}).");
+        paragraphs.Add("Votre adresse n'a pas été communiquée à l'expéditeur ; elle ne le sera que si vous lui répondez.");
         paragraphs.Add("Bien cordialement,");
         paragraphs.Add("Numéric'Emploi Grand Est");
         return EmailBodies.Build(contact.RecipientEmail, Shortened(SubjectPrefix + contact.Subject), paragraphs) with
