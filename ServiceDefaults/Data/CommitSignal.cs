@@ -141,8 +141,9 @@ public static class CommitSignalExtensions
     {
         services.AddSingleton<CommitSignal<TRow>>();
         services.AddSingleton(provider => new CommitSignalInterceptor<TRow>(provider.GetRequiredService<CommitSignal<TRow>>(), raises));
+        // Singleton, as the context's options are (see AddServiceDatabase).
         services.ConfigureDbContext<TDbContext>((provider, options) =>
-            options.AddInterceptors(provider.GetRequiredService<CommitSignalInterceptor<TRow>>()));
+            options.AddInterceptors(provider.GetRequiredService<CommitSignalInterceptor<TRow>>()), ServiceLifetime.Singleton);
         return services;
     }
 

@@ -145,7 +145,7 @@ public sealed class NewsTests(DirectoryService service)
         Assert.Contains("<a href=\"https://nege.example/agenda\">agenda</a>", news.BodyHtml, StringComparison.Ordinal);
         Assert.Contains("<h2>Programme</h2>", news.BodyHtml, StringComparison.Ordinal);
         var summary = await service.QueryAsync(db => db.News.Where(n => n.Id == news.Id).Select(n => n.Summary).SingleAsync());
-        Assert.Equal("Bonjour à tous et bienvenue piège agenda Programme", summary);
+        Assert.Equal("Bonjour à tous et bienvenue · piège · agenda · Programme", summary);
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public static class NewsFeed
             xml.WriteStartElement("feed", AtomNamespace);
             xml.WriteAttributeString("xml", "lang", null, "fr");
             xml.WriteElementString("id", AtomNamespace, links.Feed(category).AbsoluteUri);
-            xml.WriteElementString("title", AtomNamespace, category is null ? "NEGE — Actualités" : $"NEGE — Actualités : {category}");
+            xml.WriteElementString("title", AtomNamespace, category is null ? "Actualités de Numéric'Emploi Grand Est" : $"Actualités de Numéric'Emploi Grand Est : {category}");
             xml.WriteElementString("updated", AtomNamespace, Date(entries.Count == 0 ? now : entries.Max(e => e.UpdatedAt)));
             Link(xml, "self", links.Feed(category), ContentType.Split(';')[0]);
             Link(xml, "alternate", links.List(category), "text/html");

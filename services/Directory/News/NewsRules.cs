@@ -1,5 +1,6 @@
 using System.Net;
 using System.Security.Cryptography;
+using System.Text;
 using System.Text.RegularExpressions;
 using Nege.Contracts.Membership;
 using Nege.Contracts.Api.Directory;
@@ -83,18 +84,34 @@ public static partial class NewsRules
         category is not null && !MembershipForm.NewsCategories.Contains(category, StringComparer.Ordinal), "category",
         $"« {category} » n'est pas une catégorie d'actualités : choisissez parmi {Categories}.");
 
-    /// <summary>The body's text, whitespace collapsed, cut after a word near <see cref="SummaryMaxLength"/> characters.</summary>
+    /// <summary>
+    /// The body's text, whitespace collapsed, its paragraphs and list items kept apart (« · » where no punctuation
+    /// ends one), cut after a word near <see cref="SummaryMaxLength"/> characters.
+    /// </summary>
     public static string SummaryOf(string html)
     {
-        var blocks = BlockEnds().Replace(html, " ");
-        var text = Spaces().Replace(WebUtility.HtmlDecode(Tags().Replace(blocks, "")), " ").Trim();
-        if (text.Length <= SummaryMaxLength)
+        var blocks = BlockEnds().Split(html)
+            .Select(block => Spaces().Replace(WebUtility.HtmlDecode(Tags().Replace(block, "")), " ").Trim())
+            .Where(block => block.Length > 0);
+        var text = new StringBuilder();
+        foreach (var block in blocks)
         {
-            return text;
+            if (text.Length > 0)
+            {
+                text.Append(".!?:;…".Contains(text[^1], StringComparison.Ordinal) ? " " : " · ");
+            }
+
+            text.Append(block);
         }
 
-        var cut = text.LastIndexOf(' ', SummaryMaxLength - 1);
-        return text[..(cut > SummaryMaxLength / 2 ? cut : SummaryMaxLength - 1)].TrimEnd() + "…";
+        var summary = text.ToString();
+        if (summary.Length <= SummaryMaxLength)
+        {
+            return summary;
+        }
+
+        var cut = summary.LastIndexOf(' ', SummaryMaxLength - 1);
+        return summary[..(cut > SummaryMaxLength / 2 ? cut : SummaryMaxLength - 1)].TrimEnd() + "…";
     }
 
     private static string? Body(ValidationErrors errors, string? html)

@@ -38,7 +38,7 @@ public static class DigestEndpoints
         }
 
         return Page("Se désabonner de la lettre d'actualités",
-            "<p>Vous ne recevrez plus la lettre quotidienne des actualités de Numéric'Emploi Grand Est.</p>\n"
+            "<p>En confirmant, vous ne recevrez plus la lettre quotidienne des actualités de Numéric'Emploi Grand Est.</p>\n"
             + "<form method=\"post\">\n<input type=\"hidden\" name=\"List-Unsubscribe\" value=\"One-Click\">\n"
             + "<button type=\"submit\">Confirmer le désabonnement</button>\n</form>\n");
     }
