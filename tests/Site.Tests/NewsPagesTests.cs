@@ -145,22 +145,29 @@ public sealed class NewsPagesTests(SiteFixture site) : IDisposable
     [Fact]
     public async Task The_editors_see_the_drafts_and_the_scheduled_news_with_the_editors_token()
     {
+        var publishedId = Guid.Parse("0193a0b1-0000-7000-8000-0000000000e3");
         site.Stub.Api = request => request.PathAndQuery.StartsWith($"{Api}/drafts", StringComparison.Ordinal)
             ? new StubAnswer(200, new PageOf<NewsView>([News("draft", "<p>x</p>", publishedAt: null), News("scheduled", "<p>y</p>", OtherId)], 1, 10, 2))
-            : new StubAnswer(404);
+            : request.PathAndQuery.StartsWith($"{Api}?", StringComparison.Ordinal)
+                ? new StubAnswer(200, new PageOf<NewsSummaryView>(
+                    [new NewsSummaryView(publishedId, "Assemblée générale 2026", Event, "L'assemblée se tient à Metz.", null, new DateTimeOffset(2026, 5, 4, 8, 0, 0, TimeSpan.Zero))], 1, 10, 1))
+                : new StubAnswer(404);
         using var client = await site.SignInAsync("Rémi Rédacteur", ["editor"], "editor-token");
 
         var response = await client.GetAsync(Editor);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var request = Assert.Single(site.Stub.ApiRequests);
-        Assert.Equal($"{Api}/drafts?page=1&pageSize=10", request.PathAndQuery);
-        Assert.Equal("Bearer editor-token", request.Authorization);
+        Assert.Equal([$"{Api}/drafts?page=1&pageSize=10", $"{Api}?page=1&pageSize=10"], site.Stub.ApiRequests.Select(r => r.PathAndQuery));
+        Assert.All(site.Stub.ApiRequests, request => Assert.Equal("Bearer editor-token", request.Authorization));
         var page = await response.ReadPageAsync();
         Assert.Contains("<a href=\"/espace-membre/actualites/nouvelle\">Nouvelle actualité</a>", page, StringComparison.Ordinal);
         Assert.Contains($"<a href=\"{Editor}/{NewsId}\">Forum de l'emploi numérique</a>", page, StringComparison.Ordinal);
         Assert.Contains("<td>Brouillon</td>", page, StringComparison.Ordinal);
         Assert.Contains("<td>Programmée le 15/06/2026 à 10:30</td>", page, StringComparison.Ordinal);
+        // The latest published ones, to correct.
+        Assert.Contains("<h2 id=\"publiees\">Publiées récemment</h2>", page, StringComparison.Ordinal);
+        Assert.Contains($"<a href=\"{Editor}/{publishedId}\">Assemblée générale 2026</a>", page, StringComparison.Ordinal);
+        Assert.Contains($"<a href=\"{Editor}/{publishedId}/modifier\" aria-label=\"Modifier « Assemblée générale 2026 »\">Modifier</a>", page, StringComparison.Ordinal);
     }
 
     [Fact]
