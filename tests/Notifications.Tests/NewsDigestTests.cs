@@ -154,6 +154,9 @@ public sealed class NewsDigestTests(NotificationsService service)
             var html = await page.Content.ReadAsStringAsync();
             Assert.Contains("<form method=\"post\">", html, StringComparison.Ordinal);
             Assert.Contains("Confirmer le désabonnement", html, StringComparison.Ordinal);
+            // Dressed as the site's pages are, and leading back to it.
+            Assert.Contains("<link rel=\"stylesheet\" href=\"/css/site.css\">", html, StringComparison.Ordinal);
+            Assert.Contains("<a class=\"brand\" href=\"/\">Numéric'Emploi Grand Est</a>", html, StringComparison.Ordinal);
         }
 
         Assert.NotEmpty(await CategoriesOfAsync(person.AccountId));

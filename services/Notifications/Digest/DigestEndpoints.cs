@@ -88,7 +88,10 @@ public static class DigestEndpoints
         var html = new StringBuilder()
             .Append("<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-            .Append("<title>").Append(Html.Encode(title)).Append(" — Numéric'Emploi Grand Est</title>\n</head>\n<body>\n<main>\n")
+            .Append("<title>").Append(Html.Encode(title)).Append(" — Numéric'Emploi Grand Est</title>\n")
+            // The site's style sheet and home, through the gateway that serves this page too.
+            .Append("<link rel=\"stylesheet\" href=\"/css/site.css\">\n</head>\n<body>\n")
+            .Append("<header>\n<a class=\"brand\" href=\"/\">Numéric'Emploi Grand Est</a>\n</header>\n<main id=\"contenu\">\n")
             .Append("<h1>").Append(Html.Encode(title)).Append("</h1>\n")
             .Append(body)
             .Append("</main>\n</body>\n</html>\n");
