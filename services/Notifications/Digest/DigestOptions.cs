@@ -46,6 +46,9 @@ public sealed class UnsubscribeLinks(IOptions<DigestOptions> options, IConfigura
 
     public Uri For(Guid accountId) => new(_site, $"{Path.TrimStart('/')}?p={accountId:D}&s={Sign(accountId)}");
 
+    /// <summary>The site's « Mes notifications » page, where a person chooses their categories (after logging in).</summary>
+    public Uri PreferencesPage => new(_site, "espace-membre/notifications");
+
     public string Sign(Guid accountId)
     {
         var mac = HMACSHA256.HashData(Encoding.UTF8.GetBytes(options.Value.UnsubscribeKey), Encoding.UTF8.GetBytes($"news-digest-unsubscribe:{accountId:D}"));

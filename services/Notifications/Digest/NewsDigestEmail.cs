@@ -11,14 +11,11 @@ public static class NewsDigestEmail
 {
     public const string TemplateName = "news-digest";
 
-    /// <summary>The site's « Mes notifications » page, where a person chooses their categories.</summary>
-    public const string PreferencesPath = "/espace-membre/notifications";
-
     private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
 
     public static string Subject(DateOnly day) => $"Les actualités de Numéric'Emploi Grand Est du {FrenchDates.Format(day)}";
 
-    public static EmailMessage Compose(string to, DateOnly day, IReadOnlyList<NewsItem> items, Uri unsubscribe)
+    public static EmailMessage Compose(string to, DateOnly day, IReadOnlyList<NewsItem> items, Uri unsubscribe, Uri preferences)
     {
         var text = new StringBuilder();
         var html = new StringBuilder();
@@ -53,14 +50,13 @@ public static class NewsDigestEmail
         text.Append('\n').Append(signature).Append('\n');
         html.Append("<p>").Append(Html.Encode(signature)).Append("</p>\n");
 
-        var preferences = PreferencesOf(unsubscribe).AbsoluteUri;
         const string why = "Vous recevez ce courriel parce que vous avez choisi ces catégories d'actualités sur Numéric'Emploi Grand Est.";
         text.Append('\n').Append(why)
-            .Append("\nPour choisir d'autres catégories (après connexion) : ").Append(preferences)
+            .Append("\nPour choisir d'autres catégories (après connexion) : ").Append(preferences.AbsoluteUri)
             .Append("\nPour ne plus recevoir ces courriels : ").Append(unsubscribe.AbsoluteUri).Append('\n');
         var target = Html.Encode(unsubscribe.AbsoluteUri);
         html.Append("<p style=\"font-size:smaller\">").Append(Html.Encode(why))
-            .Append("<br>\n<a href=\"").Append(Html.Encode(preferences)).Append("\">").Append(Html.Encode("Choisir d'autres catégories")).Append("</a> (après connexion)")
+            .Append("<br>\n<a href=\"").Append(Html.Encode(preferences.AbsoluteUri)).Append("\">").Append(Html.Encode("Choisir d'autres catégories")).Append("</a> (après connexion)")
             .Append(" · <a href=\"").Append(target).Append("\">Ne plus recevoir ces courriels</a></p>\n");
 
         return new EmailMessage(to, Subject(day), text.ToString(), html.ToString())
@@ -71,17 +67,6 @@ public static class NewsDigestEmail
                 ["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click",
             },
         };
-    }
-
-    /// <summary>
-    /// The « Mes notifications » page of the site the unsubscribe link belongs to: the link is the site's address (with its
-    /// path base, if any) followed by <see cref="UnsubscribeLinks.Path"/>.
-    /// </summary>
-    private static Uri PreferencesOf(Uri unsubscribe)
-    {
-        var path = unsubscribe.AbsolutePath;
-        var basePath = path.EndsWith(UnsubscribeLinks.Path, StringComparison.Ordinal) ? path[..^UnsubscribeLinks.Path.Length] : "";
-        return new Uri(new Uri(unsubscribe.GetLeftPart(UriPartial.Authority)), basePath + PreferencesPath);
     }
 
     private static int IndexOf(this IReadOnlyList<string> list, string value)

@@ -100,7 +100,7 @@ public sealed class NewsDigestJob(
             foreach (var person in persons)
             {
                 var theirs = items.Where(i => person.Categories.Contains(i.Category)).ToList();
-                var message = NewsDigestEmail.Compose(person.Email, day, theirs, links.For(person.AccountId));
+                var message = NewsDigestEmail.Compose(person.Email, day, theirs, links.For(person.AccountId), links.PreferencesPage);
                 var delivery = EmailDelivery.Record(message, NewsDigestEmail.TemplateName, CausationOf(person.AccountId, day), email.Value.Domain, now, Activity.Current);
                 db.EmailDeliveries.Add(delivery);
                 db.NewsDigestRecipients.Add(new NewsDigestRecipient
