@@ -57,6 +57,15 @@ public static class DigestBench
         await delete.ExecuteNonQueryAsync();
     }
 
+    /// <summary>Deletes the digests already sent, so that the next round's are the only ones measured.</summary>
+    public static async Task ForgetSentDigestsAsync(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var delete = new NpgsqlCommand("DELETE FROM email_deliveries WHERE template = 'news-digest'", connection);
+        await delete.ExecuteNonQueryAsync();
+    }
+
     public static async Task<long> CountAsync(string connectionString, string sql)
     {
         await using var connection = new NpgsqlConnection(connectionString);

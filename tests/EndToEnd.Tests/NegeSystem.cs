@@ -66,5 +66,32 @@ public static class NegeSystem
         }
     }
 
+    /// <summary>
+    /// Stops a resource as the dashboard's « Stop » does, and waits until it has stopped. The command itself gives up
+    /// waiting after about 15 s (a clean stop can take longer on a busy machine) while DCP goes on stopping the
+    /// resource: its state is what counts.
+    /// </summary>
+    public static async Task StopResourceAsync(this DistributedApplication app, string resource)
+    {
+        await app.ResourceCommands.ExecuteCommandAsync(resource, KnownResourceCommands.StopCommand);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await app.ResourceNotifications.WaitForResourceAsync(resource, e => !StillUp.Contains(e.Snapshot.State?.Text), timeout.Token);
+    }
+
+    /// <summary>Starts it again (its environment evaluated anew) and waits until it is healthy.</summary>
+    public static async Task StartResourceAsync(this DistributedApplication app, string resource)
+    {
+        var result = await app.ResourceCommands.ExecuteCommandAsync(resource, KnownResourceCommands.StartCommand);
+        if (!result.Success)
+        {
+            throw new InvalidOperationException($"start {resource}: {result.Message}");
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await app.ResourceNotifications.WaitForResourceHealthyAsync(resource, timeout.Token);
+    }
+
+    private static readonly string?[] StillUp = [KnownResourceStates.Running, KnownResourceStates.Starting, KnownResourceStates.Stopping];
+
     private static string Free() => Ports.Free().ToString(CultureInfo.InvariantCulture);
 }

@@ -89,37 +89,14 @@ public sealed class RunningSystem : IAsyncLifetime
         Directory.Delete(_state, recursive: true);
     }
 
-    /// <summary>
-    /// Stops a resource as the dashboard's « Stop » does, and waits until it has stopped. The
-    /// command itself gives up waiting after about 15 s (a clean stop can take longer on a busy
-    /// machine) while DCP goes on stopping the resource: its state is what counts.
-    /// </summary>
-    public async Task StopAsync(string resource)
-    {
-        await App.ResourceCommands.ExecuteCommandAsync(resource, KnownResourceCommands.StopCommand);
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await App.ResourceNotifications.WaitForResourceAsync(resource,
-            e => !StillUp.Contains(e.Snapshot.State?.Text), timeout.Token);
-    }
+    /// <summary>Stops a resource as the dashboard's « Stop » does, and waits until it has stopped.</summary>
+    public Task StopAsync(string resource) => App.StopResourceAsync(resource);
 
     /// <summary>Starts it again and waits until it is healthy.</summary>
-    public async Task StartAsync(string resource)
-    {
-        await ExecuteAsync(resource, KnownResourceCommands.StartCommand);
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await App.ResourceNotifications.WaitForResourceHealthyAsync(resource, timeout.Token);
-    }
-
-    private static readonly string?[] StillUp = [KnownResourceStates.Running, KnownResourceStates.Starting, KnownResourceStates.Stopping];
+    public Task StartAsync(string resource) => App.StartResourceAsync(resource);
 
     private async Task<string> ConnectionStringAsync(string resource) =>
         await App.GetConnectionStringAsync(resource) ?? throw new InvalidOperationException($"No connection string for {resource}.");
-
-    private async Task ExecuteAsync(string resource, string command)
-    {
-        var result = await App.ResourceCommands.ExecuteCommandAsync(resource, command);
-        Assert.True(result.Success, $"{command} {resource}: {result.Message}");
-    }
 }
 
 [CollectionDefinition(Name)]
