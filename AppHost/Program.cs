@@ -19,7 +19,8 @@ var digestUnsubscribeKey = builder.AddParameter("news-digest-unsubscribe-key", n
 
 // The five services: each its own database, the broker, tokens validated against the gateway's address.
 // A service starts once PostgreSQL answers a query (it migrates its database as it starts) and the
-// broker an AMQP open. Not the SMTP sink: Notifications' delivery worker waits for it.
+// broker an AMQP open. Not the SMTP sink: Notifications' delivery worker waits for it. Started during
+// the broker's boot, the services slowed it down on two cores more than they gained.
 IResourceBuilder<ProjectResource> Service<TProject>(string name) where TProject : IProjectMetadata, new() =>
     builder.AddNegeProject<TProject>(name)
         .WithReference(postgres.AddServiceDatabase(ResourceNames.DatabaseOf(name), name))
@@ -35,14 +36,12 @@ var notifications = Service<Projects.Nege_Notifications>(ResourceNames.Notificat
     .WithReference(smtp)
     .WithReference(directory)
     .WithEnvironment("Notifications__Digest__UnsubscribeKey", digestUnsubscribeKey);
-// Membership publishes as it starts (the first administrator's invitation). On a new broker an event
-// reaches only the queues already bound to it, so Membership starts once Notifications (healthy:
-// connected, its queue bound) listens.
+// Membership publishes as it starts (the first administrator's invitation), maybe before Notifications has
+// bound its queue on a new broker: it publishes that invitation mandatory, kept in its outbox until routed.
 var membership = Service<Projects.Nege_Membership>(ResourceNames.Membership)
     .WithEnvironment("Identity__SiteClient__Secret", siteClientSecret)
     .WithEnvironment("Identity__FirstAdministrator__Email",
-        builder.Configuration["Identity:FirstAdministrator:Email"] ?? NegeTopology.FirstAdministratorEmail)
-    .WaitFor(notifications);
+        builder.Configuration["Identity:FirstAdministrator:Email"] ?? NegeTopology.FirstAdministratorEmail);
 
 // Directory fetches the members' logos from Membership when their version changes.
 directory.WithReference(membership);

@@ -15,6 +15,7 @@ public sealed class ReadinessReport(
     ResourceNotificationService notifications,
     IConfiguration configuration,
     Stopwatch startup,
+    StartTimeline timeline,
     EndpointReference gateway,
     EndpointReference sinkWeb) : BackgroundService
 {
@@ -48,6 +49,7 @@ public sealed class ReadinessReport(
             Console.WriteLine($"  {what,-42} {where}");
         }
 
+        Console.WriteLine($"  démarrage : {timeline.Describe(watched.Select(r => r.Name))}");
         Console.WriteLine("Ctrl+C pour tout arrêter.");
     }
 
@@ -59,14 +61,78 @@ public sealed class ReadinessReport(
     }
 }
 
+/// <summary>
+/// When each resource started running and was first seen healthy, in seconds since the AppHost started. It watches from
+/// before the resources start: the hosted services only start once DCP has started every resource.
+/// </summary>
+public sealed class StartTimeline(Stopwatch startup)
+{
+    private readonly Dictionary<string, (double? Running, double? Healthy)> _moments = [];
+
+    public async Task WatchAsync(ResourceNotificationService notifications, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var update in notifications.WatchAsync(cancellationToken))
+            {
+                lock (_moments)
+                {
+                    Record(update);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        void Record(ResourceEvent update)
+        {
+            var now = startup.Elapsed.TotalSeconds;
+            var (running, healthy) = _moments.GetValueOrDefault(update.Resource.Name);
+            if (running is null && update.Snapshot.State?.Text == KnownResourceStates.Running)
+            {
+                running = now;
+            }
+
+            if (healthy is null && update.Snapshot.HealthStatus == HealthStatus.Healthy)
+            {
+                healthy = now;
+            }
+
+            _moments[update.Resource.Name] = (running, healthy);
+        }
+    }
+
+    /// <summary>« postgres 1,2 → 3,4 s · … », in the order the resources became healthy.</summary>
+    public string Describe(IEnumerable<string> names)
+    {
+        lock (_moments)
+        {
+            return string.Join(" · ", names
+                .Select(name => (Name: name, Moment: _moments.GetValueOrDefault(name)))
+                .OrderBy(entry => entry.Moment.Healthy ?? double.MaxValue)
+                .Select(entry => $"{entry.Name} {Seconds(entry.Moment.Running)} → {Seconds(entry.Moment.Healthy)} s"));
+        }
+    }
+
+    private static string Seconds(double? value) => value is { } seconds ? seconds.ToString("0.0") : "?";
+}
+
 public static class ReadinessReportExtensions
 {
     public static IDistributedApplicationBuilder AddReadinessReport(
         this IDistributedApplicationBuilder builder, Stopwatch startup, IResourceBuilder<ProjectResource> gateway, IResourceBuilder<SmtpSinkResource> sink)
     {
         builder.Services.AddPatientHealthChecks();
+        var timeline = new StartTimeline(startup);
+        builder.Eventing.Subscribe<BeforeStartEvent>((started, cancellationToken) =>
+        {
+            var lifetime = started.Services.GetRequiredService<IHostApplicationLifetime>();
+            _ = timeline.WatchAsync(started.Services.GetRequiredService<ResourceNotificationService>(), lifetime.ApplicationStopping);
+            return Task.CompletedTask;
+        });
         builder.Services.AddHostedService(services => ActivatorUtilities.CreateInstance<ReadinessReport>(
-            services, startup, gateway.GetEndpoint("http"), sink.Resource.Web));
+            services, startup, timeline, gateway.GetEndpoint("http"), sink.Resource.Web));
         return builder;
     }
 }

@@ -22,6 +22,13 @@ public sealed class OutboxRelayOptions
     public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Message types published with RabbitMQ's mandatory flag. The broker drops a message no queue is bound to
+    /// receive, which happens on a new broker while its consumer's service has not started yet; a mandatory one
+    /// is returned instead, so its row stays pending and is retried until a queue receives it.
+    /// </summary>
+    public HashSet<Type> MustBeRouted { get; } = [];
 }
 
 /// <summary>
@@ -158,7 +165,6 @@ public sealed class OutboxRelay<TDbContext>(
 
     private async Task PublishAsync(OutboxMessage row, object message, Type messageType, CancellationToken cancellationToken)
     {
-
         ActivityContext.TryParse(row.TraceParent, row.TraceState, out var parent);
         using var activity = Source.StartActivity("outbox publish", ActivityKind.Internal, parent);
         activity?.SetTag("messaging.message.id", row.Id);
@@ -166,9 +172,11 @@ public sealed class OutboxRelay<TDbContext>(
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.Value.PublishTimeout);
+        var mandatory = options.Value.MustBeRouted.Contains(messageType);
         await bus.Publish(message, messageType, Pipe.Execute<PublishContext>(context =>
         {
             context.MessageId = row.Id;
+            context.Mandatory = mandatory;
         }), timeout.Token);
         logger.LogDebug("Published {MessageType} {MessageId} from the outbox", messageType.Name, row.Id);
     }

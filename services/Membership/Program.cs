@@ -8,7 +8,9 @@ using Nege.Membership.OpenIdServer;
 using Nege.Membership.Organisations;
 using Nege.Membership.PartnerClients;
 using Nege.ServiceDefaults;
+using Nege.Contracts.Accounts;
 using Nege.ServiceDefaults.Data;
+using Nege.ServiceDefaults.Messaging;
 using Nege.ServiceDefaults.Security;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -21,6 +23,9 @@ builder.AddNegeService<MembershipDbContext>(ResourceNames.Membership, "NEGE — 
     consumers.AddConsumer<PerimeterDeclaredConsumer>();
     consumers.AddConsumer<NewsDigestUnsubscribedConsumer>();
 });
+// Membership starts with Notifications, so on a new broker the first administrator's invitation, published as
+// Membership starts, may find no queue bound yet: mandatory, it stays in the outbox until Notifications listens.
+builder.Services.Configure<OutboxRelayOptions>(relay => relay.MustBeRouted.Add(typeof(AccountInvited)));
 builder.AddOpenIdServer();
 builder.Services.AddRazorPages();
 // French text stays readable in pages (é, not &#xE9;); HTML is still encoded.

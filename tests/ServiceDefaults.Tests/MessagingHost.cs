@@ -93,6 +93,15 @@ namespace ServiceDefaults.Tests
         public Task ConsumeFault<T>(ConsumeContext<T> context, Exception exception) where T : class => Task.CompletedTask;
     }
 
+    public sealed class RoutedRecordingConsumer(DeliveryLog log) : IConsumer<SomethingRouted>
+    {
+        public Task Consume(ConsumeContext<SomethingRouted> context)
+        {
+            log.Record(context.MessageId!.Value);
+            return Task.CompletedTask;
+        }
+    }
+
     public sealed class AlwaysFailingConsumer(DeliveryLog log) : IConsumer<SomethingFailed>
     {
         public Task Consume(ConsumeContext<SomethingFailed> context)
@@ -117,7 +126,8 @@ namespace ServiceDefaults.Tests
             string queue,
             Action<IBusRegistrationConfigurator>? addConsumers,
             DeliveryLog log,
-            IDictionary<string, string?>? settings = null)
+            IDictionary<string, string?>? settings = null,
+            Action<IServiceCollection>? configureServices = null)
         {
             var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
             builder.Logging.ClearProviders();
@@ -143,6 +153,7 @@ namespace ServiceDefaults.Tests
                 messaging.RetryMaxInterval = TimeSpan.FromMilliseconds(50);
             });
 
+            configureServices?.Invoke(builder.Services);
             var host = builder.Build();
             await using (var scope = host.Services.CreateAsyncScope())
             {
@@ -202,4 +213,7 @@ namespace ServiceDefaults.Tests.Contracts
     public sealed record SomethingHappened(Guid Id, string Note);
 
     public sealed record SomethingFailed(Guid Id);
+
+    /// <summary>Published mandatory (<see cref="Nege.ServiceDefaults.Messaging.OutboxRelayOptions.MustBeRouted"/>) in its test.</summary>
+    public sealed record SomethingRouted(Guid Id);
 }

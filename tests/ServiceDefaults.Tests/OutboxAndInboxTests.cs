@@ -90,6 +90,48 @@ public sealed class OutboxAndInboxTests(TestInfrastructure infrastructure)
     }
 
     [Fact]
+    public async Task A_mandatory_event_that_no_queue_receives_yet_stays_in_the_outbox_until_one_does()
+    {
+        // A clean slate on a broker the tests share: deleting the type's exchange removes every binding to it.
+        var exchange = MessageUrn.ForTypeString<SomethingRouted>().Replace("urn:message:", "", StringComparison.Ordinal);
+        var factory = new ConnectionFactory { Uri = new Uri(infrastructure.RabbitMqConnectionString) };
+        await using (var connection = await factory.CreateConnectionAsync())
+        await using (var channel = await connection.CreateChannelAsync())
+        {
+            await channel.ExchangeDeleteAsync(exchange);
+        }
+
+        var log = new DeliveryLog();
+        var database = await infrastructure.CreateDatabaseAsync("mandatory");
+        await using var publisher = await MessagingHost.StartAsync(database, infrastructure.RabbitMqConnectionString, Queue(),
+            addConsumers: null, log, new Dictionary<string, string?> { ["Outbox:PollInterval"] = "00:00:00.100" },
+            services => services.Configure<OutboxRelayOptions>(relay => relay.MustBeRouted.Add(typeof(SomethingRouted))));
+        var id = await publisher.QueryAsync(async db =>
+        {
+            var row = db.AddToOutbox(new SomethingRouted(Guid.NewGuid()), DateTimeOffset.UtcNow);
+            await db.SaveChangesAsync();
+            return row.Id;
+        });
+
+        // Returned by the broker, not dropped: the row stays pending with the reason, and is tried again.
+        var returned = await Eventually.ValueAsync(
+            () => publisher.QueryAsync(db => db.Set<OutboxMessage>().SingleOrDefaultAsync(m => m.Id == id && m.Attempts >= 2)),
+            Deadline, "the relay's attempts to publish the unroutable event are recorded");
+        Assert.Null(returned.SentAt);
+        Assert.Contains("returned", returned.LastError, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(0, log.Count(id));
+
+        // The consumer's service starts and binds its queue: the next attempt reaches it, once.
+        await using var consumer = await MessagingHost.StartAsync(await infrastructure.CreateDatabaseAsync("mandatory_consumer"),
+            infrastructure.RabbitMqConnectionString, Queue(), consumers => consumers.AddConsumer<RoutedRecordingConsumer>(), log);
+        await Eventually.UntilAsync(() => log.Count(id) == 1, Deadline, "the event reaches the queue bound after it was written");
+        await Eventually.UntilAsync(
+            () => publisher.QueryAsync(db => db.Set<OutboxMessage>().AnyAsync(m => m.Id == id && m.SentAt != null)),
+            Deadline, "the row is marked sent once routed");
+        Assert.Equal(1, log.Count(id));
+    }
+
+    [Fact]
     public async Task A_message_delivered_twice_has_one_effect()
     {
         var log = new DeliveryLog();
