@@ -103,7 +103,7 @@ public sealed class StartTimeline(Stopwatch startup)
         }
     }
 
-    /// <summary>« postgres 1,2 → 3,4 s · … », in the order the resources became healthy.</summary>
+    /// <summary>« postgres 2.9 → 3.4 s · … », in the order the resources became healthy.</summary>
     public string Describe(IEnumerable<string> names)
     {
         lock (_moments)

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Identity;
+using Nege.Contracts.Accounts;
 using Nege.Membership;
 using Nege.Membership.Accounts;
 using Nege.Membership.Applications;
@@ -8,7 +9,6 @@ using Nege.Membership.OpenIdServer;
 using Nege.Membership.Organisations;
 using Nege.Membership.PartnerClients;
 using Nege.ServiceDefaults;
-using Nege.Contracts.Accounts;
 using Nege.ServiceDefaults.Data;
 using Nege.ServiceDefaults.Messaging;
 using Nege.ServiceDefaults.Security;
