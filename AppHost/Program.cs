@@ -18,15 +18,15 @@ var siteClientSecret = builder.AddParameter("site-client-secret", new GeneratePa
 var digestUnsubscribeKey = builder.AddParameter("news-digest-unsubscribe-key", new GenerateParameterDefault { MinLength = 48, Special = false }, secret: true, persist: true);
 
 // The five services: each its own database, the broker, tokens validated against the gateway's address.
-// A service starts once PostgreSQL answers a query (it migrates its database as it starts) and the
-// broker an AMQP open. Not the SMTP sink: Notifications' delivery worker waits for it. Started during
-// the broker's boot, the services slowed it down on two cores more than they gained.
+// A service starts once PostgreSQL answers a query (it migrates its database as it starts), during the
+// broker's boot, the longest step of a start: it builds, migrates and warms up meanwhile, and starts its
+// bus once the broker listens (ServiceDefaults' BrokerListenerWait). Not the SMTP sink either:
+// Notifications' delivery worker waits for it.
 IResourceBuilder<ProjectResource> Service<TProject>(string name) where TProject : IProjectMetadata, new() =>
     builder.AddNegeProject<TProject>(name)
         .WithReference(postgres.AddServiceDatabase(ResourceNames.DatabaseOf(name), name))
         .WithReference(messaging)
-        .WaitFor(postgres)
-        .WaitFor(messaging);
+        .WaitFor(postgres);
 
 var billing = Service<Projects.Nege_Billing>(ResourceNames.Billing);
 var directory = Service<Projects.Nege_Directory>(ResourceNames.Directory);

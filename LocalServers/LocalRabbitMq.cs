@@ -66,7 +66,10 @@ public sealed class LocalRabbitMq(string folder, RabbitMqPorts ports, string pas
         // The mapper must listen before the node starts, or Erlang would start one of its own that outlives the node.
         var prelude = $"epmd -port {epmd} & epmd_pid=$!; until epmd -port {epmd} -names >/dev/null 2>&1; do sleep 0.05; done;";
         var epilogue = "kill -TERM \"$epmd_pid\" 2>/dev/null; wait \"$epmd_pid\";";
-        return new ServerCommand("/bin/sh", ServerCommand.InShell(prelude, "TERM", epilogue, [ServerScript]), Environment(), folder);
+        // The services start during the node's boot (they wait for its listener, not for its health), and on two cores
+        // they would take most of the CPU its boot needs: the longest step of a start. Only root may raise a priority.
+        string[] node = Posix.IsRoot ? ["nice", "-n", "-10", ServerScript] : [ServerScript];
+        return new ServerCommand("/bin/sh", ServerCommand.InShell(prelude, "TERM", epilogue, node), Environment(), folder);
     }
 
     public Task<bool> IsReadyAsync(CancellationToken cancellationToken) => Probes.RabbitMqAnswersAsync(ConnectionString, cancellationToken);

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace Nege.ServiceDefaults.Messaging;
 
@@ -37,6 +38,11 @@ public static class MessagingExtensions
         var messaging = new MessagingOptions { QueueName = queueName };
         configure?.Invoke(messaging);
 
+        // Before the bus's hosted service, which starts after it.
+        var broker = new Uri(connectionString);
+        builder.Services.AddHostedService(services =>
+            new BrokerListenerWait(broker, BrokerListenerWait.DefaultPatience, services.GetRequiredService<ILogger<BrokerListenerWait>>()));
+
         builder.Services.AddMassTransit(bus =>
         {
             bus.DisableUsageTelemetry();
@@ -44,7 +50,7 @@ public static class MessagingExtensions
             bus.UsingRabbitMq((context, rabbit) =>
             {
                 // Confirms make a publish complete only once the broker has the message: only then is the outbox row marked sent.
-                rabbit.Host(new Uri(connectionString), host => host.PublisherConfirmation = true);
+                rabbit.Host(broker, host => host.PublisherConfirmation = true);
                 if (addConsumers is not null)
                 {
                     rabbit.ReceiveEndpoint(messaging.QueueName, endpoint =>
