@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging.Abstractions;
+using Nege.LocalServers;
 using Nege.ServiceDefaults.Messaging;
 
 namespace ServiceDefaults.Tests;
@@ -10,20 +11,13 @@ public sealed class BrokerListenerWaitTests
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(15);
 
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
-    }
-
     private static BrokerListenerWait WaitFor(int port, TimeSpan patience) =>
         new(new Uri($"amqp://nege:secret@127.0.0.1:{port}"), patience, NullLogger<BrokerListenerWait>.Instance);
 
     [Fact]
     public async Task The_start_goes_on_once_the_broker_listens_and_not_before()
     {
-        var port = FreePort();
+        var port = Ports.Free();
         var start = WaitFor(port, TimeSpan.FromMinutes(5)).StartAsync(CancellationToken.None);
         Assert.False(start.IsCompleted, "nothing listens yet: the start must wait");
 
@@ -37,7 +31,7 @@ public sealed class BrokerListenerWaitTests
     [Fact]
     public async Task A_broker_that_never_listens_lets_the_start_go_on_after_the_patience()
     {
-        var start = WaitFor(FreePort(), TimeSpan.FromMilliseconds(300)).StartAsync(CancellationToken.None);
+        var start = WaitFor(Ports.Free(), TimeSpan.FromMilliseconds(300)).StartAsync(CancellationToken.None);
 
         await start.WaitAsync(Deadline);
         Assert.True(start.IsCompletedSuccessfully);
@@ -47,7 +41,7 @@ public sealed class BrokerListenerWaitTests
     public async Task Stopping_the_service_while_it_waits_ends_the_wait()
     {
         using var stopping = new CancellationTokenSource();
-        var start = WaitFor(FreePort(), TimeSpan.FromMinutes(5)).StartAsync(stopping.Token);
+        var start = WaitFor(Ports.Free(), TimeSpan.FromMinutes(5)).StartAsync(stopping.Token);
 
         await stopping.CancelAsync();
 
